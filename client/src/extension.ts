@@ -1,0 +1,195 @@
+// The VS Code face: starts the language server (dist/server.js over IPC), and adds the
+// commands that need the editor (QuickPicks, inserting templates at the cursor).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+const TRIGGER_TABLE = [
+  '## Rollback triggers',
+  '',
+  '| Trigger | How observed | Timer budget |',
+  '|---|---|---|',
+  '| 5xx rate > 5% for 2 minutes post-deploy | dashboard or smoke test | 5 min |',
+  '| Smoke test fails in pipeline | pipeline red on deploy job | 3 min |',
+  '| Data corruption reported | support ticket | do not roll back code alone: data correction |',
+  '',
+];
+
+const CENSUS_TABLE = [
+  '## Side-effect census',
+  '',
+  '| Endpoint | Side effect | Compensating action |',
+  '|---|---|---|',
+  '| POST /api/orders | confirmation email | send correction email |',
+  '',
+];
+
+interface TriggerInfo {
+  name: string;
+  budgetMinutes?: number;
+  budgetText?: string;
+  dataCorrection: boolean;
+  rehearsals: number;
+}
+
+interface RunbookInfo {
+  uri: string;
+  path: string;
+  name: string;
+  triggers: TriggerInfo[];
+}
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    // Settings are pulled by the server (workspace/configuration; it registers for changes).
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
+        vscode.workspace.createFileSystemWatcher('**/.runbook-lint.{json,jsonc,yaml,yml}'),
+      ],
+    },
+    outputChannel: output,
+  };
+  return new LanguageClient('runbookLint', 'Runbook Lint', serverOptions, clientOptions);
+}
+
+interface NewReceiptArgs {
+  runbookUri?: string;
+  trigger?: string;
+}
+
+async function listRunbooks(runbookUri?: string): Promise<RunbookInfo[]> {
+  if (!client) return [];
+  const r = (await client.sendRequest('workspace/executeCommand', { command: 'runbookLint.server.listTriggers', arguments: [runbookUri ? { runbookUri } : {}] })) as RunbookInfo[] | null;
+  return r ?? [];
+}
+
+/** The one runbook of the list, or the one the user picks when there are several. */
+async function pickRunbook(runbooks: RunbookInfo[], title: string, placeHolder: string): Promise<RunbookInfo | undefined> {
+  if (!runbooks.length) {
+    void vscode.window.showWarningMessage('Runbook Lint: no runbook in this workspace. Create a RUNBOOK.md with a trigger list first.');
+    return undefined;
+  }
+  if (runbooks.length === 1) return runbooks[0];
+  const picked = await vscode.window.showQuickPick(
+    runbooks.map((r) => ({ label: r.name, description: `${r.triggers.length} triggers`, runbook: r })),
+    { title, placeHolder },
+  );
+  return picked?.runbook;
+}
+
+async function pickRunbookAndTrigger(args: NewReceiptArgs | undefined): Promise<NewReceiptArgs | undefined> {
+  if (!client) return undefined;
+  if (args?.runbookUri && args.trigger) return args;
+  let runbookUri = args?.runbookUri;
+  if (!runbookUri) {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active?.languageId === 'markdown' && active.uri.scheme === 'file') {
+      const mine = await listRunbooks(active.uri.toString());
+      if (mine.length) runbookUri = mine[0].uri;
+    }
+  }
+  const runbook = await pickRunbook(await listRunbooks(runbookUri), 'New Rehearsal Receipt', 'Which runbook was rehearsed?');
+  if (!runbook) return undefined;
+  if (args?.trigger) return { runbookUri: runbook.uri, trigger: args.trigger };
+  if (!runbook.triggers.length) return { runbookUri: runbook.uri };
+  const picked = await vscode.window.showQuickPick(
+    runbook.triggers.map((t) => ({
+      label: t.name,
+      description: t.budgetMinutes !== undefined ? `budget ${t.budgetMinutes} min` : t.dataCorrection ? 'data correction' : t.budgetText ? `budget "${t.budgetText}"` : 'no budget',
+      detail: t.rehearsals ? `rehearsed ${t.rehearsals} time${t.rehearsals === 1 ? '' : 's'}` : 'never rehearsed',
+      trigger: t,
+    })),
+    { title: `New Rehearsal Receipt: ${runbook.name}`, placeHolder: 'Which trigger did you rehearse?' },
+  );
+  if (!picked) return undefined;
+  return { runbookUri: runbook.uri, trigger: picked.trigger.name };
+}
+
+async function newReceipt(args?: NewReceiptArgs): Promise<void> {
+  if (!client) return;
+  const chosen = await pickRunbookAndTrigger(args);
+  if (!chosen) return;
+  const created = (await client.sendRequest('workspace/executeCommand', { command: 'runbookLint.server.createReceipt', arguments: [chosen] })) as string | null;
+  if (!created) {
+    void vscode.window.showErrorMessage('Runbook Lint: could not create the receipt (see the "Runbook Lint" output).');
+    return;
+  }
+  const uri = vscode.Uri.parse(created);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.isDirty) await doc.save();
+  const editor = await vscode.window.showTextDocument(doc);
+  // The cursor on the first value only the rehearsal can tell: when the clock started.
+  const text = doc.getText();
+  const m = /^observed_at:[ \t]*/m.exec(text);
+  if (m) {
+    const start = doc.positionAt(m.index + m[0].length);
+    const end = doc.lineAt(start.line).range.end;
+    editor.selection = new vscode.Selection(start, end);
+    editor.revealRange(new vscode.Range(start, end));
+  }
+}
+
+/**
+ * Insert a template at the cursor of the Markdown editor in front; with none in front,
+ * at the end of the workspace's runbook (asking which when there are several).
+ */
+async function insertTemplate(lines: string[], what: string): Promise<void> {
+  let editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    const runbook = await pickRunbook(await listRunbooks(), `Insert ${what}`, `Which runbook gets the ${what.toLowerCase()}?`);
+    if (!runbook) return;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(runbook.uri));
+    editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+  }
+  const target = editor;
+  const eol = target.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const pos = target.selection.active;
+  const atLineStart = pos.character === 0;
+  const text = (atLineStart ? '' : eol + eol) + lines.join(eol);
+  await target.edit((b) => b.replace(target.selection, text));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Runbook Lint');
+  context.subscriptions.push(output);
+  client = createClient(context);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('runbookLint.newReceipt', (args?: NewReceiptArgs) =>
+      newReceipt(args).catch((e) => {
+        output?.appendLine(`New Rehearsal Receipt failed: ${(e as Error).stack ?? e}`);
+        void vscode.window.showErrorMessage(`Runbook Lint: ${(e as Error).message}`);
+      }),
+    ),
+    vscode.commands.registerCommand('runbookLint.insertTriggerTable', () => insertTemplate(TRIGGER_TABLE, 'Trigger Table')),
+    vscode.commands.registerCommand('runbookLint.insertCensus', () => insertTemplate(CENSUS_TABLE, 'Side-Effect Census')),
+    vscode.commands.registerCommand('runbookLint.restartServer', async () => {
+      if (!client) return;
+      output?.appendLine('Restarting the runbook language server…');
+      await client.restart();
+    }),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}

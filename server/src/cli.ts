@@ -1,0 +1,306 @@
+// runbook-lint: the command line face of the engine.
+// Exit codes: 0 clean, 1 findings at or over the threshold, 2 usage or I/O error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import picomatch from 'picomatch';
+import { Project, classify, today as clockToday } from './engine/project';
+import { ConfigResolver } from './engine/config';
+import { formatJson, formatSarif, formatText, toPublic } from './engine/report';
+import { applyEdits } from './engine/text';
+import { nextReceiptNumber, receiptFolderFor, scaffoldReceipt } from './engine/scaffold';
+import type { RunbookModel } from './engine/runbook';
+import type { Finding, FileKind } from './engine/types';
+import { createExclusive, findWorkspaceFiles, readText, writeAtomic, type WalkProblem } from './files';
+
+declare const RUNBOOK_LINT_VERSION: string | undefined;
+const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
+
+const HELP = `Usage: runbook-lint [paths or globs...] [options]
+       runbook-lint new-receipt [folder] [--trigger NAME] [--runbook FILE]
+
+Lints RUNBOOK.md files and rollback-rehearsal receipts.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --config FILE              use this configuration file instead of looking for one
+  --max-warnings N           exit 1 when there are more than N warnings
+  --quiet                    report errors only
+  --fix                      apply the safe fixes, then report what is left
+  --today YYYY-MM-DD         the date to check receipts against (default: today)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 clean, 1 findings at or over the threshold, 2 usage or I/O error.`;
+
+export interface CliIO {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+class UsageError extends Error {}
+
+function isGlob(s: string): boolean {
+  return /[*?[\]{}]/.test(s);
+}
+
+interface Collected {
+  targets: Map<string, FileKind>;
+  /** Files named one by one (not found in a folder walk): they need their workspace as context. */
+  explicit: Set<string>;
+  problems: WalkProblem[];
+}
+
+function collect(args: string[], cwd: string, resolver: ConfigResolver): Collected {
+  const targets = new Map<string, FileKind>();
+  const explicit = new Set<string>();
+  const problems: WalkProblem[] = [];
+  const inputs = args.length ? args : ['.'];
+  for (const arg of inputs) {
+    if (isGlob(arg)) {
+      const isMatch = picomatch(arg.split(path.sep).join('/'), { dot: false });
+      const base = path.resolve(cwd, picomatch.scan(arg).base || '.');
+      const walked = findAllMarkdown(base, problems);
+      let any = false;
+      for (const f of walked) {
+        const rel = path.relative(cwd, f).split(path.sep).join('/');
+        if (!isMatch(rel)) continue;
+        any = true;
+        targets.set(f, classify(f, resolver.forFile(f)) ?? 'runbook');
+      }
+      if (!any) problems.push({ path: arg, message: 'no file matches this glob' });
+      continue;
+    }
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      problems.push({ path: arg, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const f of findWorkspaceFiles(abs, resolver, problems)) targets.set(f.path, f.kind);
+    } else {
+      targets.set(abs, classify(abs, resolver.forFile(abs)) ?? 'runbook');
+      explicit.add(abs);
+    }
+  }
+  return { targets, explicit, problems };
+}
+
+function findAllMarkdown(dir: string, problems: WalkProblem[]): string[] {
+  const all = new ConfigResolver(dir, { runbooks: ['**/*.md'], receipts: [] });
+  return findWorkspaceFiles(dir, all, problems).map((f) => f.path);
+}
+
+/**
+ * Runbooks and receipts of the workspace of each file named one by one, loaded for the
+ * cross-file rules but not reported. A folder's walk already holds its own context.
+ */
+function addContext(project: Project, explicit: Set<string>, resolver: ConfigResolver, problems: WalkProblem[]): void {
+  const roots = new Set<string>();
+  for (const file of explicit) roots.add(resolver.forFile(file).root);
+  for (const root of roots) {
+    const found = findWorkspaceFiles(root, resolver, []);
+    for (const f of found) {
+      if (project.has(f.path)) continue;
+      const r = readText(f.path);
+      if ('text' in r) project.set(f.path, r.text, f.kind);
+    }
+  }
+  void problems;
+}
+
+function parseCli(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        today: { type: 'string' },
+        trigger: { type: 'string' },
+        runbook: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`runbook-lint: ${e.message}\nRun runbook-lint --help for usage.\n`);
+      return 2;
+    }
+    io.stderr(`runbook-lint: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+function run(argv: string[], io: CliIO): number {
+  const { values, positionals } = parseCli(argv);
+  if (values.help) {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  const today = values.today ?? io.env.RUNBOOK_LINT_TODAY ?? clockToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be YYYY-MM-DD, not "${today}"`);
+  const configFile = values.config ? path.resolve(io.cwd, values.config) : undefined;
+  if (configFile && !fs.existsSync(configFile)) throw new UsageError(`config file not found: ${values.config}`);
+  const resolver = new ConfigResolver(io.cwd, {}, configFile);
+
+  if (positionals[0] === 'new-receipt') return newReceipt(positionals.slice(1), values.trigger, values.runbook, today, resolver, io);
+
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError('--max-warnings takes a whole number');
+    maxWarnings = Number(values['max-warnings']);
+  }
+
+  const { targets, explicit, problems } = collect(positionals, io.cwd, resolver);
+  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n') });
+  const linted: string[] = [];
+  for (const [file, kind] of targets) {
+    const r = readText(file);
+    if ('error' in r) {
+      problems.push({ path: path.relative(io.cwd, file) || file, message: `cannot read: ${r.error}` });
+      continue;
+    }
+    project.set(file, r.text, kind);
+    linted.push(file);
+  }
+  addContext(project, explicit, resolver, problems);
+
+  if (values.fix) applyFixes(project, linted, io, problems);
+
+  let findings: Finding[] = linted.flatMap((f) => project.lint(f));
+  if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
+  const pub = toPublic(findings, (f) => project.textOf(f) ?? '', io.cwd);
+
+  for (const p of resolver.problems) io.stderr(`runbook-lint: ${path.relative(io.cwd, p.file) || p.file}: ${p.message}\n`);
+  for (const p of problems) io.stderr(`runbook-lint: ${p.path}: ${p.message}\n`);
+
+  if (format === 'json') io.stdout(formatJson(pub, linted.length) + '\n');
+  else if (format === 'sarif') io.stdout(formatSarif(pub, VERSION) + '\n');
+  else {
+    const out = formatText(pub, io.isTTY && !io.env.NO_COLOR);
+    if (out) io.stdout(out + '\n');
+  }
+
+  if (problems.length || resolver.problems.length) return 2;
+  const errors = pub.filter((f) => f.severity === 'error').length;
+  const warnings = pub.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/** Apply text-edit fixes until none is left (or a pass changes nothing), writing atomically. */
+function applyFixes(project: Project, files: string[], io: CliIO, problems: WalkProblem[]): void {
+  for (const file of files) {
+    const original = project.textOf(file)!;
+    let text = original;
+    for (let pass = 0; pass < 10; pass++) {
+      const edits = project.lint(file).flatMap((f) => f.fix?.edits ?? []);
+      if (!edits.length) break;
+      const next = applyEdits(text, edits);
+      if (next === text) break;
+      text = next;
+      project.set(file, text, project.kindOf(file)!);
+    }
+    if (text !== original) {
+      try {
+        writeAtomic(file, text);
+      } catch (e) {
+        problems.push({ path: path.relative(io.cwd, file), message: `cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        project.set(file, original, project.kindOf(file)!);
+      }
+    }
+  }
+}
+
+function newReceipt(args: string[], triggerName: string | undefined, runbookArg: string | undefined, today: string, resolver: ConfigResolver, io: CliIO): number {
+  const dir = path.resolve(io.cwd, args[0] ?? '.');
+  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f) });
+  for (const f of findWorkspaceFiles(dir, resolver)) {
+    const r = readText(f.path);
+    if ('text' in r) project.set(f.path, r.text, f.kind);
+  }
+  if (runbookArg) {
+    const abs = path.resolve(io.cwd, runbookArg);
+    const r = readText(abs);
+    if ('error' in r) throw new UsageError(`cannot read runbook ${runbookArg}: ${r.error}`);
+    project.set(abs, r.text, 'runbook');
+  }
+  const runbooks = project.runbooks();
+  const runbook: RunbookModel | undefined = runbookArg ? runbooks.find((r) => r.path === path.resolve(io.cwd, runbookArg)) : runbooks[0];
+  if (!runbook) throw new UsageError(`no runbook found under ${path.relative(io.cwd, dir) || '.'}; name one with --runbook FILE`);
+  if (!runbookArg && runbooks.length > 1) throw new UsageError(`several runbooks found (${runbooks.map((r) => path.relative(io.cwd, r.path)).join(', ')}); name one with --runbook FILE`);
+  const triggers = runbook.triggers.triggers;
+  let trigger = triggers[0];
+  if (triggerName !== undefined) {
+    trigger = triggers.find((t) => t.name.toLowerCase() === triggerName.toLowerCase()) ?? triggers.find((t) => t.name.toLowerCase().includes(triggerName.toLowerCase()))!;
+    if (!trigger) throw new UsageError(`no trigger "${triggerName}" in ${path.relative(io.cwd, runbook.path)}; triggers: ${triggers.map((t) => `"${t.name}"`).join(', ') || 'none'}`);
+  }
+  const folder = receiptFolderFor(runbook, project);
+  // Exclusive create: if another process took the number, read the folder again and take the next one.
+  let last = 0;
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      names = [];
+    }
+    const n = Math.max(nextReceiptNumber(names), last + 1);
+    last = n;
+    const { path: file, content } = scaffoldReceipt(runbook, trigger, folder, n, today);
+    try {
+      createExclusive(file, content);
+      io.stdout(`${path.relative(io.cwd, file)}\n`);
+      return 0;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        io.stderr(`runbook-lint: cannot create ${path.relative(io.cwd, file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return 2;
+      }
+    }
+  }
+  io.stderr('runbook-lint: could not find a free receipt number\n');
+  return 2;
+}
+
+/** Wire main() to the process: what the bin runs. */
+export function cli(): void {
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) cli();

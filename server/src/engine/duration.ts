@@ -1,0 +1,83 @@
+// Durations in every form people write in a runbook: 5, 5m, 5 min, 90s, 1.5 h, 00:05,
+// ~5m, <5 min, ≤ 5 min, within 5 minutes, 5+ minutes, 5-10 min, 2–3 minutes.
+// A range counts by its upper bound.
+
+export interface Duration {
+  minutes: number;
+  /** Offsets of the duration inside the searched string. */
+  start: number;
+  end: number;
+}
+
+const UNIT_MINUTES: [RegExp, number][] = [
+  [/^(s|secs?|seconds?)$/i, 1 / 60],
+  [/^(m|mins?|minutes?)$/i, 1],
+  [/^(h|hrs?|hours?)$/i, 60],
+  [/^(d|days?)$/i, 24 * 60],
+];
+
+function unitFactor(unit: string | undefined): number | undefined {
+  if (!unit) return undefined;
+  for (const [re, f] of UNIT_MINUTES) if (re.test(unit)) return f;
+  return undefined;
+}
+
+const NUM = String.raw`(\d{1,6}(?:[.,]\d{1,3})?)`;
+const UNIT = String.raw`(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)`;
+// Prefix words and comparison signs are optional; the number and unit do the work.
+const DURATION_RE = new RegExp(
+  String.raw`(?:\b(?:within|under|less than|up to|at most|max(?:imum)?|in)\s+)?(?:[~≈<≤]\s*=?\s*)?` +
+    NUM + String.raw`(\s*\+)?(?:\s*(?:-|–|—|to)\s*` + NUM + String.raw`)?\s*` + UNIT + String.raw`(?![\p{L}\d])`,
+  'giu',
+);
+const CLOCK_RE = /(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/g;
+
+function num(s: string): number {
+  return Number(s.replace(',', '.'));
+}
+
+/** Every duration with an explicit unit (or a clock form) inside free text. */
+export function findDurations(text: string): Duration[] {
+  const out: Duration[] = [];
+  DURATION_RE.lastIndex = 0;
+  for (let m = DURATION_RE.exec(text); m; m = DURATION_RE.exec(text)) {
+    const factor = unitFactor(m[4]);
+    if (factor === undefined) continue;
+    const value = m[3] !== undefined ? Math.max(num(m[1]), num(m[3])) : num(m[1]);
+    out.push({ minutes: value * factor, start: m.index, end: m.index + m[0].length });
+  }
+  CLOCK_RE.lastIndex = 0;
+  for (let m = CLOCK_RE.exec(text); m; m = CLOCK_RE.exec(text)) {
+    const minutes = m[3] !== undefined ? num(m[1]) * 60 + num(m[2]) + num(m[3]) / 60 : num(m[1]) * 60 + num(m[2]);
+    out.push({ minutes, start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A budget cell or value: a whole cell that is a duration. A bare number means minutes.
+ * Returns undefined when the text is not a duration ("ASAP", "TBD", "soon").
+ */
+export function parseBudget(text: string): Duration | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const bare = /^(?:[~≈<≤]\s*=?\s*)?(\d{1,6}(?:[.,]\d{1,3})?)(?:\s*(?:-|–|—|to)\s*(\d{1,6}(?:[.,]\d{1,3})?))?\s*\+?$/.exec(t);
+  if (bare) {
+    const lead = text.indexOf(t);
+    const minutes = bare[2] !== undefined ? Math.max(num(bare[1]), num(bare[2])) : num(bare[1]);
+    return { minutes, start: lead, end: lead + t.length };
+  }
+  const found = findDurations(text);
+  return found[0];
+}
+
+/** A budget cell that says this trigger is answered by data correction, not by rolling back code. */
+export function isDataCorrection(text: string): boolean {
+  return /\b(do not|don't|never|no)\s+roll\s*back|data[- ]correction|level\s*4|restore from backup|not (?:a )?(?:code )?rollback/i.test(text);
+}
+
+export function formatMinutes(minutes: number): string {
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+  const rounded = Math.round(minutes * 10) / 10;
+  return `${rounded} min`;
+}

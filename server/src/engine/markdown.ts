@@ -1,0 +1,250 @@
+// Markdown parsing: unified + remark-parse + remark-gfm + remark-frontmatter.
+// Every node keeps offsets into the original text, which is all the rules use.
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Root, Nodes, Parent, RootContent } from 'mdast';
+import { chunksOf } from './chunks';
+import type { Span } from './types';
+
+/**
+ * The parts of GFM the rules read: tables, task lists, strikethrough (what remark-gfm adds,
+ * less two). Footnotes are left out because micromark-extension-gfm-footnote walks back over
+ * every event of the paragraph at each `]` (a line of `]` took a minute, issue 6); autolink
+ * literals because no rule reads links and they cost a third of the parse (issue 5).
+ */
+function gfmForRunbooks(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push([gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+}
+
+const processor = unified().use(remarkParse).use(gfmForRunbooks).use(remarkFrontmatter, ['yaml']);
+
+export type { Root, Nodes, Parent, RootContent };
+
+/** Containers deeper than this on one line are read as text (issue 6: 10k `>` overflowed the stack). */
+const MAX_CONTAINER_DEPTH = 40;
+/** A block (lines up to a blank one) with more brackets than this is read without links: micromark's label matching is quadratic. */
+const MAX_BRACKETS_PER_BLOCK = 2000;
+/** A block with more unclosed comment openings than this is read with them as text (html-text is quadratic). */
+const MAX_COMMENT_OPENS_PER_BLOCK = 200;
+/** A block: lines up to a blank one. */
+const BLOCK = /[^\r\n]*(?:(?:\r\n|\r|\n)(?![ \t]*(?:\r|\n|$))[^\r\n]*)*/g;
+
+/**
+ * Make pathological input parseable in bounded time and stack without moving a single
+ * offset: every replacement is one UTF-16 unit for one. Real documents come out unchanged.
+ */
+export function defuse(text: string): string {
+  let out = text;
+  // 1. Container prefixes (`>`, list markers) nested deeper than MAX_CONTAINER_DEPTH on a line.
+  if (/(?:[>*+-][ \t]*){41}|(?:\d[.)][ \t]+){41}/.test(text)) {
+    const chars = out.split('');
+    let i = 0;
+    while (i < chars.length) {
+      let depth = 0;
+      let j = i;
+      for (;;) {
+        while (chars[j] === ' ' || chars[j] === '\t') j++;
+        let k = j;
+        if (chars[j] === '>') k = j + 1;
+        else if ((chars[j] === '-' || chars[j] === '*' || chars[j] === '+') && (chars[j + 1] === ' ' || chars[j + 1] === '\t')) k = j + 1;
+        else {
+          while (k - j < 9 && chars[k] >= '0' && chars[k] <= '9') k++;
+          if (k > j && (chars[k] === '.' || chars[k] === ')') && (chars[k + 1] === ' ' || chars[k + 1] === '\t')) k++;
+          else break;
+        }
+        if (++depth > MAX_CONTAINER_DEPTH) for (let m = j; m < k; m++) chars[m] = '\u00b7';
+        j = k;
+      }
+      while (j < chars.length && chars[j] !== '\n' && chars[j] !== '\r') j++;
+      i = j + 1;
+    }
+    out = chars.join('');
+  }
+  // 2. Indentation deeper than 128 columns (a list nested hundreds of levels by indentation)
+  //    and emphasis delimiter runs longer than 32 (`*` x 20k `a` `*` x 20k nests 10k deep).
+  if (/[ \t]{129}|([*_])\1{32}/.test(out)) {
+    out = out
+      .replace(/(^|[\r\n])([ \t]{128})([ \t]+)/g, (_, nl: string, keep: string, rest: string) => nl + keep + '\u00b7'.repeat(rest.length))
+      .replace(/([*_])\1{32,}/g, (run) => run.slice(0, 32) + '\u00b7'.repeat(run.length - 32));
+  }
+  // 3. Blocks with thousands of brackets: links are not read there.
+  let brackets = 0;
+  for (let i = 0; i < out.length && brackets <= MAX_BRACKETS_PER_BLOCK; i++) if (out.charCodeAt(i) === 91 || out.charCodeAt(i) === 93) brackets++;
+  if (brackets > MAX_BRACKETS_PER_BLOCK) {
+    out = out.replace(BLOCK, (block) => {
+      let n = 0;
+      for (let i = 0; i < block.length; i++) if (block.charCodeAt(i) === 91 || block.charCodeAt(i) === 93) n++;
+      return n > MAX_BRACKETS_PER_BLOCK ? block.replace(/\[/g, '\u2045').replace(/\]/g, '\u2046') : block;
+    });
+  }
+  // 4. Blocks with hundreds of unclosed `<!--`: each one makes micromark scan to the end of the block.
+  const opens = out.split('<!--').length - 1;
+  if (opens > MAX_COMMENT_OPENS_PER_BLOCK && out.split('-->').length - 1 < opens) {
+    out = out.replace(BLOCK, (block) => {
+      const n = block.split('<!--').length - 1;
+      return n > MAX_COMMENT_OPENS_PER_BLOCK && block.split('-->').length - 1 < n ? block.replace(/<!--/g, '\u2039!--') : block;
+    });
+  }
+  return out;
+}
+
+const EMPTY: Root = { type: 'root', children: [] };
+
+function parseSafely(text: string): Root {
+  try {
+    return processor.parse(text) as Root;
+  } catch (e) {
+    // Never let a parser limit take the linter down: an empty tree, and the rules report what is missing.
+    if (e instanceof RangeError) return EMPTY;
+    throw e;
+  }
+}
+
+const HTML_TERMINATOR: [RegExp, string][] = [
+  [/^ {0,3}<!--/, '-->'],
+  [/^ {0,3}<\?/, '?>'],
+  [/^ {0,3}<!\[CDATA\[/, ']]>'],
+  [/^ {0,3}<![A-Za-z]/, '>'],
+];
+
+/** A top-level fence or HTML block (types 1-5) that the end of its piece left open. */
+function swallowsNext(text: string, last: RootContent | undefined): boolean {
+  if (!last || (last.type !== 'code' && last.type !== 'html')) return false;
+  const { start, end } = spanOf(last);
+  const source = text.slice(start, end);
+  if (last.type === 'code') {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+    if (!open) return false; // indented code
+    const lines = source.split(/\r\n|\r|\n/);
+    const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]) : null;
+    return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length);
+  }
+  const raw = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(source);
+  if (raw) return !source.toLowerCase().includes(`</${raw[1].toLowerCase()}>`);
+  for (const [opener, terminator] of HTML_TERMINATOR) {
+    const m = opener.exec(source);
+    if (m) return !source.slice(m[0].length).includes(terminator);
+  }
+  return false;
+}
+
+/** The whole document in one parse, never cut: what the cut parse must equal (tests, benchmarks). */
+export function parseWhole(text: string): Root {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const root = parseSafely(defuse(bom ? text.slice(1) : text));
+  return bom ? { ...root, children: root.children.map((n) => shifted(n, 1, 0)) } : root;
+}
+
+/** A piece of a parsed document: its text and the top-level nodes parsed from it. */
+interface ParsedChunk {
+  text: string;
+  start: number;
+  line: number;
+  nodes: RootContent[];
+}
+
+/** The pieces each tree was assembled from, so the next version re-parses only what changed. */
+const piecesOf = new WeakMap<Root, ParsedChunk[]>();
+
+/** A copy of a subtree with every position moved by `offset` characters and `lines` lines. */
+function shifted<T extends Nodes>(node: T, offset: number, lines: number): T {
+  const copy = { ...node };
+  const p = node.position;
+  if (p) {
+    copy.position = {
+      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
+      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
+    };
+  }
+  if ('children' in node) (copy as Parent).children = (node as Parent).children.map((c) => shifted(c as Nodes, offset, lines)) as Parent['children'];
+  return copy;
+}
+
+/**
+ * Parse `text`; pass the tree of the file's previous version and only the pieces whose
+ * text changed are parsed again (chunks.ts says where a document can be cut).
+ */
+export function parseMarkdown(text: string, previous?: Root): Root {
+  // micromark drops a leading BOM without counting it: parse without it and shift back.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = defuse(bom ? text.slice(1) : text);
+  const reuse = new Map<string, ParsedChunk>();
+  for (const c of (previous && piecesOf.get(previous)) || []) reuse.set(c.text, c);
+  const pieces: ParsedChunk[] = [];
+  const children: RootContent[] = [];
+  const chunks = chunksOf(body);
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    let end = chunk.end;
+    let piece: string;
+    let nodes: RootContent[];
+    const start = chunk.start + bom;
+    for (;;) {
+      piece = body.slice(chunk.start, end);
+      const old = reuse.get(piece);
+      if (old) nodes = old.start === start && old.line === chunk.line ? old.nodes : old.nodes.map((n) => shifted(n, start - old.start, chunk.line - old.line));
+      else {
+        nodes = parseSafely(piece).children;
+        if (start || chunk.line) nodes = nodes.map((n) => shifted(n, start, chunk.line));
+      }
+      // The cut was a guess: a fence or raw HTML block still open at its end swallows what follows.
+      if (i + 1 >= chunks.length || !swallowsNext(text, nodes[nodes.length - 1])) break;
+      end = chunks[++i].end;
+    }
+    reuse.delete(piece);
+    pieces.push({ text: piece, start, line: chunk.line, nodes });
+    children.push(...nodes);
+  }
+  const lastLine = (body.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  const root: Root = {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: body.length - Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')), offset: text.length } },
+  };
+  piecesOf.set(root, pieces);
+  return root;
+}
+
+export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/** Plain text of a node: inline code kept, markup dropped. */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) {
+    let out = '';
+    for (const child of node.children as Nodes[]) {
+      out += plainText(child);
+      if (child.type === 'paragraph' || child.type === 'listItem') out += ' ';
+    }
+    return out;
+  }
+  if (node.type === 'break') return ' ';
+  return '';
+}
+
+/** Depth-first walk; return false from the visitor to skip a node's children. */
+export function walk(node: Nodes, visit: (node: Nodes, parent: Parent | undefined) => boolean | void, parent?: Parent): void {
+  if (visit(node, parent) === false) return;
+  if ('children' in node) {
+    for (const child of node.children as Nodes[]) walk(child, visit, node as Parent);
+  }
+}
+
+/** Span of the text content of a node, trimmed of surrounding whitespace within the original text. */
+export function trimmedSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}

@@ -1,0 +1,255 @@
+// The workspace view: runbooks and receipts, models cached per text, cross-file
+// associations, and the lint of one file or all. The CLI, the server and the tests
+// all lint through this class, so they give the same findings for the same files.
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { buildRunbook, type RunbookModel } from './runbook';
+import { buildReceipt, type ReceiptModel } from './receipt';
+import { readSuppressions } from './suppress';
+import { severityFor } from './config';
+import { RULES } from '../rules';
+import type { Rule, RuleContext, WorkspaceView, Report } from './rule';
+import type { FileKind, Finding, ResolvedConfig } from './types';
+import type { Root } from './markdown';
+
+export interface ProjectOptions {
+  /** Today, YYYY-MM-DD. */
+  today: () => string;
+  configFor: (file: string) => ResolvedConfig;
+  rules?: Rule[];
+  /** Where a rule that throws is logged (once per rule and file). */
+  log?: (message: string) => void;
+}
+
+interface Entry {
+  path: string;
+  text: string;
+  kind: FileKind;
+  model?: RunbookModel | ReceiptModel;
+  /** The tree of the version this one replaced, until the model is built from it. */
+  previous?: Root;
+}
+
+const matchers = new Map<string, (p: string) => boolean>();
+function matcher(globs: string[]): (p: string) => boolean {
+  const key = globs.join('\0');
+  let m = matchers.get(key);
+  if (!m) {
+    m = picomatch(globs, { dot: true, nocase: process.platform === 'win32' });
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+/** Which kind of file the configured globs make of a path; undefined when neither. */
+export function classify(file: string, config: ResolvedConfig): FileKind | undefined {
+  const rel = path.relative(config.root, file).split(path.sep).join('/');
+  if (rel.startsWith('..')) return undefined;
+  if (matcher(config.receipts)(rel)) return 'receipt';
+  if (matcher(config.runbooks)(rel)) return 'runbook';
+  return undefined;
+}
+
+export function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export class Project implements WorkspaceView {
+  private readonly entries = new Map<string, Entry>();
+  private assoc?: { byReceipt: Map<string, RunbookModel[]>; byRunbook: Map<string, ReceiptModel[]>; byFolder: Map<string, ReceiptModel[]> };
+  private readonly rules: Rule[];
+  private readonly logged = new Set<string>();
+
+  constructor(private readonly options: ProjectOptions) {
+    this.rules = options.rules ?? RULES;
+  }
+
+  /** Add or replace a file. Returns false when the text and kind are unchanged. */
+  set(file: string, text: string, kind: FileKind): boolean {
+    const prev = this.entries.get(file);
+    if (prev && prev.text === text && prev.kind === kind) return false;
+    this.entries.set(file, { path: file, text, kind, previous: (prev?.model?.kind === 'runbook' ? prev.model.root : undefined) ?? prev?.previous });
+    this.assoc = undefined;
+    return true;
+  }
+
+  delete(file: string): boolean {
+    const had = this.entries.delete(file);
+    if (had) this.assoc = undefined;
+    return had;
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  kindOf(file: string): FileKind | undefined {
+    return this.entries.get(file)?.kind;
+  }
+
+  files(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  textOf(file: string): string | undefined {
+    return this.entries.get(file)?.text;
+  }
+
+  model(file: string): RunbookModel | ReceiptModel | undefined {
+    const e = this.entries.get(file);
+    if (!e) return undefined;
+    if (!e.model) {
+      e.model = e.kind === 'runbook' ? buildRunbook(e.path, e.text, e.previous) : buildReceipt(e.path, e.text, e.previous);
+      e.previous = undefined;
+    }
+    return e.model;
+  }
+
+  runbooks(): RunbookModel[] {
+    return [...this.entries.values()].filter((e) => e.kind === 'runbook').map((e) => this.model(e.path) as RunbookModel);
+  }
+
+  receipts(): ReceiptModel[] {
+    return [...this.entries.values()].filter((e) => e.kind === 'receipt').map((e) => this.model(e.path) as ReceiptModel);
+  }
+
+  private associations() {
+    if (this.assoc) return this.assoc;
+    const runbooks = this.runbooks();
+    const byReceipt = new Map<string, RunbookModel[]>();
+    const byRunbook = new Map<string, ReceiptModel[]>();
+    const byFolder = new Map<string, ReceiptModel[]>();
+    for (const rb of runbooks) byRunbook.set(rb.path, []);
+    const runbookDirs = new Map<string, RunbookModel[]>();
+    for (const rb of runbooks) {
+      const d = path.dirname(rb.path);
+      const list = runbookDirs.get(d);
+      if (list) list.push(rb);
+      else runbookDirs.set(d, [rb]);
+    }
+    for (const rc of this.receipts()) {
+      const folder = path.dirname(rc.path);
+      // push, not a spread copy: the copy made this quadratic in the receipts per folder.
+      const inFolder = byFolder.get(folder);
+      if (inFolder) inFolder.push(rc);
+      else byFolder.set(folder, [rc]);
+      let owners: RunbookModel[] = [];
+      const declared = rc.frontMatter?.fields.get('runbook')?.value;
+      if (typeof declared === 'string' && declared.trim()) {
+        const target = path.resolve(folder, declared.trim());
+        owners = runbooks.filter((rb) => rb.path === target);
+      }
+      if (!owners.length) {
+        // The runbooks in the nearest folder above the receipt.
+        for (let d = folder; ; d = path.dirname(d)) {
+          const here = runbookDirs.get(d);
+          if (here) {
+            owners = here;
+            break;
+          }
+          if (path.dirname(d) === d) break;
+        }
+      }
+      if (!owners.length) {
+        const root = this.options.configFor(rc.path).root;
+        owners = runbooks.filter((rb) => this.options.configFor(rb.path).root === root);
+      }
+      byReceipt.set(rc.path, owners);
+      for (const rb of owners) byRunbook.get(rb.path)!.push(rc);
+    }
+    const order = (a: ReceiptModel, b: ReceiptModel) => receiptOrder(a) - receiptOrder(b) || a.path.localeCompare(b.path);
+    for (const list of byRunbook.values()) list.sort(order);
+    for (const list of byFolder.values()) list.sort(order);
+    this.assoc = { byReceipt, byRunbook, byFolder };
+    return this.assoc;
+  }
+
+  receiptsFor(runbook: RunbookModel): ReceiptModel[] {
+    return this.associations().byRunbook.get(runbook.path) ?? [];
+  }
+
+  runbooksFor(receipt: ReceiptModel): RunbookModel[] {
+    return this.associations().byReceipt.get(receipt.path) ?? [];
+  }
+
+  siblings(receipt: ReceiptModel): ReceiptModel[] {
+    return this.associations().byFolder.get(path.dirname(receipt.path)) ?? [receipt];
+  }
+
+  /** Files whose findings may change when this file changes. */
+  dependents(file: string): string[] {
+    const m = this.model(file);
+    if (!m) return [];
+    if (m.kind === 'runbook') return this.receiptsFor(m).map((r) => r.path);
+    const out = new Set<string>();
+    for (const rb of this.runbooksFor(m)) {
+      out.add(rb.path);
+      for (const r of this.receiptsFor(rb)) out.add(r.path);
+    }
+    for (const s of this.siblings(m)) out.add(s.path);
+    out.delete(file);
+    return [...out];
+  }
+
+  lint(file: string): Finding[] {
+    const model = this.model(file);
+    if (!model) return [];
+    const config = this.options.configFor(file);
+    const suppressions = readSuppressions(model.text, model.lines);
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      if (rule.appliesTo !== model.kind) continue;
+      const setting = severityFor(config, rule.id, rule.name, rule.severity);
+      if (setting === 'off') continue;
+      const report = (r: Report) => {
+        const line = model.lines.position(r.span.start).line;
+        if (suppressions.isSuppressed(rule.id, rule.name, line)) return;
+        const start = Math.max(0, Math.min(r.span.start, model.text.length));
+        const end = Math.max(start, Math.min(r.span.end, model.text.length));
+        findings.push({
+          file,
+          ruleId: rule.id,
+          ruleName: rule.name,
+          severity: setting === rule.severity && r.severity ? r.severity : setting,
+          message: r.message,
+          span: { start, end },
+          fix: r.fix,
+          data: r.data,
+        });
+      };
+      const ctx = { model, config, today: this.options.today(), workspace: this, report } as unknown as RuleContext<never>;
+      try {
+        (rule.check as (c: RuleContext<never>) => void)(ctx);
+      } catch (e) {
+        const key = `${rule.id}\0${file}`;
+        if (!this.logged.has(key)) {
+          this.logged.add(key);
+          this.options.log?.(`runbook-lint: rule ${rule.id} (${rule.name}) failed on ${file}: ${(e as Error).stack ?? e}`);
+        }
+        findings.push({
+          file,
+          ruleId: rule.id,
+          ruleName: rule.name,
+          severity: 'warning',
+          message: `Rule ${rule.id} (${rule.name}) could not check this file: ${(e as Error).message}. Please report it; the other rules still ran.`,
+          span: model.anchor,
+        });
+      }
+    }
+    return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  }
+
+  lintAll(): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    for (const f of [...this.entries.keys()].sort()) out.set(f, this.lint(f));
+    return out;
+  }
+}
+
+function receiptOrder(r: ReceiptModel): number {
+  const n = r.frontMatter?.fields.get('rehearsal')?.value;
+  if (typeof n === 'number') return n;
+  return r.fileNumber ?? Number.MAX_SAFE_INTEGER;
+}

@@ -1,0 +1,216 @@
+// The receipt model: YAML front matter with a range for every key and value, and
+// the Markdown sections that record what was really done.
+import * as path from 'node:path';
+import type { Root, RootContent } from 'mdast';
+import { parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { parseMarkdown, plainText, spanOf, type Nodes } from './markdown';
+import { LineIndex } from './text';
+import { contentOf, sectionsOf, type Section } from './sections';
+import type { Span } from './types';
+
+export interface FrontMatterField {
+  key: string;
+  keySpan: Span;
+  /** Span of the value; zero-width after the colon when the value is empty. */
+  valueSpan: Span;
+  value: unknown;
+  /** The value exactly as written in the file. */
+  source: string;
+}
+
+export interface FrontMatter {
+  /** The whole block, fences included. */
+  span: Span;
+  /** Where the YAML content starts and ends (inside the fences). */
+  content: Span;
+  /** The YAML has no content at all (only comments or nothing). The Document itself is not kept: it weighs more than the rest of the model (issue 5). */
+  empty: boolean;
+  data: Record<string, unknown> | undefined;
+  fields: Map<string, FrontMatterField>;
+  /** YAML syntax errors, with absolute spans. */
+  errors: { message: string; span: Span }[];
+}
+
+export interface ReceiptSection {
+  section: Section;
+  nodes: RootContent[];
+  /** Plain text of the body, trimmed. */
+  body: string;
+}
+
+export interface TimelineEntry {
+  /** Minutes since midnight. */
+  minutes: number;
+  span: Span;
+}
+
+export interface ReceiptModel {
+  kind: 'receipt';
+  path: string;
+  text: string;
+  lines: LineIndex;
+  anchor: Span;
+  /** NNN from the file name, when it is NNN.md. */
+  fileNumber?: number;
+  frontMatter?: FrontMatter;
+  sections: Section[];
+  commands?: ReceiptSection;
+  timeline?: ReceiptSection;
+  gaps?: ReceiptSection;
+  compensating?: ReceiptSection;
+  timelineEntries: TimelineEntry[];
+}
+
+const MAX_YAML = 64 * 1024;
+
+function readFrontMatter(text: string, root: Root): FrontMatter | undefined {
+  const node = root.children[0];
+  if (!node || node.type !== 'yaml') return undefined;
+  const span = spanOf(node);
+  const firstBreak = text.slice(span.start, span.end).search(/\r?\n|\r/);
+  const contentStart = firstBreak < 0 ? span.end : span.start + firstBreak + (text.slice(span.start + firstBreak, span.start + firstBreak + 2) === '\r\n' ? 2 : 1);
+  const lastLine = Math.max(text.lastIndexOf('\n', span.end - 1), text.lastIndexOf('\r', span.end - 1));
+  const contentEnd = Math.max(contentStart, lastLine >= contentStart ? lastLine + 1 : contentStart);
+  const source = text.slice(contentStart, contentEnd);
+  const fields = new Map<string, FrontMatterField>();
+  const errors: FrontMatter['errors'] = [];
+  const shift = (r: readonly number[] | null | undefined): Span => ({
+    start: contentStart + (r?.[0] ?? 0),
+    end: contentStart + (r?.[1] ?? r?.[0] ?? 0),
+  });
+  if (source.length > MAX_YAML) {
+    const doc = parseDocument('');
+    errors.push({ message: `Front matter is ${source.length} characters; the limit is ${MAX_YAML}.`, span: { start: span.start, end: contentStart } });
+    return { span, content: { start: contentStart, end: contentEnd }, empty: true, data: undefined, fields, errors };
+  }
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  for (const e of [...doc.errors]) errors.push({ message: e.message.split('\n')[0], span: shift(e.pos) });
+  let data: Record<string, unknown> | undefined;
+  try {
+    const js = doc.toJS({ maxAliasCount: 50 });
+    data = js && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : undefined;
+  } catch (e) {
+    errors.push({ message: `Front matter cannot be read: ${(e as Error).message}`, span: { start: span.start, end: contentStart } });
+  }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = pair.key as YamlNode | null;
+      if (!key || !isScalar(key)) continue;
+      const name = String(key.value);
+      const keySpan = shift(key.range);
+      const value = pair.value as YamlNode | null;
+      let valueSpan: Span;
+      if (value && value.range) {
+        valueSpan = shift([value.range[0], value.range[1]]);
+        // Flow scalars: the range ends at the value; trailing comments are not included.
+      } else {
+        valueSpan = { start: keySpan.end + 1, end: keySpan.end + 1 };
+      }
+      if (fields.has(name)) continue;
+      fields.set(name, {
+        key: name,
+        keySpan,
+        valueSpan,
+        value: data ? data[name] : isScalar(value) ? value.value : undefined,
+        source: text.slice(valueSpan.start, valueSpan.end),
+      });
+    }
+  }
+  return { span, content: { start: contentStart, end: contentEnd }, empty: doc.contents === null, data, fields, errors };
+}
+
+function sectionBy(sections: Section[], pattern: RegExp, text: string): ReceiptSection | undefined {
+  const s = sections.find((x) => pattern.test(x.title));
+  if (!s) return undefined;
+  const nodes = contentOf(s);
+  return { section: s, nodes, body: nodes.map((n) => (n.type === 'code' ? n.value : plainText(n))).join('\n').trim() || textBetween(text, nodes) };
+}
+
+function textBetween(text: string, nodes: RootContent[]): string {
+  if (!nodes.length) return '';
+  return text.slice(spanOf(nodes[0]).start, spanOf(nodes[nodes.length - 1]).end).trim();
+}
+
+/** `previous`: the tree of this file's last version, so only the changed pieces are parsed again. */
+/**
+ * A receipt keeps of its Markdown tree only what the rules read after the build: positions
+ * of headings and top-level nodes, and code (RR009). A workspace holds thousands of receipts;
+ * their full trees were two thirds of the server's memory (issue 5).
+ */
+function prune(node: Nodes, depth: number): Nodes | undefined {
+  if (node.type === 'code' || node.type === 'inlineCode') return node;
+  const kept: Nodes[] = [];
+  if ('children' in node && depth < 50) for (const c of node.children as Nodes[]) {
+    const k = prune(c, depth + 1);
+    if (k) kept.push(k);
+  }
+  if (!kept.length && depth > 0) return undefined;
+  return { type: node.type, position: node.position, ...(node.type === 'heading' ? { depth: node.depth } : {}), children: kept } as Nodes;
+}
+
+function compact(section: Section): void {
+  section.heading = prune(section.heading, 0) as Section['heading'];
+  section.own = section.own.map((n) => prune(n, 0) as RootContent);
+}
+
+export function buildReceipt(filePath: string, text: string, previous?: Root): ReceiptModel {
+  const root = parseMarkdown(text, previous);
+  const lines = new LineIndex(text);
+  const sections = sectionsOf(root, text);
+  const frontMatter = readFrontMatter(text, root);
+  const m = /^(\d+)\.md$/i.exec(path.basename(filePath));
+  const timeline = sectionBy(sections, /\btimeline\b|\btimestamps?\b|\bchronology\b/, text);
+  const entries: TimelineEntry[] = [];
+  if (timeline) {
+    for (const n of timeline.nodes) {
+      if (n.type !== 'list') continue;
+      for (const item of n.children) {
+        const s = spanOf(item);
+        const t = text.slice(s.start, s.end);
+        const tm = /^(?:[-*+]|\d+[.)])\s+(?:\*\*|`)?(?:\d{4}-\d{2}-\d{2}[ T])?(\d{1,2}):(\d{2})(?::\d{2})?\b/.exec(t);
+        if (tm) {
+          const start = s.start + t.indexOf(tm[1] + ':' + tm[2]);
+          entries.push({ minutes: Number(tm[1]) * 60 + Number(tm[2]), span: { start, end: start + tm[1].length + 3 } });
+        }
+      }
+    }
+  }
+  const commands = sectionBy(sections, /\bcommands?\b|\bwhat (?:we|i) ran\b|\bsteps (?:taken|run)\b/, text);
+  const gaps = sectionBy(sections, /\bgaps?\b|\bwhat went wrong\b|\bsurprises\b|\bissues (?:found|discovered)\b|\bfindings\b|\blessons\b/, text);
+  const compensating = sectionBy(sections, /\bcompensat/, text);
+  for (const sec of sections) compact(sec);
+  for (const rs of [timeline, commands, gaps, compensating]) if (rs) rs.nodes = contentOf(rs.section);
+  const title = sections[0];
+  const anchor = frontMatter ? { start: frontMatter.span.start, end: frontMatter.content.start } : title ? spanOf(title.heading) : { start: 0, end: lines.lineEnd(0) };
+  return {
+    kind: 'receipt',
+    path: filePath,
+    text,
+    lines,
+    anchor,
+    fileNumber: m ? Number(m[1]) : undefined,
+    frontMatter,
+    sections,
+    commands,
+    timeline,
+    gaps,
+    compensating,
+    timelineEntries: entries,
+  };
+}
+
+/** Minutes between two "YYYY-MM-DDTHH:MM" (or with seconds, or a space) timestamps; undefined if unreadable. */
+export function parseTimestamp(v: unknown): number | undefined {
+  if (v instanceof Date) return v.getTime() / 60000;
+  if (typeof v !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(v.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, tz] = m;
+  let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0);
+  if (tz && tz !== 'Z') {
+    const sign = tz[0] === '-' ? -1 : 1;
+    const digits = tz.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+  }
+  return Number.isNaN(ms) ? undefined : ms / 60000;
+}

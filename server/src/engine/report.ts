@@ -1,0 +1,116 @@
+// Output formats: the JSON the spec fixes (version 1), SARIF 2.1.0, and eslint-like text.
+import * as path from 'node:path';
+import { LineIndex } from './text';
+import { docsPath } from './rule';
+import { RULES } from '../rules';
+import type { Finding } from './types';
+
+export interface PublicFinding {
+  file: string;
+  ruleId: string;
+  ruleName: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  docs: string;
+  fixable: boolean;
+}
+
+export function toPublic(findings: Finding[], textOf: (file: string) => string, cwd: string): PublicFinding[] {
+  const indexes = new Map<string, LineIndex>();
+  const out = findings.map((f) => {
+    let idx = indexes.get(f.file);
+    if (!idx) {
+      idx = new LineIndex(textOf(f.file));
+      indexes.set(f.file, idx);
+    }
+    const s = idx.position(f.span.start);
+    const e = idx.position(f.span.end);
+    return {
+      file: path.relative(cwd, f.file).split(path.sep).join('/') || path.basename(f.file),
+      ruleId: f.ruleId,
+      ruleName: f.ruleName,
+      severity: f.severity,
+      message: f.message,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      docs: docsPath(f.ruleId),
+      fixable: !!f.fix?.edits?.length,
+    };
+  });
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
+}
+
+export function formatJson(findings: PublicFinding[], filesLinted: number): string {
+  return JSON.stringify({ version: 1, filesLinted, findings }, null, 2);
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note' };
+
+export function formatSarif(findings: PublicFinding[], version: string): string {
+  const rules = RULES.map((r) => ({
+    id: r.id,
+    name: r.name,
+    shortDescription: { text: r.description },
+    helpUri: `https://github.com/runbook-lint/runbook-lint/blob/main/${docsPath(r.id)}`,
+    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+  }));
+  const index = new Map(RULES.map((r, i) => [r.id, i]));
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'runbook-lint', version, informationUri: 'https://github.com/runbook-lint/runbook-lint', rules } },
+          results: findings.map((f) => ({
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                  region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1) },
+                },
+              },
+            ],
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+export function formatText(findings: PublicFinding[], color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const sev: Record<string, string> = { error: c('31', 'error'), warning: c('33', 'warning'), information: c('36', 'info') };
+  const lines: string[] = [];
+  let current = '';
+  for (const f of findings) {
+    if (f.file !== current) {
+      if (current) lines.push('');
+      lines.push(c('4', f.file));
+      current = f.file;
+    }
+    lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev[f.severity].padEnd(color ? 16 : 7)}  ${f.message}  ${c('2', f.ruleId)}`);
+  }
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const e = count('error');
+  const w = count('warning');
+  const i = count('information');
+  if (findings.length) {
+    lines.push('');
+    const summary = `✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info)`;
+    lines.push(e ? c('31;1', summary) : c('33;1', summary));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,214 @@
+// The rollback itself: the command to run right now, the paths (primary, fallback),
+// an honest roll-forward-only statement, and the ordered procedure steps.
+import type { Root, RootContent } from 'mdast';
+import { plainText, spanOf, walk, type Nodes } from './markdown';
+import { contentOf, isRollbackTitle, isWithin, type Section } from './sections';
+import type { Span } from './types';
+
+export type PathKind = 'pipeline' | 'console' | 'git-revert' | 'cli' | 'other';
+
+export interface Command {
+  text: string;
+  span: Span;
+  form: 'fenced' | 'inline' | 'action';
+}
+
+export interface RollbackPath {
+  label?: string;
+  primary: boolean;
+  kind: PathKind;
+  span: Span;
+  /** Where the label or the section title stands: the place to report on. */
+  labelSpan: Span;
+  commands: Command[];
+  text: string;
+}
+
+export interface Step {
+  text: string;
+  span: Span;
+}
+
+export interface RollbackModel {
+  sections: Section[];
+  commands: Command[];
+  paths: RollbackPath[];
+  rollForward?: { text: string; span: Span };
+  steps: Step[];
+}
+
+const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path)\b/i;
+const PATH_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(primary|fallback|secondary|backup|alternative|alternate|last resort|option\s+[a-z0-9]+|path\s+[a-z0-9]+|method\s+[a-z0-9]+|plan\s+[a-z0-9]+)\b[^:\n]{0,60}?(?:\*\*|__)?\s*[:—–-]/i;
+// "Primary path", "Fallback: console", "Path B — kubectl"; not "Backup requirements".
+const PATH_HEADING = /^(?:(?:primary|fallback|secondary|backup|alternative|alternate|last resort)(?:\s*$|\s*[:(—–-]|\s+(?:path|method|option|plan|rollback|approach|route|procedure)\b)|(?:option|path|method|plan)\s+[a-z0-9]\b)/i;
+const NAMED_ACTION =
+  /\b(?:run|running|trigger|triggering|re-?run|start|execute|executing|use|click)\b[^.\n]{0,60}\b(?:pipeline|workflow|deploy(?:ment)? job|github action|job)\b|\/chatops\b|\bchatops\s+run\b|\bslash command\b|^[ \t]*\/[a-z][\w-]+\s+\w/im;
+const COMMANDISH = /^(?:kubectl|helm|gh|gcloud|aws|az|git|terraform|argocd|flux|docker|npm|npx|yarn|make|\.\/|bash|sh|curl|fly|heroku|vercel|ssh|psql|rake|rails|python|node|ansible|cap|\/\w+|sudo|systemctl|kamal)\b/;
+const ROLL_FORWARD =
+  /\b(?:no\s+ability\s+(?:for\s+\w+\s+)?to\s+roll\s*-?back|(?:unable|not\s+able)\s+to\s+roll\s*-?back|roll(?:ing)?\s*-?back\s+is\s+not\s+possible|cannot\s+(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can(?:'|no)t\s+roll\s*-?back|no\s+rollback\s+(?:is\s+)?(?:possible|path)|there\s+is\s+no\s+rollback|rollback\s+(?:is\s+)?(?:impossible|not\s+supported|not\s+available))\b[^.\n]*|\b(?:we\s+)?(?:roll|fix)(?:ing)?[\s-]{0,3}forward\s+(?:by|with|via|instead|only)\b[^.\n]*/i;
+const STOP_TRAFFIC =
+  /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance\s+mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
+const REVERSE_MIGRATION =
+  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back|rollback)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|migrate\s+down|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4})/i;
+
+export function pathKind(text: string, commands: Command[]): PathKind {
+  const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
+  if (/\b(?:pipeline|workflow|gh\s+workflow\s+run|deploy(?:ment)?\s+job|ci\/cd|argocd\s+app\s+(?:rollback|sync)|helm\s+rollback|redeploy|re-deploy|previous\s+(?:image\s+)?tag|image_tag|chatops)\b/i.test(all)) return 'pipeline';
+  const onlyRevert = commands.length > 0 && commands.every((c) => /\bgit\s+(?:revert|push)\b/.test(c.text) || !c.text.trim());
+  if (onlyRevert || (/\bgit\s+revert\b/i.test(all) && commands.length === 0)) return 'git-revert';
+  if (commands.some((c) => c.form !== 'action')) return 'cli';
+  if (/\bconsole\b|\bclick\b|\bweb\s+ui\b|\bportal\b|\bbutton\b/i.test(all)) return 'console';
+  return 'other';
+}
+
+function commandsIn(nodes: RootContent[], text: string): Command[] {
+  const out: Command[] = [];
+  for (const top of nodes) {
+    walk(top as Nodes, (n) => {
+      if (n.type === 'code') {
+        if (n.value.trim()) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
+        return false;
+      }
+      if (n.type === 'inlineCode') {
+        if (COMMANDISH.test(n.value.trim()) || /\s/.test(n.value.trim())) out.push({ text: n.value, span: spanOf(n), form: 'inline' });
+        return false;
+      }
+      if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'heading') {
+        const s = spanOf(n);
+        const t = text.slice(s.start, s.end);
+        const m = NAMED_ACTION.exec(t);
+        if (m) out.push({ text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, form: 'action' });
+        // Commands pasted without a fence: a line that starts with a known CLI and an argument.
+        if (n.type === 'paragraph') {
+          for (const lm of t.matchAll(/[^\r\n]+/g)) {
+            const line = lm[0];
+            const offset = s.start + (lm.index ?? 0);
+            const bare = line.replace(/^\s*\$\s+/, '');
+            if (COMMANDISH.test(bare) && /^\S+\s+\S/.test(bare) && !/^\/\w+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(bare)) {
+              out.push({ text: line, span: { start: offset, end: offset + line.length }, form: 'inline' });
+            }
+          }
+        }
+      }
+      return undefined;
+    });
+  }
+  return out;
+}
+
+/** Split rollback content into labelled paths ("Primary: …", "Fallback: …", "### Path B"). */
+function pathsIn(section: Section, text: string): RollbackPath[] {
+  const paths: RollbackPath[] = [];
+  const starts: { label: string; labelSpan: Span; index: number; section: Section }[] = [];
+  const flat: { node: RootContent; section: Section }[] = [];
+  const visit = (s: Section) => {
+    if (PATH_HEADING.test(s.title) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s });
+    for (const n of s.own) {
+      if (n.type === 'paragraph' || n.type === 'list') {
+        const first = n.type === 'list' ? n.children[0]?.children[0] : n;
+        const fs = first ? spanOf(first) : spanOf(n);
+        const m = PATH_LABEL.exec(text.slice(fs.start, Math.min(fs.end, fs.start + 120)));
+        if (m && n.type === 'paragraph') starts.push({ label: m[1], labelSpan: { start: fs.start, end: fs.start + m[0].length }, index: flat.length, section: s });
+        if (m && n.type === 'list') {
+          // A list of labelled paths: each item is a path.
+          for (const item of n.children) {
+            const is = spanOf(item);
+            const im = PATH_LABEL.exec(text.slice(is.start, Math.min(is.end, is.start + 140)).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''));
+            if (!im) continue;
+            const itemText = text.slice(is.start, is.end);
+            const commands = commandsIn([item as unknown as RootContent], text);
+            paths.push({ label: im[1], primary: PRIMARY.test(im[0]), kind: pathKind(itemText, commands), span: is, labelSpan: is, commands, text: itemText });
+          }
+          flat.push({ node: n, section: s });
+          continue;
+        }
+      }
+      flat.push({ node: n, section: s });
+    }
+    for (const c of s.children) visit(c);
+  };
+  visit(section);
+  if (paths.length) return paths;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i].index;
+    const to = i + 1 < starts.length ? starts[i + 1].index : flat.length;
+    const nodes = flat.slice(from, to).map((f) => f.node).filter((n) => n.type !== 'heading');
+    const body = nodes.map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n');
+    const commands = commandsIn(nodes, text);
+    const labelText = text.slice(starts[i].labelSpan.start, starts[i].labelSpan.end);
+    const span = nodes.length ? { start: Math.min(starts[i].labelSpan.start, spanOf(nodes[0]).start), end: spanOf(nodes[nodes.length - 1]).end } : starts[i].labelSpan;
+    paths.push({ label: starts[i].label, primary: PRIMARY.test(labelText), kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}` });
+  }
+  return paths;
+}
+
+function stepsIn(nodes: RootContent[], text: string): Step[] {
+  const steps: Step[] = [];
+  for (const top of nodes) {
+    walk(top as Nodes, (n) => {
+      if (n.type === 'code') {
+        const s = spanOf(n);
+        const body = text.slice(s.start, s.end);
+        let offset = s.start;
+        for (const line of body.split(/\r?\n|\r/)) {
+          if (line.trim() && !/^\s*(?:```|~~~)/.test(line)) steps.push({ text: line, span: { start: offset, end: offset + line.length } });
+          offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
+        }
+        return false;
+      }
+      if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
+        const s = spanOf(n);
+        steps.push({ text: plainText(n), span: s });
+        return false;
+      }
+      return undefined;
+    });
+  }
+  return steps;
+}
+
+export function extractRollback(root: Root, text: string, sections: Section[]): RollbackModel {
+  const top = sections.filter((s) => isRollbackTitle(s.title) && !(s.parent && sections.some((p) => p !== s && isRollbackTitle(p.title) && isWithin(s, p))));
+  const nodes = top.flatMap(contentOf);
+  const commands = commandsIn(nodes, text);
+  const paths = top.flatMap((s) => pathsIn(s, text));
+  if (paths.length === 0 && top.length) {
+    const s = top[0];
+    const body = contentOf(s);
+    const bodyText = body.map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n');
+    if (commands.length || bodyText.trim()) {
+      paths.push({ primary: false, kind: pathKind(bodyText, commands), span: s.span, labelSpan: s.span, commands, text: bodyText });
+    }
+  }
+  let rollForward: RollbackModel['rollForward'];
+  const searchable = root.children.filter((n) => n.type !== 'code');
+  for (const n of searchable) {
+    const s = spanOf(n);
+    const m = ROLL_FORWARD.exec(text.slice(s.start, s.end));
+    if (m) {
+      rollForward = { text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length } };
+      break;
+    }
+  }
+  // Without a rollback section, commands anywhere that roll back still count.
+  const looseCommands = top.length
+    ? []
+    : commandsIn(root.children, text).filter((c) => /rollout\s+undo|roll\s*-?back|revert|update-traffic|--to-revisions|image_tag|previous|downgrade/i.test(c.text));
+  return {
+    sections: top,
+    commands: commands.length ? commands : looseCommands,
+    paths,
+    rollForward,
+    steps: stepsIn(nodes, text),
+  };
+}
+
+export function isStopTraffic(step: string): boolean {
+  return STOP_TRAFFIC.test(step);
+}
+
+export function isReverseMigration(step: string): boolean {
+  // "Test migration rollback in staging" is a check, not a step that reverses one.
+  if (/^\s*(?:[-*]\s*)?(?:\[[ xX]\]\s*)?(?:test|verify|check|practice|document|plan|review|ensure|confirm)\b/i.test(step)) return false;
+  return REVERSE_MIGRATION.test(step);
+}

@@ -1,0 +1,192 @@
+// The runbook model: everything the RB rules look at, extracted once per text.
+import type { Root } from 'mdast';
+import { parseMarkdown, spanOf, walk } from './markdown';
+import { LineIndex } from './text';
+import { sectionsOf, type Section } from './sections';
+import { extractTriggers, type TriggerModel } from './triggers';
+import { extractRollback, type RollbackModel } from './rollback';
+import { endpointMentions, extractCensus, type Census, type EndpointMention } from './census';
+import { findDurations } from './duration';
+import { parseTable } from './table';
+import type { Span } from './types';
+
+export interface RollbackLevel {
+  level: number;
+  span: Span;
+}
+
+export interface RunbookModel {
+  kind: 'runbook';
+  path: string;
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  sections: Section[];
+  /** Where to report a missing section: the title heading, or the first line. */
+  anchor: Span;
+  triggers: TriggerModel;
+  rollback: RollbackModel;
+  census?: Census;
+  censusSection?: Section;
+  endpoints: EndpointMention[];
+  level?: RollbackLevel;
+  /** A reversibility or review note, required at level 3 or 4. */
+  reviewNote?: Span;
+  /** A confirmed (measured) rollback time; `minutes` undefined when the statement names no number ("Confirmed time: TBD"). */
+  confirmedTime?: { span: Span; minutes?: number };
+  /** Where the runbook says rollback is possible (or easy) without a number. */
+  rollbackPossible?: Span;
+  /** Where a release brief stands, to insert missing lines into. */
+  releaseBrief?: Section;
+}
+
+const LEVEL_NAMES: [RegExp, number][] = [
+  [/^flag/i, 1],
+  [/^(?:deploy|code|release|image|revision)/i, 2],
+  [/^(?:migration|schema)/i, 3],
+  [/^data/i, 4],
+];
+// Separators are bounded character runs, never adjacent optional `\s*` groups, so a
+// long run of spaces cannot make a pattern backtrack polynomially.
+const LEVEL_PATTERNS = [
+  /\brollback\s+level(?:\s+required)?[\s*_:=—–|-]{0,12}(?:\bis\b[\s*_]{0,6})?(?:level\s{0,3})?([1-4])\b/i,
+  /\broll\s{0,3}-?back\s+at\s+level\s{0,3}([1-4])\b/i,
+  /\blevel\s{0,3}([1-4])[\s(:—–-]{0,6}(?:flag[- ]off|flag|deploy(?:ment)?\s+rollback|migration\s+rollback|data\s+correction)\b/i,
+  /^[ \t*+-]{0,8}(?:rollback\s+)?level[ \t*_]{0,6}[:=][ \t*_]{0,6}([1-4])\b/im,
+  // Named without the number: "Rollback level: deploy rollback", "Rollback level: flag off".
+  /\brollback\s+level(?:\s+required)?[\s*_:=—–|-]{1,12}(flag[- ]?off|flag|feature[- ]flag|deploy(?:ment)?(?:\s+rollback)?|code(?:\s+rollback)?|migration(?:\s+rollback)?|schema(?:\s+rollback)?|data(?:\s+correction)?)\b/i,
+];
+// A reversibility or release-gate review note. "Post-incident review" and "review the
+// logs" are not notes about the change's reversibility.
+const REVIEW =
+  /\b(?:reversib\w*|irreversib\w*|non-reversible|not\s+reversible|one-way\s+(?:migration|door|change|street)|(?<!last\s)(?<!last\s\*\*)reviewed\b|approved\s+by|approval\s*[:=]|sign(?:ed)?[- ]?off|release\s+gate|change\s+advisory|\bCAB\b|risk\s+(?:assessment|review)|reviewer\s*[:=]|review(?:\s+note)?\s*[:=]|down\s+migration\s+(?:tested|rehearsed|verified|exists))/i;
+const CONFIRMED = [
+  /\bconfirmed(?:\s+rollback)?\s+time\b[^\n]*/i,
+  /\brollback\s+(?:takes|took|time\s+(?:was|is|measured)|completed\s+in|finished\s+in)[\s:=]{0,6}(?:about\s{1,3}|~|≈)?\d[^\n]*/i,
+  /\brehearsed\b[^\n]{0,80}?\b(?:took|in)\s+(?:about\s+|~)?\d+\s*(?:min|m\b|minutes|s\b|sec)[^\n]*/i,
+  /\btime\s+to\s+(?:roll\s*-?back|recover(?:y)?)\s*[:=]\s*(?:about\s+|~)?\d[^\n]*/i,
+  /\bmeasured\s+rollback\s+time\b[^\n]*/i,
+  /\brolled\s+back\s+in\s+(?:about\s+|~)?\d+\s*(?:min|m\b|minutes|s\b|sec)[^\n]*/i,
+  /\bdecision[- ]to[- ](?:rollback|recover(?:ed|y)?)\b[^\n]{0,60}?\d+\s*(?:min|m\b|minutes|s\b|sec)[^\n]*/i,
+];
+/** "Rollback possible", "we can roll back": the claim that is not a plan. */
+const POSSIBLE = /\b(?:roll[\s-]{0,3}back\s+is\s+(?:always\s+)?(?:possible|available|easy|simple|trivial|straightforward)|(?:we|it)\s+can\s+(?:always\s+|easily\s+|quickly\s+)?(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can\s+be\s+rolled\s+back|rollback\s+possible)\b/i;
+
+function levelFromMatch(m: RegExpExecArray): number | undefined {
+  const v = m[1] ?? '';
+  if (/^[1-4]$/.test(v)) return Number(v);
+  for (const [re, n] of LEVEL_NAMES) if (re.test(v)) return n;
+  return undefined;
+}
+
+/** Minutes written in a confirmed-time statement; a bare number after the label counts as minutes. */
+function confirmedMinutes(statement: string): number | undefined {
+  const d = findDurations(statement)[0]?.minutes;
+  if (d !== undefined) return d;
+  const bare = /\bconfirmed(?:\s+rollback)?\s+time\b[\s*_:=—–-]{0,12}(?:~|about\s{1,3})?(\d{1,4}(?:\.\d+)?)(?![\d-])/i.exec(statement);
+  return bare ? Number(bare[1]) : undefined;
+}
+
+/** A drill or rehearsal table with a measured total ("| #1 | ... | Total (min) | 7 |"). */
+function measuredInTable(root: Root, text: string): { span: Span; minutes: number } | undefined {
+  let found: { span: Span; minutes: number } | undefined;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.type !== 'table') return undefined;
+    const t = parseTable(text, n);
+    const col = t.header.cells.findIndex((c) => /\b(?:total|rollback|recovery|time\s+to\s+recover|mttr)\b/i.test(c.text) && /\b(?:min|minutes|time|duration|mttr)\b/i.test(c.text));
+    if (col < 0 || !t.header.cells.some((c) => /\b(?:drill|rehears\w*|run|date|#)\b|#/i.test(c.text))) return false;
+    for (const row of t.rows) {
+      const cell = row.cells[col];
+      const m = cell ? /^(?:~|≈)?\s*(\d{1,4}(?:\.\d+)?)\s*(?:m|min|mins|minutes)?$/i.exec(cell.text) : null;
+      if (cell && m) {
+        found = { span: cell.span, minutes: Number(m[1]) };
+        break;
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
+/** Every match of the patterns in prose, in document order (one per pattern and block). */
+function searchAllProse(root: Root, text: string, patterns: RegExp[]): { span: Span; match: RegExpExecArray }[] {
+  const out: { span: Span; match: RegExpExecArray }[] = [];
+  walk(root, (n) => {
+    if (n.type === 'code' || n.type === 'yaml' || n.type === 'html') return false;
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
+      const s = spanOf(n);
+      const block = text.slice(s.start, s.end);
+      for (const re of patterns) {
+        const m = re.exec(block);
+        if (m) out.push({ span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m });
+      }
+      return false;
+    }
+    return undefined;
+  });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+function searchProse(root: Root, text: string, patterns: RegExp[]): { span: Span; match: RegExpExecArray } | undefined {
+  let found: { span: Span; match: RegExpExecArray } | undefined;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.type === 'code' || n.type === 'yaml' || n.type === 'html') return false;
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
+      const s = spanOf(n);
+      const block = text.slice(s.start, s.end);
+      for (const re of patterns) {
+        const m = re.exec(block);
+        if (m) {
+          found = { span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m };
+          return false;
+        }
+      }
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `previous`: the tree of this file's last version, so only the changed pieces are parsed again. */
+export function buildRunbook(path: string, text: string, previous?: Root): RunbookModel {
+  const root = parseMarkdown(text, previous);
+  const lines = new LineIndex(text);
+  const sections = sectionsOf(root, text);
+  const title = sections.find((s) => s.depth === 1) ?? sections[0];
+  const firstLine = lines.lineEnd(0);
+  const anchor = title ? spanOf(title.heading) : { start: 0, end: Math.max(0, firstLine) };
+  const triggers = extractTriggers(root, text, sections);
+  const rollback = extractRollback(root, text, sections);
+  const { census, announced } = extractCensus(root, text, sections);
+  const levelHit = searchProse(root, text, LEVEL_PATTERNS);
+  const level = levelHit ? levelFromMatch(levelHit.match) : undefined;
+  const review = searchProse(root, text, [REVIEW]);
+  // A statement with a number wins over an earlier one without ("Confirmed time: TBD").
+  const statements = searchAllProse(root, text, CONFIRMED).map((c) => ({ span: c.span, minutes: confirmedMinutes(text.slice(c.span.start, c.span.end)) }));
+  const withNumber = statements.find((c) => c.minutes !== undefined);
+  const measured = withNumber ? undefined : measuredInTable(root, text);
+  const confirmedTime = withNumber ?? measured ?? statements[0];
+  const possible = searchProse(root, text, [POSSIBLE]);
+  return {
+    kind: 'runbook',
+    path,
+    text,
+    lines,
+    root,
+    sections,
+    anchor,
+    triggers,
+    rollback,
+    census,
+    censusSection: census?.section ?? announced,
+    endpoints: endpointMentions(root, text, census),
+    level: levelHit && level ? { level, span: levelHit.span } : undefined,
+    reviewNote: review?.span,
+    confirmedTime,
+    rollbackPossible: possible?.span,
+    releaseBrief: sections.find((s) => /\brelease brief\b/.test(s.title)),
+  };
+}

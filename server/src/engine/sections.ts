@@ -1,0 +1,121 @@
+// Sections found by heading text at any level: emoji, numbering, bold and trailing
+// durations stripped, matched by synonym.
+import type { Heading, RootContent, Root } from 'mdast';
+import { plainText, spanOf } from './markdown';
+import { findDurations, type Duration } from './duration';
+import type { Span } from './types';
+
+export interface Section {
+  heading: Heading;
+  title: string;
+  depth: number;
+  span: Span;
+  /** Nodes between this heading and the next heading of any depth. */
+  own: RootContent[];
+  children: Section[];
+  parent?: Section;
+  /** A duration written at the end of the heading ("(< 5 minutes decision)"), absolute offsets. */
+  budget?: Duration;
+}
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
+
+export function normalizeTitle(raw: string): string {
+  // A title is short; a 100 KB paragraph passed in here is cut (and can then match no synonym).
+  if (raw.length > 500) raw = raw.slice(0, 500) + ' \u2026';
+  return raw
+    .replace(EMOJI, ' ')
+    .replace(/[*_`]/g, '')
+    .replace(/^\s*(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+/i, '')
+    .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
+    .replace(/(?<!\s)\s*[([](?=[^()[\]]*\d)[^()[\]]*[)\]]\s*$/, '')
+    .replace(/(?<!\s)\s*[-–—:|]\s*(?:[~<≤]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–](?:\s*\d+)?|\s+\d+)?\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)\b.*$/i, '')
+    .replace(/(?<![:.\s])[:.\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Split a document into a tree of sections. Nodes before the first heading are not in any section. */
+export function sectionsOf(root: Root, text: string): Section[] {
+  const all: Section[] = [];
+  const stack: Section[] = [];
+  let current: Section | undefined;
+  for (const node of root.children) {
+    if (node.type === 'heading') {
+      const span = spanOf(node);
+      const raw = plainText(node);
+      const headingText = text.slice(span.start, span.end);
+      const tail = findDurations(headingText).filter((d) => d.end >= headingText.replace(/(?<![\s)#*\]])[\s)#*\]]+$/, '').length - 12);
+      const section: Section = {
+        heading: node,
+        title: normalizeTitle(raw),
+        depth: node.depth,
+        span,
+        own: [],
+        children: [],
+        budget: tail.length ? { ...tail[tail.length - 1], start: span.start + tail[tail.length - 1].start, end: span.start + tail[tail.length - 1].end } : undefined,
+      };
+      while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
+      section.parent = stack[stack.length - 1];
+      section.parent?.children.push(section);
+      stack.push(section);
+      all.push(section);
+      current = section;
+    } else if (current) {
+      current.own.push(node);
+    }
+  }
+  return all;
+}
+
+export function descendants(section: Section): Section[] {
+  const out: Section[] = [];
+  const visit = (s: Section) => {
+    for (const c of s.children) {
+      out.push(c);
+      visit(c);
+    }
+  };
+  visit(section);
+  return out;
+}
+
+/** Own nodes of the section and of every descendant, in document order. */
+export function contentOf(section: Section): RootContent[] {
+  return [section, ...descendants(section)].flatMap((s) => s.own);
+}
+
+export function isWithin(section: Section, ancestor: Section): boolean {
+  for (let s: Section | undefined = section; s; s = s.parent) if (s === ancestor) return true;
+  return false;
+}
+
+const TRIGGER_TITLE =
+  /\b(?:roll\s?-?back|abort|revert|back\s?-?out|fallback)\s+(?:triggers?|criteria|conditions|signals|scenarios)\b|^(?:rollback\s+|deployment\s+)?triggers?(?:\s+conditions|\s+list)?$|\bwhen\s+to\s+(?:roll\s?-?back|rollback|revert|abort|back\s?out)\b|^(?:rollback\s+)?decision$|^immediate\s+roll\s?-?back\b|\btrigger\s+conditions\b|^(?:automated|manual|emergency|automatic)\s+(?:rollback\s+)?triggers?\b/;
+const NEGATIVE_TITLE = /\b(?:not|don'?t|never|avoid|instead)\b/;
+const ROLLBACK_TITLE = /\b(?:roll\s?-?back|rolling\s+back|revert|back\s?-?out|recovery|restore|undo|roll\s?-?forward|fix\s?-?forward|downgrade)\b/;
+const CENSUS_TITLE = /\bside[\s-]?effects?\b|\bcensus\b|\bcompensat/;
+
+export function isTriggerTitle(title: string): boolean {
+  return TRIGGER_TITLE.test(title) && !NEGATIVE_TITLE.test(title);
+}
+
+export function isNegativeTitle(title: string): boolean {
+  return NEGATIVE_TITLE.test(title);
+}
+
+export function isRollbackTitle(title: string): boolean {
+  return ROLLBACK_TITLE.test(title) && !/\bnot\s+roll/.test(title) && !isTriggerTitle(title) && !CENSUS_TITLE.test(title) && !/\bcriteria|\btrigger|\bdecision|\bauthority|\bmatrix|\blog\b|\bhistory/.test(title);
+}
+
+export function isCensusTitle(title: string): boolean {
+  return CENSUS_TITLE.test(title);
+}
+
+/** A bold label that introduces a trigger list: "**Immediate rollback if:**". */
+export function isTriggerLabel(text: string): boolean {
+  // The colon closes the label: "**Auto triggers (any sustained 30m):**" reads as "auto triggers".
+  const t = normalizeTitle(text.replace(/(?<![\s:*_])[\s:*_]+$/, ''));
+  return /^(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/.test(t) && !NEGATIVE_TITLE.test(t);
+}

@@ -1,0 +1,395 @@
+// The trigger list: when we roll back without discussion, how we notice, how many
+// minutes we allow. Read from a table, a bullet/numbered/checkbox list or a
+// bold-label list, with observation and budget inline.
+import type { List, ListItem, RootContent, Table, Root } from 'mdast';
+import { plainText, spanOf } from './markdown';
+import { findDurations, isDataCorrection, parseBudget, type Duration } from './duration';
+import { columnIndex, parseTable, type Cell, type ParsedTable } from './table';
+import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
+import type { Span } from './types';
+
+export type TriggerStyle = 'table' | 'list';
+
+export interface Trigger {
+  /** The trigger as written (the trigger cell, or the item without observation and budget). */
+  name: string;
+  nameSpan: Span;
+  /** Full text of the row or item, for measurability checks. */
+  fullText: string;
+  observed?: string;
+  observedSpan?: Span;
+  /** Budget as written; undefined when there is none. */
+  budgetText?: string;
+  budgetSpan?: Span;
+  /** Parsed minutes; undefined when missing or not a duration. */
+  budgetMinutes?: number;
+  /** The budget says "data correction / do not roll back". */
+  dataCorrection: boolean;
+  /** The budget comes from the heading above the list ("(< 5 minutes decision)"). */
+  budgetFromHeading: boolean;
+  style: TriggerStyle;
+  /** The whole row or list item. */
+  span: Span;
+  section?: Section;
+  table?: TriggerTable;
+  /** The label or heading that introduced the list ("Auto triggers (any sustained 30m):"), when it says more. */
+  context?: string;
+}
+
+export interface TriggerTable {
+  table: ParsedTable;
+  section?: Section;
+  triggerCol: number;
+  observedCol: number;
+  budgetCol: number;
+}
+
+export interface TriggerList {
+  node: List;
+  span: Span;
+  section?: Section;
+}
+
+export interface TriggerModel {
+  triggers: Trigger[];
+  tables: TriggerTable[];
+  lists: TriggerList[];
+  /** Headings (or bold labels) that announce a trigger list, whether or not one follows. */
+  announcements: { span: Span; section?: Section }[];
+}
+
+const TRIGGER_COL = /trigger|condition|signal|criteri|symptom|scenario|metric|when|event|alert\b/;
+const OBSERVED_COL = /observ|detect|how (?:we )?(?:notice|know|see)|source|monitor|check|how\b/;
+const BUDGET_COL = /budget|timer|time|minutes|deadline|within|sla|decide/;
+/** A table whose header has one of these is a trigger table wherever it stands. */
+const STRONG_TRIGGER_HEADER = /^(?:rollback\s+)?triggers?$|^trigger condition/;
+
+const FORM_FIELD = /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*(?:\[[^\]]*\]|<[^>]*>)\s*$/;
+
+const BUDGET_MARKER = /\b(?:timer\s+budget|budget|timer|decide\s+within|roll\s?-?back\s+within)\b\s*[:=]?\s*/i;
+
+export function triggerTableOf(table: ParsedTable, section: Section | undefined, inTriggerSection: boolean): TriggerTable | undefined {
+  const strong = table.header.cells.findIndex((c) => STRONG_TRIGGER_HEADER.test(c.text.toLowerCase().trim()));
+  const triggerCol = strong >= 0 ? strong : inTriggerSection ? columnIndex(table, TRIGGER_COL) : -1;
+  if (triggerCol < 0) return undefined;
+  const budgetCol = columnIndex(table, BUDGET_COL, [triggerCol]);
+  const observedCol = columnIndex(table, OBSERVED_COL, [triggerCol, budgetCol]);
+  return { table, section, triggerCol, observedCol, budgetCol };
+}
+
+function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
+  const out: Trigger[] = [];
+  for (const row of tt.table.rows) {
+    const nameCell = row.cells[tt.triggerCol];
+    if (!nameCell || !nameCell.text) continue;
+    const observedCell = tt.observedCol >= 0 ? row.cells[tt.observedCol] : undefined;
+    const budgetCell = tt.budgetCol >= 0 ? row.cells[tt.budgetCol] : undefined;
+    const budgetText = budgetCell?.text || undefined;
+    const parsed = budgetText ? parseBudget(budgetText) : undefined;
+    const dataCorrection = budgetText ? isDataCorrection(budgetText) : false;
+    const inherited = !budgetText && tt.section?.budget ? tt.section.budget : undefined;
+    out.push({
+      name: nameCell.text,
+      nameSpan: nameCell.span,
+      fullText: row.cells.map((c) => c.text).join(' | '),
+      observed: observedCell?.text || undefined,
+      observedSpan: observedCell?.text ? observedCell.span : undefined,
+      budgetText: budgetText ?? (inherited ? text.slice(inherited.start, inherited.end) : undefined),
+      budgetSpan: budgetCell ? budgetCell.span : inherited ? { start: inherited.start, end: inherited.end } : undefined,
+      budgetMinutes: dataCorrection ? undefined : parsed?.minutes ?? inherited?.minutes,
+      dataCorrection,
+      budgetFromHeading: !!inherited,
+      style: 'table',
+      span: row.span,
+      section: tt.section,
+      table: tt,
+    });
+  }
+  return out;
+}
+
+/** The first paragraph of an item, which holds the trigger; nested lists are details. */
+function itemHead(item: ListItem): RootContent | undefined {
+  return item.children.find((c) => c.type === 'paragraph');
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /[\s,;:|—–\-→(]/.test(text[start])) start++;
+  while (end > start && /[\s,;:|—–\-→(.]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function triggerOfItem(text: string, item: ListItem, section: Section | undefined): Trigger | undefined {
+  const head = itemHead(item);
+  if (!head) return undefined;
+  const headSpan = spanOf(head);
+  let raw = text.slice(headSpan.start, headSpan.end);
+  const rawStart = headSpan.start;
+  // A checkbox is kept in the paragraph by some parsers; skip it.
+  const box = /^\s*\[[ xX]\]\s*/.exec(raw);
+  const lead = box ? box[0].length : 0;
+  raw = raw.slice(lead);
+  const base = rawStart + lead;
+  if (!plainText(head).trim()) return undefined;
+  // Form fields ("**Trigger Type**: [Automatic/Manual]") and unfinished labels ("other:") are not triggers.
+  if (FORM_FIELD.test(raw)) return undefined;
+  if (/^[^\s]+:\s*$/.test(raw.trim())) return undefined;
+
+  let nameEnd = raw.length;
+  let budgetSpan: Span | undefined;
+  let budget: Duration | undefined;
+  const marker = BUDGET_MARKER.exec(raw);
+  if (marker) {
+    const after = raw.slice(marker.index + marker[0].length);
+    const d = findDurations(after)[0];
+    const word = /^[^\s,;)]+/.exec(after);
+    if (d && d.start <= 2) {
+      budget = d;
+      budgetSpan = { start: base + marker.index + marker[0].length + d.start, end: base + marker.index + marker[0].length + d.end };
+    } else if (word) {
+      budgetSpan = { start: base + marker.index + marker[0].length, end: base + marker.index + marker[0].length + word[0].length };
+    }
+    nameEnd = marker.index;
+  } else {
+    // "…  — 5 min" or "… (5 min)" at the very end of the item.
+    const tail = /(?:\s[—–→|]\s*|\s\(\s*)((?:[~<≤]\s*)?\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?))\s*\)?\s*$/i.exec(raw);
+    if (tail) {
+      const start = tail.index + tail[0].indexOf(tail[1]);
+      budget = findDurations(tail[1])[0];
+      budgetSpan = { start: base + start, end: base + start + tail[1].length };
+      nameEnd = tail.index;
+    }
+  }
+  let nameSpan = trimSpan(text, base, base + nameEnd);
+  let observedSpan: Span | undefined;
+  const bold = /^\s*(\*\*|__)(.+?)\1\s*:?/.exec(raw);
+  const nameText = text.slice(nameSpan.start, nameSpan.end);
+  const observedMarker = /(?<!\s)\s*\(?\b(?:observed\s+(?:by|via|in|on|with)|how\s+observed\s*:|detected\s+(?:by|via|in|on)|seen\s+(?:in|on)|via)\s+/i.exec(nameText);
+  if (observedMarker && observedMarker.index > 0) {
+    observedSpan = trimSpan(text, nameSpan.start + observedMarker.index + observedMarker[0].length, nameSpan.end);
+    nameSpan = trimSpan(text, nameSpan.start, nameSpan.start + observedMarker.index);
+  } else if (marker && !bold) {
+    // The canonical inline form "5xx > 5% for 2 min: dashboard, budget 5 min".
+    const colon = /:\s/.exec(nameText);
+    if (colon) {
+      observedSpan = trimSpan(text, nameSpan.start + colon.index + 1, nameSpan.end);
+      nameSpan = trimSpan(text, nameSpan.start, nameSpan.start + colon.index);
+    }
+  }
+  if (bold && !marker && !observedSpan) {
+    // "**System down**: no response from any endpoint" — the label names the trigger.
+    const labelStart = base + bold.index + bold[0].indexOf(bold[2]);
+    nameSpan = { start: labelStart, end: labelStart + bold[2].length };
+  }
+  const strip = (s: string) => s.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+  const inherited = !budgetSpan && section?.budget ? section.budget : undefined;
+  const budgetText = budgetSpan ? text.slice(budgetSpan.start, budgetSpan.end) : inherited ? text.slice(inherited.start, inherited.end) : undefined;
+  const dataCorrection = budgetText ? isDataCorrection(budgetText) : /\bdo not roll\s?back|data correction/i.test(raw);
+  return {
+    name: strip(text.slice(nameSpan.start, nameSpan.end)),
+    nameSpan,
+    // Nested items carry the details ("Data integrity issues" → "Data corruption detected").
+    fullText: strip(plainText(item)),
+    observed: observedSpan ? strip(text.slice(observedSpan.start, observedSpan.end)) : undefined,
+    observedSpan,
+    budgetText,
+    budgetSpan: budgetSpan ?? (inherited ? { start: inherited.start, end: inherited.end } : undefined),
+    budgetMinutes: dataCorrection ? undefined : budget?.minutes ?? inherited?.minutes,
+    dataCorrection,
+    budgetFromHeading: !!inherited,
+    style: 'list',
+    span: spanOf(item),
+    section,
+  };
+}
+
+function listIsTriggers(list: List): boolean {
+  // A list of links or of one-word items is a table of contents, not triggers.
+  return list.children.some((item) => {
+    const head = itemHead(item);
+    return !!head && plainText(head).trim().split(/\s+/).length >= 2;
+  });
+}
+
+export function extractTriggers(root: Root, text: string, sections: Section[]): TriggerModel {
+  const model: TriggerModel = { triggers: [], tables: [], lists: [], announcements: [] };
+  const seen = new Set<number>();
+
+  const takeTable = (node: Table, section: Section | undefined, inTriggerSection: boolean) => {
+    const start = spanOf(node).start;
+    if (seen.has(start)) return;
+    const tt = triggerTableOf(parseTable(text, node), section, inTriggerSection);
+    if (!tt) return;
+    seen.add(start);
+    model.tables.push(tt);
+    model.triggers.push(...triggersOfTable(text, tt));
+  };
+  const takeList = (node: List, section: Section | undefined, context?: string) => {
+    const start = spanOf(node).start;
+    if (seen.has(start) || !listIsTriggers(node)) return;
+    seen.add(start);
+    model.lists.push({ node, span: spanOf(node), section });
+    for (const item of node.children) {
+      const t = triggerOfItem(text, item, section);
+      if (!t) continue;
+      if (context) t.context = context;
+      model.triggers.push(t);
+    }
+  };
+  const takeNodes = (nodes: RootContent[], section: Section | undefined) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (n.type === 'table') takeTable(n, section, true);
+      else if (n.type === 'list') takeList(n, section);
+      else if (n.type === 'paragraph' && isNegativeLabel(n)) {
+        // "Consider not rolling back when:" — skip the list it introduces.
+        if (nodes[i + 1]?.type === 'list') i++;
+      }
+    }
+  };
+
+  const takeSection = (section: Section) => {
+    model.announcements.push({ span: section.span, section });
+    const triggerKids = descendants(section).filter((d) => isTriggerTitle(d.title));
+    takeNodes(section.own, section);
+    if (triggerKids.length === 0 && !sectionHasLists(section.own)) {
+      for (const d of descendants(section)) if (!isNegativeTitle(d.title)) takeNodes(d.own, d);
+    }
+  };
+  const weak: Section[] = [];
+  for (const section of sections) {
+    if (!isTriggerTitle(section.title)) continue;
+    if (section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own)) continue;
+    // "#### Immediate Rollback (< 5 minutes)" over a script is a procedure, not a trigger list.
+    if (BARE_IMMEDIATE.test(section.title) && !sectionHasLists(section.own)) continue;
+    // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
+    // when the runbook has no real trigger list.
+    if (SCENARIOS.test(section.title)) {
+      weak.push(section);
+      continue;
+    }
+    takeSection(section);
+  }
+  if (!model.triggers.length) for (const section of weak) takeSection(section);
+
+  // Triggers written as sub-headings, each with its detail below ("#### 1. Error Rate Threshold").
+  if (!model.triggers.length) {
+    const done = new Set<Section>();
+    for (const a of model.announcements) {
+      if (!a.section) continue;
+      for (const d of descendants(a.section)) {
+        if (done.has(d)) continue;
+        done.add(d);
+        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || d.children.length || !d.own.length) continue;
+        // A report template ("### Trigger Details" over "**Trigger Type**: [Automatic/Manual]") is no trigger.
+        if (/\btrigger\b/.test(d.title) || isFormOnly(text, d.own)) continue;
+        const body = d.own.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : plainText(n as never))).join(' ');
+        const headingSpan = spanOf(d.heading);
+        const headingText = text.slice(headingSpan.start, headingSpan.end);
+        // The heading's own words, without the hashes, the numbering and a closing sequence.
+        const lead = /^[ \t]*#+[ \t]*(?:(?:\d+(?:\.\d+)*|[a-z])[.):][ \t]+)?/i.exec(headingText);
+        const nameSpan = trimSpan(text, headingSpan.start + (lead ? lead[0].length : 0), headingSpan.start + headingText.replace(/[ \t]#+[ \t]*$/, '').length);
+        const start = nameSpan.start;
+        model.triggers.push({
+          name: text.slice(nameSpan.start, nameSpan.end).replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim() || d.title,
+          nameSpan: { start, end: nameSpan.end },
+          fullText: `${d.title} ${body}`,
+          budgetText: d.budget ? text.slice(d.budget.start, d.budget.end) : undefined,
+          budgetSpan: d.budget ? { start: d.budget.start, end: d.budget.end } : undefined,
+          budgetMinutes: d.budget?.minutes,
+          dataCorrection: false,
+          budgetFromHeading: !!d.budget,
+          style: 'list',
+          span: { start: spanOf(d.heading).start, end: spanOf(d.own[d.own.length - 1]).end },
+          section: d,
+        });
+      }
+    }
+  }
+
+  // Bold labels anywhere: "**Immediate rollback if:**" followed by a list.
+  const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (n.type === 'paragraph' && isTriggerLabel(plainText(n)) && nodes[i + 1]?.type === 'list') {
+        model.announcements.push({ span: spanOf(n), section });
+        takeList(nodes[i + 1] as List, section, plainText(n));
+      } else if (n.type === 'table') {
+        takeTable(n, section, false);
+      }
+    }
+  };
+  const firstHeading = root.children.findIndex((n) => n.type === 'heading');
+  visitBlocks(firstHeading < 0 ? root.children : root.children.slice(0, firstHeading), undefined);
+  for (const section of sections) visitBlocks(section.own, section);
+
+  inheritFromDecisionTables(root, text, model);
+  model.triggers.sort((a, b) => a.span.start - b.span.start);
+  return model;
+}
+
+const DECISION_TIME_COL = /decision\s+time|time\s+to\s+decide|decide\s+within|timer|budget/;
+
+/**
+ * A decision matrix states the minutes once per severity ("| Level 1 - CRITICAL | < 2 minutes |")
+ * and lists the triggers under a heading per severity ("## Level 1 - CRITICAL" → "### Triggers").
+ * A trigger without its own budget inherits the row its heading names.
+ */
+function inheritFromDecisionTables(root: Root, text: string, model: TriggerModel): void {
+  const orphans = model.triggers.filter((t) => !t.budgetText && !t.table && t.section);
+  if (!orphans.length) return;
+  const rows: { label: string; cell: Cell; budget: Duration }[] = [];
+  const triggerTables = new Set(model.tables.map((tt) => tt.table.span.start));
+  for (const node of root.children) {
+    if (node.type !== 'table' || triggerTables.has(spanOf(node).start)) continue;
+    const table = parseTable(text, node);
+    const col = columnIndex(table, DECISION_TIME_COL, [0]);
+    if (col < 0) continue;
+    for (const row of table.rows) {
+      const label = normalizeTitle(row.cells[0]?.text ?? '');
+      const cell = row.cells[col];
+      const budget = cell ? parseBudget(cell.text) : undefined;
+      if (label.length >= 3 && cell && budget) rows.push({ label, cell, budget });
+    }
+  }
+  if (!rows.length) return;
+  for (const t of orphans) {
+    let hit: (typeof rows)[number] | undefined;
+    for (let s: Section | undefined = t.section; s && !hit; s = s.parent) {
+      hit = rows.find((r) => s!.title === r.label || s!.title.startsWith(`${r.label} `));
+    }
+    if (!hit) continue;
+    t.budgetText = hit.cell.text;
+    t.budgetSpan = hit.cell.span;
+    t.budgetMinutes = t.dataCorrection ? undefined : hit.budget.minutes;
+    t.budgetFromHeading = true;
+  }
+}
+
+const BARE_IMMEDIATE = /^immediate\s+roll\s?-?back$/;
+const SCENARIOS = /^(?:common|example|sample|typical|other|real-world)\b[^\n]*\bscenarios$/;
+
+/** Only form fields to fill in ("**Trigger Type**: [Automatic/Manual]"), or nothing but such lists. */
+function isFormOnly(text: string, nodes: RootContent[]): boolean {
+  const lists = nodes.filter((n): n is List => n.type === 'list');
+  if (!lists.length || lists.length !== nodes.length) return false;
+  return lists.every((l) =>
+    l.children.every((item) => {
+      const head = itemHead(item);
+      if (!head) return true;
+      const s = spanOf(head);
+      return FORM_FIELD.test(text.slice(s.start, s.end).replace(/^\s*\[[ xX]\]\s*/, ''));
+    }),
+  );
+}
+
+function sectionHasLists(nodes: RootContent[]): boolean {
+  return nodes.some((n) => n.type === 'list' || n.type === 'table');
+}
+
+function isNegativeLabel(n: RootContent): boolean {
+  const t = plainText(n).trim().toLowerCase();
+  return t.length < 80 && /\b(?:not|don'?t|never|avoid)\b.*(?:roll|revert)|\bconsider\b.*\bnot\b|\binstead\b/.test(t) && /:\s*$/.test(t);
+}
+
+export { contentOf };

@@ -1,0 +1,127 @@
+// Code actions: each finding's fix, "Create rehearsal receipt for this trigger" on a
+// trigger, fix-all of the safe edits, and "New rehearsal receipt" as a source action.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Project } from '../engine/project';
+import type { RunbookModel } from '../engine/runbook';
+import type { ReceiptModel } from '../engine/receipt';
+import type { Finding, TextEdit as SpanEdit } from '../engine/types';
+import type { Trigger } from '../engine/triggers';
+import { rangeOf, type FindingData } from './diagnostics';
+import { planReceipt, receiptEdit } from './receipts';
+import { pathToUri } from './uri';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.runbook-lint`;
+export const NEW_RECEIPT_KIND = `${CodeActionKind.Source}.runbook-lint.newReceipt`;
+export const CREATE_RECEIPT_KIND = `${CodeActionKind.Refactor}.runbook-lint.createReceipt`;
+export const CREATE_RECEIPT_COMMAND = 'runbookLint.server.createReceipt';
+export const SHOW_RECEIPT_COMMAND = 'runbookLint.server.showReceipt';
+
+export interface ActionContext {
+  project: Project;
+  file: string;
+  uri: string;
+  version: number | null;
+  today: string;
+  /** The client can create files through a WorkspaceEdit. */
+  canCreateFiles: boolean;
+  /** The findings of the current text. */
+  findings: Finding[];
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+function textEdit(ctx: ActionContext, edits: { range: Diagnostic['range']; newText: string }[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri: ctx.uri, version: ctx.version }, edits }] };
+}
+
+function createReceiptAction(ctx: ActionContext, runbook: RunbookModel, trigger: Trigger | undefined, title: string, kind: string, diagnostics?: Diagnostic[]): CodeAction {
+  const action: CodeAction = { title, kind, diagnostics };
+  if (ctx.canCreateFiles) {
+    const plan = planReceipt(ctx.project, runbook, trigger, ctx.today);
+    action.edit = receiptEdit(plan);
+    // Then show it, the cursor on when the clock started (window/showDocument).
+    action.command = { title: 'Show the new receipt', command: SHOW_RECEIPT_COMMAND, arguments: [{ uri: plan.uri, selection: firstBlank(plan.content) }] };
+  } else {
+    action.command = { title, command: CREATE_RECEIPT_COMMAND, arguments: [{ runbookUri: ctx.uri, trigger: trigger?.name }] };
+  }
+  return action;
+}
+
+/** The range of the first value only the rehearsal can tell: observed_at's. */
+export function firstBlank(content: string): Range | undefined {
+  const lines = content.split(/\r\n|\r|\n/);
+  const i = lines.findIndex((l) => l.startsWith('observed_at:'));
+  if (i < 0) return undefined;
+  const start = /^observed_at:\s*/.exec(lines[i])![0].length;
+  return { start: { line: i, character: start }, end: { line: i, character: lines[i].length } };
+}
+
+/** Non-overlapping safe edits, in order. */
+export function safeEdits(findings: Finding[]): SpanEdit[] {
+  const all = findings.flatMap((f) => f.fix?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: SpanEdit[] = [];
+  let end = -1;
+  for (const e of all) {
+    if (e.start < end || (out.length && e.start === end && e.start === e.end && out[out.length - 1].start === e.start)) continue;
+    out.push(e);
+    end = e.end;
+  }
+  return out;
+}
+
+export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const model = ctx.project.model(ctx.file);
+  if (!model) return [];
+  const out: CodeAction[] = [];
+  const ours = params.context.diagnostics.filter((d) => d.source === 'runbook-lint');
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const d of ours) {
+      const data = d.data as FindingData | undefined;
+      const fix = data?.fix;
+      if (!fix) continue;
+      if (fix.edits?.length) {
+        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: textEdit(ctx, fix.edits) });
+      } else if (fix.createFile && model.kind === 'runbook') {
+        const trigger = typeof data?.detail?.trigger === 'string' ? model.triggers.triggers.find((t) => t.name === data.detail!.trigger) : undefined;
+        const first = trigger ?? model.triggers.triggers.find((t) => !t.dataCorrection) ?? model.triggers.triggers[0];
+        const a = createReceiptAction(ctx, model, first, fix.title, CodeActionKind.QuickFix, [d]);
+        a.isPreferred = true;
+        out.push(a);
+      }
+    }
+  }
+
+  if (model.kind === 'runbook' && wants(only, CREATE_RECEIPT_KIND)) {
+    const start = model.lines.offset(params.range.start);
+    const end = model.lines.offset(params.range.end);
+    for (const t of model.triggers.triggers) {
+      if (t.span.start > end || t.span.end < start) continue;
+      out.push(createReceiptAction(ctx, model, t, `Create rehearsal receipt for this trigger: ${t.name}`, CREATE_RECEIPT_KIND));
+    }
+  }
+
+  if (wants(only, FIX_ALL_KIND)) {
+    const edits = safeEdits(ctx.findings);
+    if (edits.length) {
+      out.push({
+        title: 'Fix all runbook-lint problems that have a safe fix',
+        kind: FIX_ALL_KIND,
+        edit: textEdit(ctx, edits.map((e) => ({ range: rangeOf(model.lines, e), newText: e.newText }))),
+      });
+    }
+  }
+
+  if (wants(only, NEW_RECEIPT_KIND)) {
+    const runbook = model.kind === 'runbook' ? model : ctx.project.runbooksFor(model as ReceiptModel)[0];
+    out.push({
+      title: 'New rehearsal receipt',
+      kind: NEW_RECEIPT_KIND,
+      command: { title: 'New rehearsal receipt', command: 'runbookLint.newReceipt', arguments: runbook ? [{ runbookUri: runbook === model ? ctx.uri : pathToUri(runbook.path) }] : [] },
+    });
+  }
+  return out;
+}

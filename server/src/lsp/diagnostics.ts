@@ -1,0 +1,93 @@
+// Findings -> LSP diagnostics: rule id as code, a link to the rule's docs page, the
+// exact range, and in `data` what the code actions need (the fix, the trigger).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { LineIndex } from '../engine/text';
+import type { Finding, Span } from '../engine/types';
+import { RULES } from '../rules';
+import { pathToUri } from './uri';
+
+/** docs/ beside the bundle: dist/server.js -> ../docs/rules/ID.md. */
+export const DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');
+
+export function docsFile(ruleId: string): string {
+  return path.join(DOCS_DIR, `${ruleId}.md`);
+}
+
+export function docsUri(ruleId: string): string {
+  return pathToUri(docsFile(ruleId));
+}
+
+const SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+export function rangeOf(lines: LineIndex, span: Span): Range {
+  return { start: lines.position(span.start), end: lines.position(span.end) };
+}
+
+export interface FindingData {
+  ruleId: string;
+  ruleName: string;
+  fix?: {
+    title: string;
+    edits?: { range: Range; newText: string }[];
+    createFile?: { path: string; uri: string };
+  };
+  /** The rule's own data (e.g. the trigger a finding is about). */
+  detail?: Record<string, unknown>;
+}
+
+function jsonSafe(v: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!v) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(v));
+  } catch {
+    return undefined;
+  }
+}
+
+export function toDiagnostic(f: Finding, lines: LineIndex): Diagnostic {
+  const data: FindingData = { ruleId: f.ruleId, ruleName: f.ruleName, detail: jsonSafe(f.data) };
+  if (f.fix) {
+    data.fix = {
+      title: f.fix.title,
+      edits: f.fix.edits?.map((e) => ({ range: rangeOf(lines, e), newText: e.newText })),
+      createFile: f.fix.createFile ? { path: f.fix.createFile.path, uri: pathToUri(f.fix.createFile.path) } : undefined,
+    };
+  }
+  return {
+    range: rangeOf(lines, f.span),
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    code: f.ruleId,
+    codeDescription: { href: docsUri(f.ruleId) },
+    source: 'runbook-lint',
+    message: f.message,
+    data,
+  };
+}
+
+const summaries = new Map<string, string | undefined>();
+
+/** The first paragraphs of docs/rules/ID.md (after its title), else the rule's description. */
+export function ruleSummary(ruleId: string): string {
+  if (!summaries.has(ruleId)) {
+    let summary: string | undefined;
+    try {
+      const text = fs.readFileSync(docsFile(ruleId), 'utf8');
+      const paras = text
+        .replace(/\r\n?/g, '\n')
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter((p) => p && !p.startsWith('#') && !p.startsWith('```'));
+      summary = paras.slice(0, 2).join('\n\n') || undefined;
+    } catch {
+      summary = undefined;
+    }
+    summaries.set(ruleId, summary);
+  }
+  return summaries.get(ruleId) ?? RULES.find((r) => r.id === ruleId)?.description ?? '';
+}

@@ -1,0 +1,67 @@
+// Hover: the rule docs on a diagnostic, the parsed budget and rehearsal history on a
+// timer budget, the schema description on a receipt front matter key.
+import * as path from 'node:path';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import type { Project } from '../engine/project';
+import type { Finding } from '../engine/types';
+import { formatMinutes } from '../engine/duration';
+import { receiptProperties } from '../engine/schema';
+import { docsUri, rangeOf, ruleSummary } from './diagnostics';
+import { ago, daysBetween, receiptLabel, rehearsalsOf } from './history';
+import { pathToUri } from './uri';
+
+export function hover(project: Project, file: string, pos: Position, findings: Finding[], today: string): Hover | null {
+  const model = project.model(file);
+  if (!model) return null;
+  const offset = model.lines.offset(pos);
+  const parts: string[] = [];
+  let range: Hover['range'];
+  const within = (s: { start: number; end: number }) => offset >= s.start && offset <= s.end;
+
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!within(f.span) || seen.has(f.ruleId)) continue;
+    seen.add(f.ruleId);
+    parts.push(`**${f.ruleId}** \`${f.ruleName}\` (${f.severity})\n\n${ruleSummary(f.ruleId)}\n\n[Rule documentation](${docsUri(f.ruleId)})`);
+    range ??= rangeOf(model.lines, f.span);
+  }
+
+  if (model.kind === 'runbook') {
+    for (const t of model.triggers.triggers) {
+      if (!t.budgetSpan || !within(t.budgetSpan)) continue;
+      range = rangeOf(model.lines, t.budgetSpan);
+      const head =
+        t.budgetMinutes !== undefined
+          ? `**Timer budget: ${t.budgetMinutes} minutes** (${formatMinutes(t.budgetMinutes)}, parsed from \`${t.budgetText ?? ''}\`)`
+          : t.dataCorrection
+            ? '**No code rollback**: this trigger is answered by a data correction.'
+            : `**Timer budget not understood**: \`${t.budgetText ?? ''}\` is not a duration.`;
+      const history = rehearsalsOf(project, model, t);
+      const lines = history.length
+        ? [
+            `Rehearsals of "${t.name}":`,
+            '',
+            '| # | Date | Minutes |',
+            '|---|---|---|',
+            ...history.map((r) => `| [${receiptLabel(r)}](${pathToUri(r.receipt.path)}) | ${r.date ?? '?'} (${ago(r.date ? daysBetween(r.date, today) : undefined)}) | ${r.totalMinutes ?? '?'}${t.budgetMinutes !== undefined && r.totalMinutes !== undefined && r.totalMinutes > t.budgetMinutes ? ' (over budget)' : ''} |`),
+          ]
+        : [`"${t.name}" has never been rehearsed.`];
+      parts.push([head, '', ...lines].join('\n'));
+    }
+  } else {
+    for (const field of model.frontMatter?.fields.values() ?? []) {
+      if (!within(field.keySpan)) continue;
+      const p = receiptProperties[field.key];
+      range = rangeOf(model.lines, field.keySpan);
+      if (!p) {
+        parts.push(`\`${field.key}\` is not a receipt field.`);
+        continue;
+      }
+      const extra = p.enum ? `\n\nOne of: ${p.enum.map((v) => `\`${v}\``).join(', ')}` : '';
+      parts.push(`**${field.key}**: ${p.description ?? ''}${extra}`);
+    }
+  }
+  if (!parts.length) return null;
+  void path;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
+}

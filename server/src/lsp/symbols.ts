@@ -1,0 +1,83 @@
+// Document outline: sections, with triggers, rollback paths and census rows nested
+// under the section they stand in; receipts also show their front matter keys.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
+import type { RunbookModel } from '../engine/runbook';
+import type { ReceiptModel } from '../engine/receipt';
+import type { Span } from '../engine/types';
+import { rangeOf } from './diagnostics';
+
+interface Node {
+  symbol: DocumentSymbol;
+  span: Span;
+  depth: number;
+  children: Node[];
+}
+
+function clip(s: string, n = 80): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? t.slice(0, n - 1) + '…' : t || '(empty)';
+}
+
+export function documentSymbols(model: RunbookModel | ReceiptModel): DocumentSymbol[] {
+  const lines = model.lines;
+  const len = model.text.length;
+  const sym = (name: string, kind: SymbolKind, span: Span, sel: Span, detail?: string): DocumentSymbol => ({
+    name: clip(name),
+    detail,
+    kind,
+    range: rangeOf(lines, span),
+    selectionRange: rangeOf(lines, { start: Math.max(span.start, Math.min(sel.start, span.end)), end: Math.max(span.start, Math.min(sel.end, span.end)) }),
+    children: [],
+  });
+
+  // Sections: a heading runs to the next heading of the same or a higher level.
+  const roots: Node[] = [];
+  const all: Node[] = [];
+  const stack: Node[] = [];
+  const secs = model.sections;
+  for (let i = 0; i < secs.length; i++) {
+    const s = secs[i];
+    let end = len;
+    for (let j = i + 1; j < secs.length; j++) {
+      if (secs[j].depth <= s.depth) {
+        end = secs[j].span.start;
+        break;
+      }
+    }
+    const span = { start: s.span.start, end: Math.max(s.span.end, end) };
+    const text = model.text.slice(s.span.start, s.span.end).replace(/^#+\s*|\s*#*\s*$/g, '');
+    const node: Node = { symbol: sym(text || s.title, SymbolKind.Namespace, span, s.span), span, depth: s.depth, children: [] };
+    while (stack.length && stack[stack.length - 1].depth >= s.depth) stack.pop();
+    (stack.length ? stack[stack.length - 1].children : roots).push(node);
+    stack.push(node);
+    all.push(node);
+  }
+
+  const place = (item: DocumentSymbol, span: Span) => {
+    let best: Node | undefined;
+    for (const n of all) if (n.span.start <= span.start && span.end <= n.span.end && (!best || n.span.start >= best.span.start)) best = n;
+    const leaf: Node = { symbol: item, span, depth: 99, children: [] };
+    (best ? best.children : roots).push(leaf);
+  };
+
+  if (model.kind === 'runbook') {
+    for (const t of model.triggers.triggers) place(sym(t.name, SymbolKind.Event, t.span, t.nameSpan, t.budgetText ? `budget ${t.budgetText}` : 'no budget'), t.span);
+    for (const p of model.rollback.paths) place(sym(p.label ? `${p.label}` : `${p.kind} path`, SymbolKind.Function, p.span, p.labelSpan, `${p.primary ? 'primary · ' : ''}${p.kind}`), p.span);
+    for (const r of model.census?.rows ?? []) place(sym(r.endpoint, SymbolKind.Field, r.row.span, r.endpointSpan, r.effect), r.row.span);
+  } else if (model.frontMatter) {
+    const fm = model.frontMatter;
+    const fmSym = sym('Front matter', SymbolKind.Object, fm.span, fm.span);
+    const fmNode: Node = { symbol: fmSym, span: fm.span, depth: 0, children: [] };
+    for (const f of fm.fields.values()) {
+      const span = { start: f.keySpan.start, end: Math.max(f.keySpan.end, f.valueSpan.end) };
+      fmNode.children.push({ symbol: sym(f.key, SymbolKind.Property, span, f.keySpan, clip(f.source ?? '', 60)), span, depth: 99, children: [] });
+    }
+    roots.unshift(fmNode);
+  }
+
+  const build = (n: Node): DocumentSymbol => {
+    n.children.sort((a, b) => a.span.start - b.span.start);
+    return { ...n.symbol, children: n.children.map(build) };
+  };
+  return roots.sort((a, b) => a.span.start - b.span.start).map(build);
+}

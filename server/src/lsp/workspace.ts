@@ -1,0 +1,148 @@
+// The server's view of the workspace: one Project over every workspace folder,
+// config resolvers per folder, open documents (whose text wins over disk), and
+// which files must be re-linted when one changes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Project, classify, today as clockToday } from '../engine/project';
+import { ConfigResolver, CONFIG_NAMES, isInside } from '../engine/config';
+import type { FileKind, Finding, ResolvedConfig } from '../engine/types';
+import { findWorkspaceFiles, readText } from '../files';
+import { readSettings, type ServerSettings } from './settings';
+
+export interface OpenDoc {
+  uri: string;
+  /** Version of the text the project holds for this file. */
+  version: number;
+}
+
+export interface LintResult {
+  file: string;
+  uri?: string;
+  version?: number;
+  findings: Finding[];
+}
+
+export class LintWorkspace {
+  project: Project;
+  folders: string[] = [];
+  settings: ServerSettings = readSettings();
+  readonly open = new Map<string, OpenDoc>();
+  private resolvers = new Map<string, ConfigResolver>();
+
+  constructor(private readonly log: (m: string) => void) {
+    this.project = this.newProject();
+  }
+
+  private newProject(): Project {
+    return new Project({ today: () => this.today(), configFor: (f) => this.configFor(f), log: this.log });
+  }
+
+  today(): string {
+    return this.settings.today ?? clockToday();
+  }
+
+  /** The workspace folder a file belongs to (the deepest), else its own folder. */
+  rootFor(file: string): string {
+    let best: string | undefined;
+    for (const f of this.folders) if (isInside(file, f) && (!best || f.length > best.length)) best = f;
+    return best ?? path.dirname(file);
+  }
+
+  resolverFor(file: string): ConfigResolver {
+    const root = this.rootFor(file);
+    let r = this.resolvers.get(root);
+    if (!r) {
+      r = new ConfigResolver(root, this.settings.config);
+      this.resolvers.set(root, r);
+    }
+    return r;
+  }
+
+  configFor(file: string): ResolvedConfig {
+    return this.resolverFor(file).forFile(file);
+  }
+
+  classify(file: string): FileKind | undefined {
+    if (!/\.md$/i.test(file)) return undefined;
+    return classify(file, this.configFor(file));
+  }
+
+  isConfigFile(file: string): boolean {
+    return CONFIG_NAMES.includes(path.basename(file));
+  }
+
+  configProblems() {
+    return [...this.resolvers.values()].flatMap((r) => r.problems);
+  }
+
+  /**
+   * Forget config and the index and read every runbook and receipt of every folder
+   * again; open documents keep their text. Returns every file known before or after.
+   */
+  reindex(openDocs: { file: string; uri: string; version: number; text: string }[]): string[] {
+    const before = this.project.files();
+    this.resolvers = new Map();
+    this.project = this.newProject();
+    this.open.clear();
+    const openKinds = new Map<string, FileKind>();
+    for (const d of openDocs) {
+      const kind = this.classify(d.file);
+      if (kind) openKinds.set(d.file, kind);
+    }
+    for (const folder of this.folders) {
+      for (const f of findWorkspaceFiles(folder, this.resolverFor(folder))) {
+        if (openKinds.has(f.path)) continue;
+        const r = readText(f.path);
+        if ('text' in r) this.project.set(f.path, r.text, f.kind);
+      }
+    }
+    for (const d of openDocs) {
+      const kind = openKinds.get(d.file);
+      if (!kind) continue;
+      this.project.set(d.file, d.text, kind);
+      this.open.set(d.file, { uri: d.uri, version: d.version });
+    }
+    return [...new Set([...before, ...this.project.files()])];
+  }
+
+  /** Put a file's text in the project; returns the files whose findings may change. */
+  update(file: string, text: string | undefined, kind?: FileKind): string[] {
+    const before = this.project.has(file) ? this.project.dependents(file) : [];
+    if (text === undefined || !kind) this.project.delete(file);
+    else this.project.set(file, text, kind);
+    const after = this.project.has(file) ? this.project.dependents(file) : [];
+    return [...new Set([file, ...before, ...after])];
+  }
+
+  /** A file changed on disk (created or changed): read it unless an open document owns it. */
+  diskChanged(file: string): string[] {
+    if (this.open.has(file)) return [];
+    const kind = this.classify(file);
+    if (!kind) return this.project.has(file) ? this.update(file, undefined) : [];
+    const r = readText(file);
+    if ('error' in r) return this.update(file, undefined);
+    if (this.project.has(file) && this.project.textOf(file) === r.text) return [];
+    return this.update(file, r.text, kind);
+  }
+
+  /** A file or folder was deleted on disk. */
+  diskDeleted(target: string): string[] {
+    const out = new Set<string>();
+    for (const file of this.project.files()) {
+      if (file !== target && !isInside(file, target)) continue;
+      if (this.open.has(file)) continue;
+      for (const f of this.update(file, undefined)) out.add(f);
+    }
+    return [...out];
+  }
+
+  /** The text on disk when a document closes: back to the disk view. */
+  closed(file: string): string[] {
+    this.open.delete(file);
+    if (!fs.existsSync(file)) return this.update(file, undefined);
+    const kind = this.classify(file);
+    const r = readText(file);
+    if (!kind || 'error' in r) return this.update(file, undefined);
+    return this.update(file, r.text, kind);
+  }
+}

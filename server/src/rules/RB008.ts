@@ -1,0 +1,23 @@
+import type { RunbookRule } from '../engine/rule';
+import { hasNumericThreshold, hasWindow, isRateOrLatency } from './measure';
+
+export const RB008: RunbookRule = {
+  id: 'RB008',
+  name: 'threshold-without-window',
+  severity: 'information',
+  appliesTo: 'runbook',
+  fixable: false,
+  description: 'A rate or latency threshold with no duration window: it will flap.',
+  check({ model, report }) {
+    for (const t of model.triggers.triggers) {
+      // "**Auto triggers (any sustained 30m):**" gives every item of its list a window.
+      const text = `${t.name} ${t.observed ?? ''} ${t.context ?? ''}`;
+      if (!isRateOrLatency(t.name) || !hasNumericThreshold(t.name) || hasWindow(text)) continue;
+      report({
+        span: t.nameSpan,
+        message: `Trigger "${t.name}" has a threshold but no window: add how long it must hold ("for 2 minutes"), or one spike will trigger a rollback.`,
+        data: { trigger: t.name },
+      });
+    }
+  },
+};

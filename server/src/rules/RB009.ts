@@ -1,0 +1,24 @@
+import type { RunbookRule } from '../engine/rule';
+
+const DATA = /\bdata\s+(?:corruption|loss|integrity|inconsisten\w*|deletion)|\bcorrupt(?:ed|ion)?\b|\blost\s+data\b|\bdata\s+(?:is\s+)?(?:lost|corrupted|wrong)\b/i;
+
+export const RB009: RunbookRule = {
+  id: 'RB009',
+  name: 'data-trigger-rolls-back-code',
+  severity: 'warning',
+  appliesTo: 'runbook',
+  fixable: false,
+  description: 'A data-corruption trigger answered by a code rollback (level 4 is data correction).',
+  check({ model, report }) {
+    for (const t of model.triggers.triggers) {
+      if (!DATA.test(t.name) || t.dataCorrection) continue;
+      if (t.budgetMinutes === undefined && !t.budgetText) continue;
+      report({
+        // An inherited budget (heading, decision matrix) is shared: point at the trigger instead.
+        span: t.budgetFromHeading ? t.nameSpan : t.budgetSpan ?? t.nameSpan,
+        message: `Trigger "${t.name}" is about data, but it is answered like a code rollback: rolling back code does not undo persisted writes. Answer it with data correction (level 4), after the bleeding has stopped.`,
+        data: { trigger: t.name },
+      });
+    }
+  },
+};

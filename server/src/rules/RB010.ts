@@ -1,0 +1,37 @@
+import type { RunbookRule } from '../engine/rule';
+import { contentOf } from '../engine/sections';
+import { spanOf } from '../engine/markdown';
+
+/**
+ * A pipeline or ChatOps action named without a verb the engine knows:
+ * 'CI/CD job "Rollback" restores previous artifact', 'the `rollback` workflow'.
+ */
+const NAMED_JOB =
+  /\b(?:ci\/cd|ci|cd|pipeline|workflow|github\s+actions?|gitlab\s+ci|jenkins|argo\s*cd|spinnaker|deploy(?:ment)?)\s+(?:job|workflow|pipeline|action|stage)\s+["“'`][^"”'`\n]{1,60}["”'`]|["“'`][^"”'`\n]{1,60}["”'`]\s+(?:job|workflow|pipeline|github\s+action)\b/i;
+
+export const RB010: RunbookRule = {
+  id: 'RB010',
+  name: 'no-rollback-command',
+  severity: 'error',
+  appliesTo: 'runbook',
+  fixable: false,
+  description: 'No command to run right now, and no honest roll-forward-only statement.',
+  check({ model, report }) {
+    const rb = model.rollback;
+    if (rb.commands.length || rb.rollForward) return;
+    const section = rb.sections[0];
+    for (const s of rb.sections) {
+      for (const n of contentOf(s)) {
+        if (n.type === 'code') continue;
+        const span = spanOf(n);
+        if (NAMED_JOB.test(model.text.slice(span.start, span.end))) return;
+      }
+    }
+    report({
+      span: section ? section.span : model.anchor,
+      message: section
+        ? 'This rollback section has no command to run right now: add the exact command (a fenced block), or name the pipeline or ChatOps action that rolls back. If rollback is impossible, say so and name the roll-forward path.'
+        : 'No rollback command: write what you run right now to roll back (a fenced command, or the pipeline or ChatOps action), or state honestly that rollback is not possible and how you roll forward.',
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import type { RunbookRule } from '../engine/rule';
+
+/** The label's whole line counts: "**Option A: Using GitHub UI (Recommended)**". */
+const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path|use this first)\b/i;
+
+export const RB011: RunbookRule = {
+  id: 'RB011',
+  name: 'no-primary-path',
+  severity: 'information',
+  appliesTo: 'runbook',
+  fixable: false,
+  description: 'Several rollback paths, none marked primary.',
+  check({ model, report }) {
+    const paths = model.rollback.paths;
+    if (paths.length < 2) return;
+    const text = model.text;
+    const lineOf = (start: number) => {
+      const from = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+      const nl = text.indexOf('\n', start);
+      return text.slice(start === 0 ? 0 : from, nl < 0 ? text.length : nl);
+    };
+    if (paths.some((p) => p.primary || PRIMARY.test(lineOf(p.labelSpan.start)))) return;
+    report({
+      span: paths[0].labelSpan,
+      message: `${paths.length} rollback paths and none is marked primary: under stress nobody should choose. Mark one "Primary:" (prefer redeploying the previous tag through the pipeline) and the others "Fallback:".`,
+    });
+  },
+};

@@ -1,0 +1,17 @@
+import type { RunbookRule } from '../engine/rule';
+
+export const RB016: RunbookRule = {
+  id: 'RB016',
+  name: 'no-rollback-level',
+  severity: 'warning',
+  appliesTo: 'runbook',
+  fixable: false,
+  description: 'No rollback level 1-4 named.',
+  check({ model, report }) {
+    if (model.level) return;
+    report({
+      span: model.releaseBrief?.span ?? model.anchor,
+      message: 'No rollback level named: before the change ships, write "Rollback level: N" — 1 flag off, 2 deploy rollback, 3 migration rollback, 4 data correction — so the team knows what it is committing to.',
+    });
+  },
+};

@@ -1,0 +1,44 @@
+import type { RunbookRule } from '../engine/rule';
+import type { Section } from '../engine/sections';
+import { isReverseMigration, isStopTraffic } from '../engine/rollback';
+
+// Sections of a rollback chapter that give advice rather than the procedure to run.
+const NOT_PROCEDURE = /\b(?:best practices?|before deploy\w*|prevention|preventing|lessons?(?: learned)?|prerequisites?|preparation|checklist|tips|faq|references?|see also|related|history|post[- ]?mortem|anti[- ]?patterns?|drills?|rehearsals?|testing)\b/i;
+// A line that tells you to test or avoid something, not to do it now.
+const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]e|make sure|ensure|document|plan|consider|avoid|never|do not|don't)\b/i;
+
+function sectionAt(sections: Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of sections) {
+    if (s.span.start <= offset) found = s;
+    else break;
+  }
+  return found;
+}
+
+function isAdviceSection(s: Section | undefined): boolean {
+  for (let p = s; p; p = p.parent) if (NOT_PROCEDURE.test(p.title)) return true;
+  return false;
+}
+
+export const RB019: RunbookRule = {
+  id: 'RB019',
+  name: 'migration-reversed-under-traffic',
+  severity: 'error',
+  appliesTo: 'runbook',
+  fixable: false,
+  description: 'Steps reverse a migration before traffic is stopped.',
+  check({ model, report }) {
+    const sections = [...model.sections].sort((a, b) => a.span.start - b.span.start);
+    for (const step of model.rollback.steps) {
+      if (isAdviceSection(sectionAt(sections, step.span.start))) continue;
+      if (isStopTraffic(step.text)) return;
+      if (ADVICE.test(step.text) || !isReverseMigration(step.text)) continue;
+      report({
+        span: step.span,
+        message: 'This step reverses a migration while traffic may still be flowing: rows written by the new version can be lost. Stop traffic first (maintenance mode, scale to zero, drain), then reverse the migration, deploy the old code, and start traffic.',
+      });
+      return;
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import type { ReceiptRule } from '../engine/rule';
+import { parseTimestamp, type FrontMatterField } from '../engine/receipt';
+import { field } from './receiptUtil';
+
+/** The YYYY-MM-DD day of a date or timestamp value, only when it is a real calendar day. */
+function dayOf(value: unknown): string | undefined {
+  let s: string | undefined;
+  if (value instanceof Date) s = Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  else if (typeof value === 'string') s = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ]|\s)/.exec(value)?.[1];
+  if (!s) return undefined;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? s : undefined;
+}
+
+export const RR006: ReceiptRule = {
+  id: 'RR006',
+  name: 'timestamps-out-of-order',
+  severity: 'error',
+  appliesTo: 'receipt',
+  fixable: false,
+  description: 'Recovered before observed, timeline out of order, or a date in the future.',
+  check({ model, today, report }) {
+    const observed = field(model, 'observed_at');
+    const recovered = field(model, 'recovered_at');
+    const date = field(model, 'date');
+    const o = parseTimestamp(observed?.value);
+    const r = parseTimestamp(recovered?.value);
+    if (o !== undefined && r !== undefined && r < o) {
+      report({
+        span: recovered!.valueSpan,
+        message: `recovered_at (${recovered!.source.trim()}) is before observed_at (${observed!.source.trim()}): the clock starts when the trigger is observed and stops when prod is back; fix the timestamps.`,
+      });
+    }
+    const d = dayOf(date?.value);
+    if (d && d > today) {
+      report({ span: date!.valueSpan, message: `date ${d} is in the future (today is ${today}): a receipt records a rehearsal that already happened; write the day it ran.` });
+    }
+    for (const [name, f] of [['observed_at', observed], ['recovered_at', recovered]] as [string, FrontMatterField | undefined][]) {
+      const day = dayOf(f?.value);
+      if (!day || !f) continue;
+      if (day > today && day !== d) {
+        report({ span: f.valueSpan, message: `${name} ${day} is in the future (today is ${today}): write when it really happened.` });
+      } else if (name === 'observed_at' && d && d <= today && day !== d) {
+        report({ span: f.valueSpan, message: `observed_at is on ${day} but date is ${d}: the rehearsal's date is the day the clock started; make them agree.` });
+      }
+    }
+    const entries = model.timelineEntries;
+    for (let i = 1; i < entries.length; i++) {
+      const before = entries[i - 1].minutes;
+      const now = entries[i].minutes;
+      // Going back over 12 hours is crossing midnight, not disorder.
+      if (now < before && before - now < 12 * 60) {
+        const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+        report({
+          span: entries[i].span,
+          message: `Timeline entry ${hhmm(now)} comes after ${hhmm(before)}: list the timeline in the order things happened, and check the time was written right.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Nodes } from 'mdast';
+import type { ReceiptRule } from '../engine/rule';
+import { placeholderIn } from './receiptUtil';
+
+/** Code blocks and inline code anywhere under these nodes (inside list items too), bounded. */
+function codeIn(nodes: readonly Nodes[], out: { block: string[]; inline: string[] }, depth = 0): void {
+  if (depth > 50) return;
+  for (const n of nodes) {
+    if (out.block.length + out.inline.length > 500) return;
+    if (n.type === 'code') out.block.push(n.value);
+    else if (n.type === 'inlineCode') out.inline.push(n.value);
+    else if ('children' in n && Array.isArray(n.children)) codeIn(n.children as Nodes[], out, depth + 1);
+  }
+}
+
+/** A line someone could have typed: not blank, not a comment, not a template placeholder. */
+const realLine = (l: string) => {
+  const t = l.trim();
+  return t !== '' && !/^(?:#|\/\/|--|;|REM\b)/i.test(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
+};
+
+export const RR009: ReceiptRule = {
+  id: 'RR009',
+  name: 'no-commands',
+  severity: 'error',
+  appliesTo: 'receipt',
+  fixable: false,
+  description: 'No commands actually run.',
+  check({ model, report }) {
+    const s = model.commands;
+    const found = { block: [] as string[], inline: [] as string[] };
+    codeIn((s?.nodes ?? []) as Nodes[], found);
+    const real =
+      found.block.some((c) => c.split(/\r\n|\r|\n/).some(realLine)) ||
+      // `gh workflow run deploy.yml -f image_tag=v1.2.2` written inline still records a command.
+      found.inline.some((c) => realLine(c) && /\S\s+\S|\//.test(c.trim()));
+    if (real) return;
+    const hasCode = found.block.length > 0 || found.inline.length > 0;
+    report({
+      span: s ? s.section.span : model.anchor,
+      message: !s
+        ? 'No "Commands run" section: add one with the commands actually typed during the rehearsal, in a fenced block; the writing is the practice.'
+        : hasCode
+          ? 'The "Commands run" block holds only comments or placeholders: replace them with the commands actually typed, in order.'
+          : 'No commands recorded: paste the commands actually typed during the rehearsal into a fenced block (for a console rollback, the exact steps clicked); the writing is the practice.',
+    });
+  },
+};

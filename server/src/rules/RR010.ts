@@ -1,0 +1,21 @@
+import type { ReceiptRule } from '../engine/rule';
+
+export const RR010: ReceiptRule = {
+  id: 'RR010',
+  name: 'no-gaps-section',
+  severity: 'warning',
+  appliesTo: 'receipt',
+  fixable: true,
+  description: 'No "Gaps discovered" section.',
+  check({ model, report }) {
+    if (model.gaps) return;
+    const eol = model.lines.eol();
+    const end = model.text.length;
+    const lead = end === 0 ? '' : /(\r?\n|\r){2}$/.test(model.text) ? '' : /(\r?\n|\r)$/.test(model.text) ? eol : eol + eol;
+    report({
+      span: model.anchor,
+      message: 'No "Gaps discovered" section: every rehearsal surfaces something (an unversioned tag, a manual console change); write it down, or write "none".',
+      fix: { title: 'Add a "Gaps discovered" section', edits: [{ start: end, end, newText: `${lead}## Gaps discovered${eol}${eol}- none${eol}` }] },
+    });
+  },
+};

@@ -1,0 +1,25 @@
+import type { ReceiptRule } from '../engine/rule';
+import { field } from './receiptUtil';
+
+const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+export const RR013: ReceiptRule = {
+  id: 'RR013',
+  name: 'no-witness',
+  severity: 'warning',
+  appliesTo: 'receipt',
+  fixable: false,
+  description: 'Neither a witness nor a recording.',
+  check({ model, report }) {
+    const fm = model.frontMatter;
+    // No front matter is RR002's; unreadable front matter is RR001's.
+    if (!fm || fm.errors.length || !fm.data) return;
+    const w = field(model, 'witness');
+    const r = field(model, 'recording');
+    if (filled(w?.value) || filled(r?.value)) return;
+    report({
+      span: w?.valueSpan ?? r?.valueSpan ?? { start: fm.span.start, end: fm.content.start },
+      message: 'No witness and no recording: name who watched the rehearsal (witness: Sam) or link a recording (recording: https://...), so the time is more than a claim.',
+    });
+  },
+};

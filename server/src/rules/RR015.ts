@@ -1,0 +1,23 @@
+import type { ReceiptRule } from '../engine/rule';
+import { numberField } from './receiptUtil';
+
+export const RR015: ReceiptRule = {
+  id: 'RR015',
+  name: 'ready-to-graduate',
+  severity: 'information',
+  appliesTo: 'receipt',
+  fixable: false,
+  description: 'The last three rehearsals each took under 5 minutes.',
+  check({ model, workspace, report }) {
+    if (model.fileNumber === undefined) return;
+    const numbered = workspace.siblings(model).filter((s) => s.fileNumber !== undefined);
+    if (numbered.length < 3 || numbered[numbered.length - 1] !== model) return; // only on the latest receipt
+    const last = numbered.slice(-3).map((r) => numberField(r, 'total_minutes'));
+    // A 0 is an unfilled skeleton, not a clean run.
+    if (!last.every((t) => t !== undefined && t > 0 && t < 5)) return;
+    report({
+      span: model.anchor,
+      message: `The last three rehearsals each took under 5 minutes (${last.join(', ')} min): graduate to a game day — break something more ambiguous (a misconfigured secret, a quota breach) and watch how the triggers and runbook hold up.`,
+    });
+  },
+};

@@ -1,0 +1,226 @@
+// A minimal LSP client for the tests: spawns `node dist/server.js --stdio`, records
+// published diagnostics, answers the server's requests (configuration, registration,
+// applyEdit on disk, never overwriting), and waits on notifications with timeouts.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ApplyWorkspaceEditParams,
+  type InitializeResult,
+  type TextDocumentEdit,
+  type CreateFile,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(REPO, 'dist', 'server.js');
+export const FIXTURES = path.join(__dirname, 'fixtures');
+
+export function uri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+/** A fresh copy of a fixture workspace in a temp dir (real path, so URIs match). */
+export function copyWorkspace(name: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-lsp-')));
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function offsetAt(text: string, pos: { line: number; character: number }): number {
+  let line = 0;
+  let i = 0;
+  while (line < pos.line && i < text.length) {
+    const c = text[i++];
+    if (c === '\n' || (c === '\r' && text[i] !== '\n')) line++;
+  }
+  return Math.min(text.length, i + pos.character);
+}
+
+export function applyTextEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const abs = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }));
+  abs.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of abs) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/**
+ * Apply a WorkspaceEdit to disk the way the LSP spec reads CreateFile options (overwrite
+ * wins over ignoreIfExists; an existing file with neither fails the edit), checking every
+ * CreateFile before touching anything, as an atomic client would.
+ */
+export function applyWorkspaceEdit(edit: WorkspaceEdit): { applied: boolean; failureReason?: string } {
+  const changes = edit.documentChanges ?? [];
+  for (const change of changes) {
+    if (!('kind' in change)) continue;
+    const cf = change as CreateFile;
+    if (cf.kind !== 'create') return { applied: false, failureReason: 'unsupported' };
+    if (fs.existsSync(fileURLToPath(cf.uri)) && !cf.options?.overwrite && !cf.options?.ignoreIfExists) return { applied: false, failureReason: 'exists' };
+  }
+  for (const change of changes) {
+    if ('kind' in change) {
+      const cf = change as CreateFile;
+      const file = fileURLToPath(cf.uri);
+      if (fs.existsSync(file)) {
+        if (cf.options?.overwrite) fs.writeFileSync(file, '');
+      } else {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, '', { flag: 'wx' });
+      }
+    } else {
+      const te = change as TextDocumentEdit;
+      const file = fileURLToPath(te.textDocument.uri);
+      fs.writeFileSync(file, applyTextEdits(fs.readFileSync(file, 'utf8'), te.edits as never));
+    }
+  }
+  return { applied: true };
+}
+
+export interface StartOptions {
+  folders: string[];
+  initializationOptions?: Record<string, unknown>;
+  /** Advertise WorkspaceEdit resource operations (create). Default true. */
+  resourceOperations?: boolean;
+}
+
+export class TestClient {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  private waiters: { pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly logs: string[] = [];
+  initializeResult!: InitializeResult;
+  /** What workspace/configuration answers for `runbookLint`. */
+  settings: Record<string, unknown> | null = null;
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly proc: ChildProcessWithoutNullStreams,
+    readonly conn: ProtocolConnection,
+  ) {}
+
+  static async start(opts: StartOptions): Promise<TestClient> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const c = new TestClient(proc, conn);
+    proc.stderr.on('data', (d) => c.logs.push(String(d)));
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      c.diagnostics.push(p);
+      c.waiters = c.waiters.filter((w) => {
+        if (!w.pred(p)) return true;
+        w.resolve(p);
+        return false;
+      });
+    });
+    conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => c.settings));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      c.applied.push(p);
+      return applyWorkspaceEdit(p.edit);
+    });
+    conn.listen();
+    const ro = opts.resourceOperations ?? true;
+    c.initializeResult = (await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri(opts.folders[0]),
+      workspaceFolders: opts.folders.map((f) => ({ uri: uri(f), name: path.basename(f) })),
+      initializationOptions: opts.initializationOptions,
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true, resourceOperations: ro ? ['create'] : [] },
+          applyEdit: true,
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } } },
+      },
+    })) as InitializeResult;
+    await conn.sendNotification('initialized', {});
+    return c;
+  }
+
+  /** The next diagnostics for a URI matching pred (recorded ones first, when `seen` allows). */
+  waitDiagnostics(u: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 8000, fromIndex = 0): Promise<PublishDiagnosticsParams> {
+    const hit = this.diagnostics.slice(fromIndex).find((p) => p.uri === u && pred(p));
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      const w = { pred: (p: PublishDiagnosticsParams) => p.uri === u && pred(p), resolve: (p: PublishDiagnosticsParams) => (clearTimeout(timer), resolve(p)) };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((x) => x !== w);
+        reject(new Error(`timed out waiting for diagnostics of ${u}; got ${JSON.stringify(this.diagnostics.filter((p) => p.uri === u).map((p) => ({ v: p.version, codes: p.diagnostics.map((d) => d.code) })))}\n${this.logs.join('')}`));
+      }, timeoutMs);
+      this.waiters.push(w);
+    });
+  }
+
+  /** Diagnostics published for a URI after `mark` (an index into `diagnostics`). */
+  mark(): number {
+    return this.diagnostics.length;
+  }
+
+  open(file: string, text = fs.readFileSync(file, 'utf8')): string {
+    const u = uri(file);
+    this.versions.set(u, 1);
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text } });
+    return u;
+  }
+
+  /** Replace the whole text (as one incremental change over the full range). */
+  change(u: string, newText: string, oldText: string): number {
+    const v = (this.versions.get(u) ?? 1) + 1;
+    this.versions.set(u, v);
+    const lines = oldText.split(/\r\n|\r|\n/);
+    void this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: u, version: v },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } }, text: newText }],
+    });
+    return v;
+  }
+
+  close(u: string): void {
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  }
+
+  watched(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    await new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      const t = setTimeout(() => {
+        this.proc.kill('SIGKILL');
+        resolve();
+      }, 2000);
+      this.proc.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    this.conn.dispose();
+  }
+}

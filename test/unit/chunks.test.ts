@@ -1,0 +1,61 @@
+// The cut parse (chunks.ts + parseMarkdown) must give the very tree of a whole parse,
+// for every real runbook, every fixture and the generated benchmark runbooks, and an
+// edit re-parsed against the previous tree must give the tree of a fresh parse.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseMarkdown, parseWhole } from '../../server/src/engine/markdown';
+import { chunksOf } from '../../server/src/engine/chunks';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real');
+
+function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...markdownFiles(p));
+    else if (e.name.endsWith('.md')) out.push(p);
+  }
+  return out.sort();
+}
+
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+
+const tricky = [
+  '# A\n\n```sh\n\n# not a heading\n```\n\n# B\n',
+  '# A\n\n<!--\n\n# still a comment\n-->\n\n# B\ntext\n',
+  '---\ntitle: x\n\n# a yaml comment\n---\n\n# A\n',
+  '- item\n\n# B\n\n> quote\n\n# C\n|a|b|\n|-|-|\n|1|2|\n\n## D\n',
+  '# A\n\n[x]: https://example.com\n\n# B\n\nsee [x]\n',
+  '# A\n\n<pre>\n\n# in pre\n</pre>\n\n# B\n',
+  '# A\r\n\r\ntext\r\n\r\n# B\r\n\r\n- [ ] task\r\n',
+  '\ufeff# A\n\ntext\n\n# B\n',
+  '# A\n\n    ```\n\n# B\n\n```\n\n# C\n\n```\n',
+  '~~~\n\n# x\n\n~~~~\n\n# y\n',
+];
+
+test('a cut parse gives the tree of a whole parse', () => {
+  const docs = [...markdownFiles(CORPUS), ...markdownFiles(path.join(REPO, 'test', 'fixtures')), ...markdownFiles(path.join(REPO, 'examples'))].map((f) => [f, fs.readFileSync(f, 'utf8')] as const);
+  docs.push(...tricky.map((t, i) => [`tricky ${i}`, t] as const));
+  let cut = 0;
+  for (const [name, text] of docs) {
+    if (chunksOf(text).length > 1) cut++;
+    assert.deepEqual(plain(parseMarkdown(text).children), plain(parseWhole(text).children), name);
+  }
+  assert.ok(cut > 40, `only ${cut} documents were cut at all`);
+});
+
+test('an edit re-parsed against the previous tree equals a fresh parse', () => {
+  const files = markdownFiles(CORPUS).slice(0, 20);
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    const before = parseMarkdown(text);
+    const at = Math.floor(text.length / 2);
+    for (const edited of [text.slice(0, at) + 'x\n\n# inserted\n\nmore ' + text.slice(at), text.slice(0, at) + text.slice(at + 40), 'lead\n\n' + text]) {
+      assert.deepEqual(plain(parseMarkdown(edited, before)), plain(parseMarkdown(edited)), path.basename(f));
+    }
+  }
+});

@@ -1,0 +1,92 @@
+// The engine's building blocks: durations, ranges under BOM/CRLF, inline control, config.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseBudget, isDataCorrection } from '../../server/src/engine/duration';
+import { lint } from '../../server/src/engine';
+import { ConfigResolver } from '../../server/src/engine/config';
+import { buildRunbook } from '../../server/src/engine/runbook';
+import { LineIndex } from '../../server/src/engine/text';
+
+test('every duration form in the spec parses, a range by its upper bound', () => {
+  const cases: [string, number][] = [
+    ['5', 5], ['5m', 5], ['5 min', 5], ['5 mins', 5], ['5 minutes', 5], ['90s', 1.5], ['60 secs', 1], ['1h', 60], ['1.5 h', 90],
+    ['00:05', 5], ['~5m', 5], ['<5 min', 5], ['≤ 5 min', 5], ['within 5 minutes', 5], ['5+ minutes', 5], ['5-10 min', 10], ['2–3 minutes', 3],
+  ];
+  for (const [text, minutes] of cases) assert.equal(parseBudget(text)?.minutes, minutes, text);
+  for (const text of ['ASAP', 'TBD', 'soon', '', 'immediately']) assert.equal(parseBudget(text), undefined, text);
+  assert.ok(isDataCorrection('do not roll back code alone: data correction'));
+  assert.ok(!isDataCorrection('5 min'));
+});
+
+const TABLE = '# R\n\n## Rollback triggers\n| Trigger | How observed | Timer budget |\n|---|---|---|\n| Smoke test fails | pipeline | 40 min |\n';
+
+test('ranges stay exact with a BOM and CRLF line endings', () => {
+  for (const [label, text] of [['LF', TABLE], ['CRLF', TABLE.replace(/\n/g, '\r\n')], ['BOM', '\uFEFF' + TABLE], ['BOM+CRLF', '\uFEFF' + TABLE.replace(/\n/g, '\r\n')]]) {
+    const model = buildRunbook('/w/RUNBOOK.md', text);
+    const t = model.triggers.triggers[0];
+    assert.equal(text.slice(t.nameSpan.start, t.nameSpan.end), 'Smoke test fails', label);
+    assert.equal(text.slice(t.budgetSpan!.start, t.budgetSpan!.end), '40 min', label);
+    const pos = new LineIndex(text).position(t.budgetSpan!.start);
+    assert.equal(pos.line, 5, label);
+  }
+});
+
+test('inline control: disable, enable, disable-next-line, by id or name', () => {
+  const ids = (text: string) => lint([{ path: 'RUNBOOK.md', text }], { today: '2026-06-01' }).filter((f) => f.ruleId === 'RB005').length;
+  assert.equal(ids(TABLE), 1);
+  assert.equal(ids(TABLE.replace('## Rollback triggers\n', '## Rollback triggers\n<!-- runbook-lint-disable RB005 -->\n') + '<!-- runbook-lint-enable RB005 -->\n'), 0);
+  assert.equal(ids('<!-- runbook-lint-disable budget-too-long -->\n' + TABLE), 0);
+  assert.equal(ids('<!-- runbook-lint-disable RB005 -->\n<!-- runbook-lint-enable -->\n' + TABLE), 1);
+  assert.equal(ids('<!-- runbook-lint-disable -->\n' + TABLE), 0);
+  assert.equal(ids('<!-- runbook-lint-disable RB020 -->\n' + TABLE), 1);
+  const list = '# R\n\n## Rollback triggers\n<!-- runbook-lint-disable-next-line RB005 -->\n- Smoke test fails: pipeline, budget 40 min\n- Login broken: manual check, budget 40 min\n';
+  assert.equal(ids(list), 1);
+});
+
+test('config: nearest file wins key by key; globs that leave the workspace are refused', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-config-'));
+  fs.mkdirSync(path.join(root, 'svc', 'deep'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.runbook-lint.json'), JSON.stringify({ budget: { maxMinutes: 20 }, staleAfterDays: 30, rules: { RB020: 'off' } }));
+  fs.writeFileSync(path.join(root, 'svc', '.runbook-lint.yaml'), 'budget:\n  maxMinutes: 10\nrules:\n  RB005: error\n');
+  fs.writeFileSync(path.join(root, 'svc', 'deep', '.runbook-lint.jsonc'), '// comments are fine\n{ "receipts": ["../../../outside/*.md", "drills/*.md"], }\n');
+  const resolver = new ConfigResolver(root);
+  const c = resolver.forFile(path.join(root, 'svc', 'deep', 'RUNBOOK.md'));
+  assert.equal(c.budget.maxMinutes, 10);
+  assert.equal(c.budget.minMinutes, 2);
+  assert.equal(c.staleAfterDays, 30);
+  assert.equal(c.rules.rb020, 'off');
+  assert.equal(c.rules.rb005, 'error');
+  assert.deepEqual(c.receipts, ['drills/*.md']);
+  assert.match(resolver.problems[0].message, /leaves the workspace/);
+  const top = resolver.forFile(path.join(root, 'RUNBOOK.md'));
+  assert.equal(top.budget.maxMinutes, 20);
+});
+
+test('config files are data only: a JavaScript config is never loaded', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-config-'));
+  fs.writeFileSync(path.join(root, '.runbook-lint.js'), 'throw new Error("executed")');
+  fs.writeFileSync(path.join(root, '.runbook-lint.cjs'), 'throw new Error("executed")');
+  const c = new ConfigResolver(root).forFile(path.join(root, 'RUNBOOK.md'));
+  assert.equal(c.budget.maxMinutes, 15);
+});
+
+test('one engine: the same files give the same findings whatever the order', () => {
+  const dir = path.resolve(__dirname, '..', '..', 'examples');
+  const files: { path: string; text: string }[] = [];
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.md') && e.name !== 'README.md') files.push({ path: p, text: fs.readFileSync(p, 'utf8') });
+    }
+  };
+  visit(dir);
+  const resolver = new ConfigResolver(dir);
+  const a = lint(files, { today: '2026-06-15', config: resolver, workspaceRoot: dir }).map((f) => `${f.file}:${f.span.start} ${f.ruleId}`);
+  const b = lint([...files].reverse(), { today: '2026-06-15', config: resolver, workspaceRoot: dir }).map((f) => `${f.file}:${f.span.start} ${f.ruleId}`);
+  assert.deepEqual(a.sort(), b.sort());
+  assert.ok(a.length > 0);
+});
