@@ -1,4 +1,4 @@
-// Markdown parsing: unified + remark-parse + remark-gfm + remark-frontmatter.
+// Markdown parsing: unified + remark-parse + the GFM parts rules read + remark-frontmatter.
 // Every node keeps offsets into the original text, which is all the rules use.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
