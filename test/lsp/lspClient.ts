@@ -95,6 +95,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Advertise WorkspaceEdit resource operations (create). Default true. */
   resourceOperations?: boolean;
+  /** Extra environment for the server process (the fault-injection hook, server/src/lsp/fault.ts). */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -113,7 +115,7 @@ export class TestClient {
   ) {}
 
   static async start(opts: StartOptions): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...opts.env } });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const c = new TestClient(proc, conn);
     proc.stderr.on('data', (d) => c.logs.push(String(d)));

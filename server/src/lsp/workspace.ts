@@ -8,6 +8,8 @@ import { ConfigResolver, CONFIG_NAMES, isInside } from '../engine/config';
 import type { FileKind, Finding, ResolvedConfig } from '../engine/types';
 import { findWorkspaceFiles, readText } from '../files';
 import { readSettings, type ServerSettings } from './settings';
+import { RULES } from '../rules';
+import { withFault } from './fault';
 
 export interface OpenDoc {
   uri: string;
@@ -34,7 +36,7 @@ export class LintWorkspace {
   }
 
   private newProject(): Project {
-    return new Project({ today: () => this.today(), configFor: (f) => this.configFor(f), log: this.log });
+    return new Project({ today: () => this.today(), configFor: (f) => this.configFor(f), log: this.log, rules: withFault(RULES) });
   }
 
   today(): string {
