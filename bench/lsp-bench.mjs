@@ -15,7 +15,8 @@ const uriOf = (p) => pathToFileURL(p).href;
 /** Start the server on a workspace folder; resolves once `initialize` has answered. */
 export async function startServer({ serverJs, root, today, debounceMs = 0 }) {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const flags = [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)];
+  const proc = spawn(process.execPath, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));

@@ -42,7 +42,9 @@ test('a cut parse gives the tree of a whole parse', () => {
   docs.push(...tricky.map((t, i) => [`tricky ${i}`, t] as const));
   let cut = 0;
   for (const [name, text] of docs) {
-    if (chunksOf(text).length > 1) cut++;
+    // Cut at every possible point (minimum piece 0), and with the engine's minimum piece.
+    if (chunksOf(text, 0).length > 1) cut++;
+    assert.deepEqual(plain(parseMarkdown(text, undefined, 0).children), plain(parseWhole(text).children), name);
     assert.deepEqual(plain(parseMarkdown(text).children), plain(parseWhole(text).children), name);
   }
   assert.ok(cut > 40, `only ${cut} documents were cut at all`);
@@ -52,10 +54,10 @@ test('an edit re-parsed against the previous tree equals a fresh parse', () => {
   const files = markdownFiles(CORPUS).slice(0, 20);
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8');
-    const before = parseMarkdown(text);
+    const before = parseMarkdown(text, undefined, 0);
     const at = Math.floor(text.length / 2);
     for (const edited of [text.slice(0, at) + 'x\n\n# inserted\n\nmore ' + text.slice(at), text.slice(0, at) + text.slice(at + 40), 'lead\n\n' + text]) {
-      assert.deepEqual(plain(parseMarkdown(edited, before)), plain(parseMarkdown(edited)), path.basename(f));
+      assert.deepEqual(plain(parseMarkdown(edited, before, 0)), plain(parseMarkdown(edited)), path.basename(f));
     }
   }
 });

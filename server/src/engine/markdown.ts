@@ -10,7 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, Nodes, Parent, RootContent } from 'mdast';
-import { chunksOf } from './chunks';
+import { chunksOf, MIN_PIECE } from './chunks';
 import type { Span } from './types';
 
 /**
@@ -169,11 +169,24 @@ function shifted<T extends Nodes>(node: T, offset: number, lines: number): T {
   return copy;
 }
 
+/** Moves the positions of a fresh subtree in place (nothing else holds it yet). */
+function shiftInPlace(node: Nodes, offset: number, lines: number): void {
+  const p = node.position;
+  if (p) {
+    p.start.line += lines;
+    p.start.offset = (p.start.offset ?? 0) + offset;
+    p.end.line += lines;
+    p.end.offset = (p.end.offset ?? 0) + offset;
+  }
+  if ('children' in node) for (const c of node.children as Nodes[]) shiftInPlace(c, offset, lines);
+}
+
 /**
  * Parse `text`; pass the tree of the file's previous version and only the pieces whose
- * text changed are parsed again (chunks.ts says where a document can be cut).
+ * text changed are parsed again (chunks.ts says where a document can be cut; `minPiece`
+ * is its smallest piece, 0 in the tests that cut everywhere they can).
  */
-export function parseMarkdown(text: string, previous?: Root): Root {
+export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIECE): Root {
   // micromark drops a leading BOM without counting it: parse without it and shift back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = defuse(bom ? text.slice(1) : text);
@@ -181,7 +194,7 @@ export function parseMarkdown(text: string, previous?: Root): Root {
   for (const c of (previous && piecesOf.get(previous)) || []) reuse.set(c.text, c);
   const pieces: ParsedChunk[] = [];
   const children: RootContent[] = [];
-  const chunks = chunksOf(body);
+  const chunks = chunksOf(body, minPiece);
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     let end = chunk.end;
@@ -194,7 +207,7 @@ export function parseMarkdown(text: string, previous?: Root): Root {
       if (old) nodes = old.start === start && old.line === chunk.line ? old.nodes : old.nodes.map((n) => shifted(n, start - old.start, chunk.line - old.line));
       else {
         nodes = parseSafely(piece).children;
-        if (start || chunk.line) nodes = nodes.map((n) => shifted(n, start, chunk.line));
+        if (start || chunk.line) for (const n of nodes) shiftInPlace(n, start, chunk.line);
       }
       // The cut was a guess: a fence or raw HTML block still open at its end swallows what follows.
       if (i + 1 >= chunks.length || !swallowsNext(text, nodes[nodes.length - 1])) break;
@@ -210,7 +223,8 @@ export function parseMarkdown(text: string, previous?: Root): Root {
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: body.length - Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')), offset: text.length } },
   };
-  piecesOf.set(root, pieces);
+  // One piece is all or nothing: no reuse to gain, and the entry would keep the tree alive longer.
+  if (pieces.length > 1) piecesOf.set(root, pieces);
   return root;
 }
 

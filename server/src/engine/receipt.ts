@@ -9,13 +9,46 @@ import { contentOf, sectionsOf, type Section } from './sections';
 import type { Span } from './types';
 
 export interface FrontMatterField {
-  key: string;
-  keySpan: Span;
+  readonly key: string;
+  readonly keySpan: Span;
   /** Span of the value; zero-width after the colon when the value is empty. */
-  valueSpan: Span;
-  value: unknown;
+  readonly valueSpan: Span;
+  readonly value: unknown;
   /** The value exactly as written in the file. */
-  source: string;
+  readonly source: string;
+}
+
+/** A field as four offsets into the receipt's text: spans and source are made when asked (thousands of receipts, issue 5). */
+class Field implements FrontMatterField {
+  private readonly ks: number;
+  private readonly ke: number;
+  private readonly vs: number;
+  private readonly ve: number;
+
+  constructor(
+    readonly key: string,
+    private readonly text: string,
+    keySpan: Span,
+    valueSpan: Span,
+    readonly value: unknown,
+  ) {
+    this.ks = keySpan.start;
+    this.ke = keySpan.end;
+    this.vs = valueSpan.start;
+    this.ve = valueSpan.end;
+  }
+
+  get keySpan(): Span {
+    return { start: this.ks, end: this.ke };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.vs, end: this.ve };
+  }
+
+  get source(): string {
+    return this.text.slice(this.vs, this.ve);
+  }
 }
 
 export interface FrontMatter {
@@ -31,11 +64,19 @@ export interface FrontMatter {
   errors: { message: string; span: Span }[];
 }
 
+/** What a receipt keeps of a heading: the outline needs no more (issue 5: thousands of receipts). */
+export interface ReceiptHeading {
+  title: string;
+  depth: number;
+  span: Span;
+}
+
 export interface ReceiptSection {
-  section: Section;
-  nodes: RootContent[];
-  /** Plain text of the body, trimmed. */
-  body: string;
+  section: ReceiptHeading;
+  /** Code under the section (blocks and inline, inside lists too), at most 500 pieces: kept for "Commands run" (RR009). */
+  code?: { block: string[]; inline: string[] };
+  /** Plain text of the body, trimmed: kept for "Compensating actions" (RR014). */
+  body?: string;
 }
 
 export interface TimelineEntry {
@@ -53,7 +94,7 @@ export interface ReceiptModel {
   /** NNN from the file name, when it is NNN.md. */
   fileNumber?: number;
   frontMatter?: FrontMatter;
-  sections: Section[];
+  sections: ReceiptHeading[];
   commands?: ReceiptSection;
   timeline?: ReceiptSection;
   gaps?: ReceiptSection;
@@ -107,23 +148,42 @@ function readFrontMatter(text: string, root: Root): FrontMatter | undefined {
         valueSpan = { start: keySpan.end + 1, end: keySpan.end + 1 };
       }
       if (fields.has(name)) continue;
-      fields.set(name, {
-        key: name,
-        keySpan,
-        valueSpan,
-        value: data ? data[name] : isScalar(value) ? value.value : undefined,
-        source: text.slice(valueSpan.start, valueSpan.end),
-      });
+      fields.set(name, new Field(name, text, keySpan, valueSpan, data ? data[name] : isScalar(value) ? value.value : undefined));
     }
   }
   return { span, content: { start: contentStart, end: contentEnd }, empty: doc.contents === null, data, fields, errors };
 }
 
-function sectionBy(sections: Section[], pattern: RegExp, text: string): ReceiptSection | undefined {
+function sectionBy(sections: Section[], pattern: RegExp): { section: Section; nodes: RootContent[] } | undefined {
   const s = sections.find((x) => pattern.test(x.title));
+  return s && { section: s, nodes: contentOf(s) };
+}
+
+function bodyOf(nodes: RootContent[], text: string): string {
+  return nodes.map((n) => (n.type === 'code' ? n.value : plainText(n))).join('\n').trim() || textBetween(text, nodes);
+}
+
+/** Code blocks and inline code anywhere under these nodes (inside list items too), bounded. */
+type Code = NonNullable<ReceiptSection['code']>;
+function codeIn(nodes: readonly Nodes[], out: Code, depth = 0): Code {
+  if (depth > 50) return out;
+  for (const n of nodes) {
+    if (out.block.length + out.inline.length > 500) return out;
+    if (n.type === 'code') out.block.push(n.value);
+    else if (n.type === 'inlineCode') out.inline.push(n.value);
+    else if ('children' in n && Array.isArray(n.children)) codeIn(n.children as Nodes[], out, depth + 1);
+  }
+  return out;
+}
+
+const heading = (s: Section): ReceiptHeading => ({ title: s.title, depth: s.depth, span: s.span });
+
+/** The model keeps what the rules read of a section (its code, or its text), not its Markdown tree. */
+function slim(s: ReturnType<typeof sectionBy>, text: string, keep?: 'code' | 'body'): ReceiptSection | undefined {
   if (!s) return undefined;
-  const nodes = contentOf(s);
-  return { section: s, nodes, body: nodes.map((n) => (n.type === 'code' ? n.value : plainText(n))).join('\n').trim() || textBetween(text, nodes) };
+  if (keep === 'code') return { section: heading(s.section), code: codeIn(s.nodes as Nodes[], { block: [], inline: [] }) };
+  if (keep === 'body') return { section: heading(s.section), body: bodyOf(s.nodes, text) };
+  return { section: heading(s.section) };
 }
 
 function textBetween(text: string, nodes: RootContent[]): string {
@@ -132,34 +192,13 @@ function textBetween(text: string, nodes: RootContent[]): string {
 }
 
 /** `previous`: the tree of this file's last version, so only the changed pieces are parsed again. */
-/**
- * A receipt keeps of its Markdown tree only what the rules read after the build: positions
- * of headings and top-level nodes, and code (RR009). A workspace holds thousands of receipts;
- * their full trees were two thirds of the server's memory (issue 5).
- */
-function prune(node: Nodes, depth: number): Nodes | undefined {
-  if (node.type === 'code' || node.type === 'inlineCode') return node;
-  const kept: Nodes[] = [];
-  if ('children' in node && depth < 50) for (const c of node.children as Nodes[]) {
-    const k = prune(c, depth + 1);
-    if (k) kept.push(k);
-  }
-  if (!kept.length && depth > 0) return undefined;
-  return { type: node.type, position: node.position, ...(node.type === 'heading' ? { depth: node.depth } : {}), children: kept } as Nodes;
-}
-
-function compact(section: Section): void {
-  section.heading = prune(section.heading, 0) as Section['heading'];
-  section.own = section.own.map((n) => prune(n, 0) as RootContent);
-}
-
 export function buildReceipt(filePath: string, text: string, previous?: Root): ReceiptModel {
   const root = parseMarkdown(text, previous);
   const lines = new LineIndex(text);
   const sections = sectionsOf(root, text);
   const frontMatter = readFrontMatter(text, root);
   const m = /^(\d+)\.md$/i.exec(path.basename(filePath));
-  const timeline = sectionBy(sections, /\btimeline\b|\btimestamps?\b|\bchronology\b/, text);
+  const timeline = sectionBy(sections, /\btimeline\b|\btimestamps?\b|\bchronology\b/);
   const entries: TimelineEntry[] = [];
   if (timeline) {
     for (const n of timeline.nodes) {
@@ -175,13 +214,11 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
       }
     }
   }
-  const commands = sectionBy(sections, /\bcommands?\b|\bwhat (?:we|i) ran\b|\bsteps (?:taken|run)\b/, text);
-  const gaps = sectionBy(sections, /\bgaps?\b|\bwhat went wrong\b|\bsurprises\b|\bissues (?:found|discovered)\b|\bfindings\b|\blessons\b/, text);
-  const compensating = sectionBy(sections, /\bcompensat/, text);
-  for (const sec of sections) compact(sec);
-  for (const rs of [timeline, commands, gaps, compensating]) if (rs) rs.nodes = contentOf(rs.section);
+  const commands = sectionBy(sections, /\bcommands?\b|\bwhat (?:we|i) ran\b|\bsteps (?:taken|run)\b/);
+  const gaps = sectionBy(sections, /\bgaps?\b|\bwhat went wrong\b|\bsurprises\b|\bissues (?:found|discovered)\b|\bfindings\b|\blessons\b/);
+  const compensating = sectionBy(sections, /\bcompensat/);
   const title = sections[0];
-  const anchor = frontMatter ? { start: frontMatter.span.start, end: frontMatter.content.start } : title ? spanOf(title.heading) : { start: 0, end: lines.lineEnd(0) };
+  const anchor = frontMatter ? { start: frontMatter.span.start, end: frontMatter.content.start } : title ? title.span : { start: 0, end: lines.lineEnd(0) };
   return {
     kind: 'receipt',
     path: filePath,
@@ -190,11 +227,12 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
     anchor,
     fileNumber: m ? Number(m[1]) : undefined,
     frontMatter,
-    sections,
-    commands,
-    timeline,
-    gaps,
-    compensating,
+    // Receipts keep no Markdown tree: a workspace holds thousands (issue 5).
+    sections: sections.map(heading),
+    commands: slim(commands, text, 'code'),
+    timeline: slim(timeline, text),
+    gaps: slim(gaps, text),
+    compensating: slim(compensating, text, 'body'),
     timelineEntries: entries,
   };
 }

@@ -1,17 +1,5 @@
-import type { Nodes } from 'mdast';
 import type { ReceiptRule } from '../engine/rule';
 import { placeholderIn } from './receiptUtil';
-
-/** Code blocks and inline code anywhere under these nodes (inside list items too), bounded. */
-function codeIn(nodes: readonly Nodes[], out: { block: string[]; inline: string[] }, depth = 0): void {
-  if (depth > 50) return;
-  for (const n of nodes) {
-    if (out.block.length + out.inline.length > 500) return;
-    if (n.type === 'code') out.block.push(n.value);
-    else if (n.type === 'inlineCode') out.inline.push(n.value);
-    else if ('children' in n && Array.isArray(n.children)) codeIn(n.children as Nodes[], out, depth + 1);
-  }
-}
 
 /** A line someone could have typed: not blank, not a comment, not a template placeholder. */
 const realLine = (l: string) => {
@@ -28,8 +16,7 @@ export const RR009: ReceiptRule = {
   description: 'No commands actually run.',
   check({ model, report }) {
     const s = model.commands;
-    const found = { block: [] as string[], inline: [] as string[] };
-    codeIn((s?.nodes ?? []) as Nodes[], found);
+    const found = s?.code ?? { block: [], inline: [] };
     const real =
       found.block.some((c) => c.split(/\r\n|\r|\n/).some(realLine)) ||
       // `gh workflow run deploy.yml -f image_tag=v1.2.2` written inline still records a command.

@@ -11,7 +11,7 @@ export const RR014: ReceiptRule = {
   check({ model, workspace, report }) {
     const rows = workspace.runbooksFor(model).flatMap((r) => r.census?.rows ?? []);
     if (!rows.length) return;
-    const body = model.compensating?.body.replace(/[-*+]\s+|\[[ xX]\]/g, ' ').trim() ?? '';
+    const body = (model.compensating?.body ?? '').replace(/[-*+]\s+|\[[ xX]\]/g, ' ').trim() ?? '';
     const recorded = body !== '' && !(placeholderIn(body) && body.replace(/<[^<>]*>|\bTBD\b|\bTODO\b|\bFIXME\b|\bXXX+\b/g, '').replace(/[\s.:;,-]+/g, '') === '');
     if (recorded) return;
     report({
