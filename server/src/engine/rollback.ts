@@ -193,7 +193,7 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   // Without a rollback section, commands anywhere that roll back still count.
   const looseCommands = top.length
     ? []
-    : commandsIn(root.children, text).filter((c) => /rollout\s+undo|roll\s*-?back|revert|update-traffic|--to-revisions|image_tag|previous|downgrade/i.test(c.text));
+    : commandsIn(root.children, text).filter((c) => /rollouts?\s+(?:undo|abort)|roll\s*-?back|revert|update-traffic|--to-revisions|image_tag|previous|downgrade/i.test(c.text));
   return {
     sections: top,
     commands: commands.length ? commands : looseCommands,

@@ -92,7 +92,7 @@ export function isWithin(section: Section, ancestor: Section): boolean {
 }
 
 const TRIGGER_TITLE =
-  /\b(?:roll\s?-?back|abort|revert|back\s?-?out|fallback)\s+(?:triggers?|criteria|conditions|signals|scenarios)\b|^(?:rollback\s+|deployment\s+)?triggers?(?:\s+conditions|\s+list)?$|\bwhen\s+to\s+(?:roll\s?-?back|rollback|revert|abort|back\s?out)\b|^(?:rollback\s+)?decision$|^immediate\s+roll\s?-?back\b|\btrigger\s+conditions\b|^(?:automated|manual|emergency|automatic)\s+(?:rollback\s+)?triggers?\b/;
+  /\b(?:roll\s?-?back|abort|revert|back\s?-?out|fallback)\s+(?:triggers?|criteria|conditions|signals|scenarios)\b|^(?:rollback\s+|deployment\s+)?triggers?(?:\s+conditions|\s+list)?$|\bwhen\s+to\s+(?:roll\s?-?back|rollback|revert|abort|back\s?out)\b|^(?:rollback\s+)?decision$|^immediate\s+roll\s?-?back\b|\btrigger\s+conditions\b|^(?:automated|manual|emergency|automatic)\s+(?:rollback\s+)?triggers?\b|回滚.{0,6}(?:触发|条件|情况)|触发条件/;
 const NEGATIVE_TITLE = /\b(?:not|don'?t|never|avoid|instead)\b/;
 const ROLLBACK_TITLE = /\b(?:roll\s?-?back|rolling\s+back|revert|back\s?-?out|recovery|restore|undo|roll\s?-?forward|fix\s?-?forward|downgrade)\b/;
 const CENSUS_TITLE = /\bside[\s-]?effects?\b|\bcensus\b|\bcompensat/;
@@ -117,5 +117,5 @@ export function isCensusTitle(title: string): boolean {
 export function isTriggerLabel(text: string): boolean {
   // The colon closes the label: "**Auto triggers (any sustained 30m):**" reads as "auto triggers".
   const t = normalizeTitle(text.replace(/(?<![\s:*_])[\s:*_]+$/, ''));
-  return /^(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/.test(t) && !NEGATIVE_TITLE.test(t);
+  return /^(?:(?:trigger|initiate|perform|start|execute)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/.test(t) && !NEGATIVE_TITLE.test(t);
 }

@@ -12,7 +12,9 @@ export const RB009: RunbookRule = {
   check({ model, report }) {
     for (const t of model.triggers.triggers) {
       if (!DATA.test(t.name) || t.dataCorrection) continue;
-      if (t.budgetMinutes === undefined && !t.budgetText) continue;
+      // Answered like a code rollback: it has a rollback budget, or its row says "rollback" ("Immediate rollback + incident response", AUTOMATED_ROLLBACK).
+      const answer = t.fullText.replace(t.name, '');
+      if (t.budgetMinutes === undefined && !t.budgetText && !/roll\s*-?back|\brevert/i.test(answer)) continue;
       report({
         // An inherited budget (heading, decision matrix) is shared: point at the trigger instead.
         span: t.budgetFromHeading ? t.nameSpan : t.budgetSpan ?? t.nameSpan,

@@ -12,6 +12,8 @@ export const RB012: RunbookRule = {
     if (paths.length !== 1) return;
     const p = paths[0];
     if (p.kind !== 'console' && p.kind !== 'git-revert') return;
+    // "(git revert / restore backup / manual)" in a template names no path: nothing to run is RB010's finding.
+    if (p.kind === 'git-revert' && !p.commands.length && !model.rollback.commands.length) return;
     report({
       span: p.labelSpan,
       message:
