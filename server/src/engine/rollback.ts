@@ -46,6 +46,7 @@ const NAMED_ACTION =
 const COMMANDISH = /^(?:kubectl|helm|gh|gcloud|aws|az|git|terraform|argocd|flux|docker|npm|npx|yarn|make|\.\/|bash|sh|curl|fly|heroku|vercel|ssh|psql|rake|rails|python|node|ansible|cap|\/\w+|sudo|systemctl|kamal)\b/;
 const ROLL_FORWARD =
   /\b(?:no\s+ability\s+(?:for\s+\w+\s+)?to\s+roll\s*-?back|(?:unable|not\s+able)\s+to\s+roll\s*-?back|roll(?:ing)?\s*-?back\s+is\s+not\s+possible|cannot\s+(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can(?:'|no)t\s+roll\s*-?back|no\s+rollback\s+(?:is\s+)?(?:possible|path)|there\s+is\s+no\s+rollback|rollback\s+(?:is\s+)?(?:impossible|not\s+supported|not\s+available))\b[^.\n]*|\b(?:we\s+)?(?:roll|fix)(?:ing)?[\s-]{0,3}forward\s+(?:by|with|via|instead|only)\b[^.\n]*/i;
+const ROLL_OR_FORWARD = /roll|forward/i;
 const STOP_TRAFFIC =
   /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance\s+mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
 const REVERSE_MIGRATION =
@@ -184,7 +185,10 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   const searchable = root.children.filter((n) => n.type !== 'code');
   for (const n of searchable) {
     const s = spanOf(n);
-    const m = ROLL_FORWARD.exec(text.slice(s.start, s.end));
+    const slice = text.slice(s.start, s.end);
+    // Every alternative of ROLL_FORWARD has "roll" or "forward" in it: skip the long regex where neither is.
+    if (!ROLL_OR_FORWARD.test(slice)) continue;
+    const m = ROLL_FORWARD.exec(slice);
     if (m) {
       rollForward = { text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length } };
       break;

@@ -20,7 +20,20 @@ export interface Section {
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
 
+const titles = new Map<string, string>();
+
+/** Memoized: every heading and list label goes through here again on each edit (issue 5). */
 export function normalizeTitle(raw: string): string {
+  let t = titles.get(raw);
+  if (t === undefined) {
+    t = computeTitle(raw);
+    if (titles.size >= 10_000) titles.clear();
+    titles.set(raw, t);
+  }
+  return t;
+}
+
+function computeTitle(raw: string): string {
   // A title is short; a 100 KB paragraph passed in here is cut (and can then match no synonym).
   if (raw.length > 500) raw = raw.slice(0, 500) + ' \u2026';
   return raw

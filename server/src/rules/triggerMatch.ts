@@ -1,7 +1,16 @@
 // How a receipt's `trigger:` names a runbook trigger: case and spacing do not matter.
 
+const normalized = new Map<string, string>();
+
+/** Memoized: every receipt is matched against every trigger name of its runbooks, on every edit. */
 export function normalizeTrigger(s: string): string {
-  return s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (normalized.size >= 10_000) normalized.clear();
+    normalized.set(s, n);
+  }
+  return n;
 }
 
 export function sameTrigger(value: unknown, name: string): boolean {
