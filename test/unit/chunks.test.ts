@@ -54,10 +54,20 @@ test('an edit re-parsed against the previous tree equals a fresh parse', () => {
   const files = markdownFiles(CORPUS).slice(0, 20);
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8');
-    const before = parseMarkdown(text, undefined, 0);
     const at = Math.floor(text.length / 2);
     for (const edited of [text.slice(0, at) + 'x\n\n# inserted\n\nmore ' + text.slice(at), text.slice(0, at) + text.slice(at + 40), 'lead\n\n' + text]) {
+      // The previous tree is taken over by the re-parse (positions shifted in place): a fresh one per edit.
+      const before = parseMarkdown(text, undefined, 0);
       assert.deepEqual(plain(parseMarkdown(edited, before, 0)), plain(parseMarkdown(edited)), path.basename(f));
+    }
+    // A chain of edits, each re-parsed against the tree of the one before, as the editor does.
+    let tree = parseMarkdown(text, undefined, 0);
+    let current = text;
+    for (const [pos, del, ins] of [[0.1, 0, 'a'], [0.5, 3, ''], [0.9, 0, '\n\n# h\n\n'], [0.2, 10, 'b'], [0.7, 0, 'c']] as const) {
+      const i = Math.floor(current.length * pos);
+      current = current.slice(0, i) + ins + current.slice(i + del);
+      tree = parseMarkdown(current, tree, 0);
+      assert.deepEqual(plain(tree), plain(parseMarkdown(current)), `${path.basename(f)} after an edit at ${pos}`);
     }
   }
 });
