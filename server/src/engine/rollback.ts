@@ -62,16 +62,26 @@ export function pathKind(text: string, commands: Command[]): PathKind {
   return 'other';
 }
 
+/**
+ * Inline code that reads as a command: a known CLI, or a lowercase program name with
+ * arguments (`flyctl releases rollback v12`). Not a UI label (`Dynamic Kubelet Config`),
+ * an HTTP request line (`GET /api/orders`) or a single word.
+ */
+function isInlineCommand(code: string): boolean {
+  return COMMANDISH.test(code) || /^[a-z][\w.-]*\s+\S/.test(code);
+}
+
 function commandsIn(nodes: RootContent[], text: string): Command[] {
   const out: Command[] = [];
   for (const top of nodes) {
     walk(top as Nodes, (n) => {
       if (n.type === 'code') {
-        if (n.value.trim()) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
+        // A block of comments only ("# Command to undo the action") is a template, not a command.
+        if (n.value.split(/\r\n|\r|\n/).some((l) => l.trim() && !/^\s*(?:#|\/\/|--|;|REM\b)/i.test(l))) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
         return false;
       }
       if (n.type === 'inlineCode') {
-        if (COMMANDISH.test(n.value.trim()) || /\s/.test(n.value.trim())) out.push({ text: n.value, span: spanOf(n), form: 'inline' });
+        if (isInlineCommand(n.value.trim())) out.push({ text: n.value, span: spanOf(n), form: 'inline' });
         return false;
       }
       if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'heading') {
