@@ -11,8 +11,10 @@ export const RB008: RunbookRule = {
   check({ model, report }) {
     for (const t of model.triggers.triggers) {
       // "**Auto triggers (any sustained 30m):**" gives every item of its list a window.
-      const text = `${t.name} ${t.observed ?? ''} ${t.context ?? ''}`;
-      if (!isRateOrLatency(t.name) || !hasNumericThreshold(t.name) || hasWindow(text)) continue;
+      // A list item's label can be the name and its text the threshold ("**High Error Rate**: >10% requests failing").
+      const what = t.style === 'list' ? (t.budgetText ? t.fullText.replace(t.budgetText, '') : t.fullText) : t.name;
+      const text = `${what} ${t.observed ?? ''} ${t.context ?? ''}`;
+      if (!isRateOrLatency(what) || !hasNumericThreshold(what) || hasWindow(text)) continue;
       report({
         span: t.nameSpan,
         message: `Trigger "${t.name}" has a threshold but no window: add how long it must hold ("for 2 minutes"), or one spike will trigger a rollback.`,

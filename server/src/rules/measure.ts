@@ -5,7 +5,7 @@ const FAILING = /\b(?:fail(?:s|ed|ing|ure|ures)?|red|broken|down|unavailable|unr
 const OBSERVED = /\b(?:manual(?:ly)? check\w*|checked by|dashboard\w*|smoke tests?|synthetic\w*|monitor\w*|alert\w*|grafana|datadog|prometheus|pagerduty|opsgenie|sentry|new relic|cloudwatch|stackdriver|honeycomb|kibana|logs?|health ?checks?|probes?|pipeline|ci\b|status page|support tickets?|customer reports?|on-?call|pager|metrics?|slo|sli|canary|tests?\b|you\b|observed)\b/i;
 const VAGUE = /\b(?:things?|stuff|issues?|problems?|weird\w*|odd|off|bad|unstable|flaky|not great|something|anything|somehow|unusual|strange|concerns?|concerning|feels?|seems?|looks?|situations?|needed|need for|frustrat\w*|unhappy|not right|suspicious|sluggish|slow)\b/i;
 const RATE = /\b(?:rate|latency|latenc\w+|p(?:50|90|95|99|999)|errors?|5xx|4xx|cpu|memory|response times?|throughput|saturation|queue (?:depth|length)|lag|apdex|utili[sz]ation)\b/i;
-const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d/i;
+const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
 
 /** A comparison with a number: what a rate or latency trigger needs to have a window at all. */
 const NUMERIC = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least)\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average)|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%/i;
@@ -26,8 +26,11 @@ export function hasObservation(text: string): boolean {
 export function isVague(text: string): boolean {
   return VAGUE.test(text);
 }
+/** camelCase metric names: `taskFailureRate`, `p99Latency`. */
+const CAMEL_RATE = /[a-z0-9](?:Rate|Latency|Errors?|Lag)\b/;
+
 export function isRateOrLatency(text: string): boolean {
-  return RATE.test(text);
+  return RATE.test(text) || CAMEL_RATE.test(text);
 }
 export function hasWindow(text: string): boolean {
   return WINDOW.test(text);
