@@ -48,9 +48,9 @@ const ROLL_FORWARD =
   /\b(?:no\s+ability\s+(?:for\s+\w+\s+)?to\s+roll\s*-?back|(?:unable|not\s+able)\s+to\s+roll\s*-?back|roll(?:ing)?\s*-?back\s+is\s+not\s+possible|cannot\s+(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can(?:'|no)t\s+roll\s*-?back|no\s+rollback\s+(?:is\s+)?(?:possible|path)|there\s+is\s+no\s+rollback|rollback\s+(?:is\s+)?(?:impossible|not\s+supported|not\s+available))\b[^.\n]*|\b(?:we\s+)?(?:roll|fix)(?:ing)?[\s-]{0,3}forward\s+(?:by|with|via|instead|only)\b[^.\n]*/i;
 const ROLL_OR_FORWARD = /roll|forward/i;
 const STOP_TRAFFIC =
-  /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance\s+mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
+  /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance\s+mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b|\bcount\s+0\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
 const REVERSE_MIGRATION =
-  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back|rollback)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|migrate\s+down|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4})/i;
+  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back|rollback)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|migrate\s+down|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4})/i;
 
 export function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
@@ -153,6 +153,11 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
   return paths;
 }
 
+const COMMENT = /^\s*(?:#|\/\/|--)/;
+const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(?:step\s+)?\d+[.):]\s/i;
+/** What a script prints is not what it does: `echo "🚨 DATABASE MIGRATION ROLLBACK"`. */
+const OUTPUT = /^\s*(?:echo|printf|log|write-host)\b/i;
+
 function stepsIn(nodes: RootContent[], text: string): Step[] {
   const steps: Step[] = [];
   for (const top of nodes) {
@@ -161,8 +166,13 @@ function stepsIn(nodes: RootContent[], text: string): Step[] {
         const s = spanOf(n);
         const body = text.slice(s.start, s.end);
         let offset = s.start;
-        for (const line of body.split(/\r?\n|\r/)) {
-          if (line.trim() && !/^\s*(?:```|~~~)/.test(line)) steps.push({ text: line, span: { start: offset, end: offset + line.length } });
+        const lines = body.split(/\r?\n|\r/);
+        // In a script whose steps are numbered comments ("# 1. Stop applications"), the comments
+        // before the first step are its title ("# Database Migration Rollback"), not steps.
+        const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
+        for (const [i, line] of lines.entries()) {
+          const header = i < firstNumbered && COMMENT.test(line);
+          if (line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line)) steps.push({ text: line, span: { start: offset, end: offset + line.length } });
           offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
         }
         return false;

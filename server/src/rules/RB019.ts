@@ -30,10 +30,22 @@ export const RB019: RunbookRule = {
   description: 'Steps reverse a migration before traffic is stopped.',
   check({ model, report }) {
     const sections = [...model.sections].sort((a, b) => a.span.start - b.span.start);
+    // Traffic stopped in a section covers the steps after it there and in its subsections,
+    // not a sibling path ("### Migration rollback (without full restore)").
+    const stoppedIn = new Set<Section | undefined>();
+    const covered = (s: Section | undefined) => {
+      if (stoppedIn.has(undefined)) return true;
+      for (let p = s; p; p = p.parent) if (stoppedIn.has(p)) return true;
+      return false;
+    };
     for (const step of model.rollback.steps) {
-      if (isAdviceSection(sectionAt(sections, step.span.start))) continue;
-      if (isStopTraffic(step.text)) return;
-      if (ADVICE.test(step.text) || !isReverseMigration(step.text)) continue;
+      const section = sectionAt(sections, step.span.start);
+      if (isAdviceSection(section)) continue;
+      if (isStopTraffic(step.text)) {
+        stoppedIn.add(section);
+        continue;
+      }
+      if (covered(section) || ADVICE.test(step.text) || !isReverseMigration(step.text)) continue;
       report({
         span: step.span,
         message: 'This step reverses a migration while traffic may still be flowing: rows written by the new version can be lost. Stop traffic first (maintenance mode, scale to zero, drain), then reverse the migration, deploy the old code, and start traffic.',
