@@ -150,14 +150,30 @@ function searchProse(root: Root, text: string, patterns: RegExp[]): { span: Span
   return found;
 }
 
+/**
+ * Where document-level findings go: the H1; without one, the `title:` of the front matter
+ * (GOV.UK-style pages), or a heading that opens the document; else the first line. Not a
+ * "## Description" halfway down.
+ */
+function anchorOf(root: Root, text: string, sections: Section[], lines: LineIndex): Span {
+  const h1 = sections.find((s) => s.depth === 1);
+  if (h1) return spanOf(h1.heading);
+  const first = root.children[0];
+  if (first?.type === 'yaml') {
+    const fm = spanOf(first);
+    const m = /^title[ \t]*:[^\r\n]*/m.exec(text.slice(fm.start, fm.end));
+    if (m) return { start: fm.start + m.index, end: fm.start + m.index + m[0].length };
+  }
+  if (first?.type === 'heading') return spanOf(first);
+  return { start: 0, end: Math.max(0, lines.lineEnd(0)) };
+}
+
 /** `previous`: the tree of this file's last version, so only the changed pieces are parsed again. */
 export function buildRunbook(path: string, text: string, previous?: Root): RunbookModel {
   const root = parseMarkdown(text, previous);
   const lines = new LineIndex(text);
   const sections = sectionsOf(root, text);
-  const title = sections.find((s) => s.depth === 1) ?? sections[0];
-  const firstLine = lines.lineEnd(0);
-  const anchor = title ? spanOf(title.heading) : { start: 0, end: Math.max(0, firstLine) };
+  const anchor = anchorOf(root, text, sections, lines);
   const triggers = extractTriggers(root, text, sections);
   const rollback = extractRollback(root, text, sections);
   const { census, announced } = extractCensus(root, text, sections);
