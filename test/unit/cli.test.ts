@@ -96,6 +96,21 @@ test('a file named explicitly is linted as a runbook when no glob matches it', (
   assert.ok(ids.includes('RB001'), ids.join(','));
 });
 
+test('a runbook named from outside the working folder does not inherit the receipts of that folder', () => {
+  // Here, the receipt has no runbook above it: it belongs to the runbooks of its config root (docs/RUNBOOK.md).
+  const here = copyFixture(CLEAN);
+  fs.mkdirSync(path.join(here, 'docs'));
+  fs.renameSync(path.join(here, 'RUNBOOK.md'), path.join(here, 'docs', 'RUNBOOK.md'));
+  const elsewhere = fs.mkdtempSync(path.join(path.dirname(here), 'runbook-lint-elsewhere-'));
+  fs.copyFileSync(path.join(here, 'docs', 'RUNBOOK.md'), path.join(elsewhere, 'RUNBOOK.md'));
+  const outside = runCli(['--format', 'json', '--today', TODAY, path.join(elsewhere, 'RUNBOOK.md')], here);
+  const rb021 = (r: { stdout: string }) => JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'RB021').map((f: { message: string }) => f.message).join(' ');
+  // All five triggers never rehearsed: the receipt of "Smoke test fails in pipeline" is not its.
+  assert.match(rb021(outside), /These 5 triggers have never been rehearsed/);
+  const inside = runCli(['--format', 'json', '--today', TODAY, 'docs/RUNBOOK.md'], here);
+  assert.equal(rb021(inside), '', 'the runbook inside the folder owns the receipt');
+});
+
 test('--config points at a configuration file; severities can be changed or turned off', () => {
   const dir = copyFixture(path.join(EXAMPLES));
   fs.writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ rules: { RB005: 'error', 'timer-mismatch': 'off' } }));

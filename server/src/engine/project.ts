@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { buildRunbook, type RunbookModel } from './runbook';
 import { buildReceipt, type ReceiptModel } from './receipt';
 import { readSuppressions } from './suppress';
-import { severityFor } from './config';
+import { isInside, severityFor } from './config';
 import { RULES } from '../rules';
 import type { Rule, RuleContext, WorkspaceView, Report } from './rule';
 import type { FileKind, Finding, ResolvedConfig } from './types';
@@ -154,7 +154,8 @@ export class Project implements WorkspaceView {
       }
       if (!owners.length) {
         const root = this.options.configFor(rc.path).root;
-        owners = runbooks.filter((rb) => this.options.configFor(rb.path).root === root);
+        // A runbook linted from outside that folder (`runbook-lint ../elsewhere/RUNBOOK.md`) does not inherit its receipts.
+        owners = runbooks.filter((rb) => isInside(rb.path, root) && this.options.configFor(rb.path).root === root);
       }
       byReceipt.set(rc.path, owners);
       for (const rb of owners) byRunbook.get(rb.path)!.push(rc);
