@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
 import { LineIndex } from '../../server/src/engine/text';
@@ -190,6 +190,51 @@ test('CLI: a dangling symlink, a symlink loop and a folder named like a receipt 
   const named = runCli(['--format', 'json', '--today', TODAY, 'library/raw/rollback-rehearsals/001.md'], dir);
   assert.equal(named.code, 0, named.stderr);
   assert.equal(JSON.parse(named.stdout).filesLinted, 0);
+});
+
+/**
+ * Runs the CLI as a user that permissions apply to: itself when not root; as root (CI
+ * containers), as nobody through setpriv, from a world-readable copy of the bundle.
+ * Undefined when neither is possible here.
+ */
+function runUnprivileged(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } | undefined {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) return runCli(args, cwd);
+  const bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-')), 'cli.js');
+  fs.chmodSync(path.dirname(bundle), 0o755);
+  fs.copyFileSync(CLI, bundle);
+  fs.chmodSync(bundle, 0o644);
+  const as = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath];
+  const probe = spawnSync('setpriv', [...as, '-e', '0'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return undefined;
+  const r = spawnSync('setpriv', [...as, bundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('CLI: an unreadable file and an unreadable folder are reported (exit 2), the rest is linted', (t) => {
+  const dir = workspace();
+  const rr = path.join(dir, 'library', 'raw', 'rollback-rehearsals');
+  fs.mkdirSync(rr, { recursive: true });
+  fs.writeFileSync(path.join(rr, '001.md'), '---\nrehearsal: 1\n---\n');
+  fs.writeFileSync(path.join(rr, '002.md'), '---\nrehearsal: 2\n---\n');
+  fs.mkdirSync(path.join(dir, 'secret'));
+  fs.writeFileSync(path.join(dir, 'secret', 'RUNBOOK.md'), '# hidden\n');
+  for (const d of [dir, path.join(dir, 'library'), path.join(dir, 'library', 'raw'), rr]) fs.chmodSync(d, 0o755);
+  for (const f of [path.join(dir, 'RUNBOOK.md'), path.join(rr, '002.md')]) fs.chmodSync(f, 0o644);
+  fs.chmodSync(path.join(rr, '001.md'), 0o000);
+  fs.chmodSync(path.join(dir, 'secret'), 0o000);
+  try {
+    const r = runUnprivileged(['--format', 'json', '--today', TODAY, '.'], dir);
+    if (!r) return t.skip('no way to drop root here (setpriv)');
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /secret: cannot read folder: EACCES/);
+    assert.match(r.stderr, /001\.md: cannot read: EACCES/);
+    const files = new Set(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file));
+    assert.ok(files.has('RUNBOOK.md') && files.has('library/raw/rollback-rehearsals/002.md'), [...files].join());
+  } finally {
+    fs.chmodSync(path.join(dir, 'secret'), 0o755);
+    fs.chmodSync(path.join(rr, '001.md'), 0o644);
+  }
 });
 
 // ---------------------------------------------------------------------------------------
