@@ -1,7 +1,8 @@
 // A minimal LSP client for the tests: spawns `node dist/server.js --stdio`, records
 // published diagnostics, answers the server's requests (configuration, registration,
 // applyEdit on disk, never overwriting), and waits on notifications with timeouts.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { before, after } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +26,22 @@ export const FIXTURES = path.join(__dirname, 'fixtures');
 
 export function uri(file: string): string {
   return pathToFileURL(file).href;
+}
+
+/**
+ * For a test file: builds dist/server.js when it is missing, and afterwards stops the
+ * clients and removes the folders the tests pushed here.
+ */
+export function serverTestResources(): { clients: TestClient[]; dirs: string[] } {
+  const res = { clients: [] as TestClient[], dirs: [] as string[] };
+  before(() => {
+    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO });
+  });
+  after(async () => {
+    await Promise.all(res.clients.map((c) => c.stop()));
+    for (const d of res.dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return res;
 }
 
 /** A fresh copy of a fixture workspace in a temp dir (real path, so URIs match). */

@@ -2,26 +2,16 @@
 // the server never saw, a burst of 1,000 changes, and a rule that throws. The server must
 // answer, keep running and keep publishing; the restart after a crash is an e2e test
 // (test/e2e/suite/06-server-restart.test.ts) because the extension does the restarting.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { TestClient, copyWorkspace, uri, REPO, SERVER } from './lspClient';
+import { TestClient, copyWorkspace, serverTestResources, uri, SERVER } from './lspClient';
 
 const TODAY = '2026-05-15';
-const clients: TestClient[] = [];
-const dirs: string[] = [];
-
-before(() => {
-  if (!fs.existsSync(SERVER)) execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO });
-});
-
-after(async () => {
-  await Promise.all(clients.map((c) => c.stop()));
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const { clients, dirs } = serverTestResources();
 
 async function start(env?: Record<string, string>) {
   const dir = copyWorkspace('basic');

@@ -1,27 +1,16 @@
 // The language server over stdio: diagnostics, versions, watched files, code actions,
 // completion, hover, symbols, code lens and the receipt command.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, CreateFile, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { fileURLToPath } from 'node:url';
-import { TestClient, copyWorkspace, uri, FIXTURES, REPO, SERVER, applyTextEdits, applyWorkspaceEdit } from './lspClient';
+import { TestClient, copyWorkspace, serverTestResources, uri, FIXTURES, applyTextEdits, applyWorkspaceEdit } from './lspClient';
 
 const TODAY = '2026-05-15';
 const RECEIPT = fs.readFileSync(path.join(FIXTURES, 'receipt-001.md.txt'), 'utf8');
-const clients: TestClient[] = [];
-const dirs: string[] = [];
-
-before(() => {
-  if (!fs.existsSync(SERVER)) execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO });
-});
-
-after(async () => {
-  await Promise.all(clients.map((c) => c.stop()));
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const { clients, dirs } = serverTestResources();
 
 async function start(opts: { receipt?: boolean; initializationOptions?: Record<string, unknown>; resourceOperations?: boolean } = {}) {
   const dir = copyWorkspace('basic');
