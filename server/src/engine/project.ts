@@ -101,8 +101,10 @@ export class Project implements WorkspaceView {
     const e = this.entries.get(file);
     if (!e) return undefined;
     if (!e.model) {
-      e.model = e.kind === 'runbook' ? buildRunbook(e.path, e.text, e.previous) : buildReceipt(e.path, e.text, e.previous);
+      // The parse takes the previous tree over (moves its nodes): never hand it out twice, not even after a throw.
+      const previous = e.previous;
       e.previous = undefined;
+      e.model = e.kind === 'runbook' ? buildRunbook(e.path, e.text, previous) : buildReceipt(e.path, e.text, previous);
     }
     return e.model;
   }
