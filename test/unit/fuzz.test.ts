@@ -11,7 +11,6 @@
 // Cases: FUZZ_RUNS per property (default 400: the whole file runs in well under 40 s on
 // two cores). `npm run fuzz -- 100000` (scripts/fuzz.mjs) runs as many as asked.
 import { test } from 'node:test';
-import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';

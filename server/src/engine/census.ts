@@ -1,7 +1,7 @@
 // The side-effect census: every endpoint with a user-visible side effect and the
 // compensating action that undoes what a rollback cannot.
 import type { Root } from 'mdast';
-import { plainText, spanOf, walk, type Nodes } from './markdown';
+import { spanOf, walk, type Nodes } from './markdown';
 import { columnIndex, parseTable, type ParsedTable, type Row } from './table';
 import { contentOf, isCensusTitle, type Section } from './sections';
 import type { Span } from './types';

@@ -2,7 +2,7 @@
 // the Markdown sections that record what was really done.
 import * as path from 'node:path';
 import type { Root, RootContent } from 'mdast';
-import { parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { parseMarkdown, plainText, spanOf, type Nodes } from './markdown';
 import { LineIndex } from './text';
 import { contentOf, sectionsOf, type Section } from './sections';
@@ -120,7 +120,6 @@ function readFrontMatter(text: string, root: Root): FrontMatter | undefined {
     end: contentStart + (r?.[1] ?? r?.[0] ?? 0),
   });
   if (source.length > MAX_YAML) {
-    const doc = parseDocument('');
     errors.push({ message: `Front matter is ${source.length} characters; the limit is ${MAX_YAML}.`, span: { start: span.start, end: contentStart } });
     return { span, content: { start: contentStart, end: contentEnd }, empty: true, data: undefined, fields, errors };
   }
