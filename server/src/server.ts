@@ -24,7 +24,7 @@ import type { Finding } from './engine/types';
 import type { ReceiptModel } from './engine/receipt';
 import type { RunbookModel } from './engine/runbook';
 import { LintWorkspace } from './lsp/workspace';
-import { tuneHeap } from './lsp/memory';
+import { tuneHeap, whileIndexing } from './lsp/memory';
 import { readSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/diagnostics';
 import { codeActions, CREATE_RECEIPT_COMMAND, CREATE_RECEIPT_KIND, FIX_ALL_KIND, NEW_RECEIPT_KIND, SHOW_RECEIPT_COMMAND } from './lsp/actions';
@@ -220,8 +220,10 @@ function reindexAll(): void {
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
   lastFindings.clear();
-  const files = ws.reindex(openDocs());
-  publish([...files, ...published.keys()]);
+  whileIndexing(() => {
+    const files = ws.reindex(openDocs());
+    publish([...files, ...published.keys()]);
+  });
   publishConfigProblems();
 }
 
