@@ -127,6 +127,26 @@ test('a runbook edited on disk re-lints its closed receipts', async () => {
   await client.waitDiagnostics(ru, (d) => !codes(d.diagnostics).includes('RR008'), 8000, mark);
 });
 
+test('typing in a runbook\'s prose does not re-lint its receipts; changing a budget they read does', async () => {
+  const { client, runbook, runbookText, receiptDir } = await start({ receipt: true });
+  const ru = uri(path.join(receiptDir, '001.md'));
+  const u = client.open(runbook);
+  await client.waitDiagnostics(u, (d) => d.version === 1);
+  // 3 min budget -> 2 min: the receipt's 3 minutes are over it (RR011), so it is published.
+  const tight = runbookText.replace('| pipeline red on deploy job | 3 min |', '| pipeline red on deploy job | 2 min |');
+  let mark = client.mark();
+  client.change(u, tight, runbookText);
+  await client.waitDiagnostics(ru, (d) => codes(d.diagnostics).includes('RR011'), 8000, mark);
+  mark = client.mark();
+  const prose = tight + '\nA sentence typed at the end.\n';
+  const v3 = client.change(u, prose, tight);
+  await client.waitDiagnostics(u, (d) => d.version === v3, 8000, mark);
+  // Back to 3 min: RR011 goes, and that is the receipt's only publish since the prose edit.
+  client.change(u, prose.replace('| 2 min |', '| 3 min |'), prose);
+  await client.waitDiagnostics(ru, (d) => !codes(d.diagnostics).includes('RR011'), 8000, mark);
+  assert.equal(client.diagnostics.slice(mark).filter((d) => d.uri === ru).length, 1, 'the receipt is published for the budget change only');
+});
+
 test('code actions: quick fix, fix all, create receipt for a trigger, new receipt', async () => {
   const { client, runbook, runbookText } = await start();
   const u = client.open(runbook);

@@ -90,3 +90,43 @@ test('one engine: the same files give the same findings whatever the order', () 
   assert.deepEqual(a.sort(), b.sort());
   assert.ok(a.length > 0);
 });
+
+test('receiptView: while it is unchanged, an edit of the runbook leaves every receipt finding as it was', async () => {
+  const { Project } = await import('../../server/src/engine/project');
+  const { defaultConfig } = await import('../../server/src/engine/config');
+  const root = path.join(__dirname, '..', '..', 'examples', 'checkout-api');
+  const receipts = fs.readdirSync(path.join(root, 'library', 'raw', 'rollback-rehearsals')).map((f) => path.join(root, 'library', 'raw', 'rollback-rehearsals', f));
+  const runbook = path.join(root, 'RUNBOOK.md');
+  const original = fs.readFileSync(runbook, 'utf8');
+  const project = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig(root) });
+  project.set(runbook, original, 'runbook');
+  for (const r of receipts) project.set(r, fs.readFileSync(r, 'utf8'), 'receipt');
+  const findingsOf = () => JSON.stringify(receipts.map((r) => project.lint(r).map((f) => [f.ruleId, f.message, f.span])));
+  const base = { view: project.receiptView(runbook), findings: findingsOf() };
+  let same = 0;
+  let changed = 0;
+  // Insertions and deletions across the whole runbook, and edits of what receipts read:
+  // every budget to 1 and to 99 minutes, every trigger renamed, every census row dropped.
+  const model = buildRunbook(runbook, original);
+  const splice = (start: number, end: number, text: string) => original.slice(0, start) + text + original.slice(end);
+  const edits: string[] = [];
+  for (let k = 0; k < 60; k++) {
+    const at = Math.floor((original.length * k) / 60);
+    edits.push(k % 2 ? splice(at, at, 'x') : splice(at, at + 3, ''));
+  }
+  for (const t of model.triggers.triggers) {
+    if (t.budgetSpan) edits.push(splice(t.budgetSpan.start, t.budgetSpan.end, '1 min'), splice(t.budgetSpan.start, t.budgetSpan.end, '99 min'));
+    edits.push(splice(t.nameSpan.start, t.nameSpan.end, 'Renamed trigger'));
+  }
+  for (const row of model.census?.rows ?? []) edits.push(splice(row.row.span.start, row.row.span.end, ''));
+  let findingsChanged = 0;
+  for (const edited of edits) {
+    project.set(runbook, edited, 'runbook');
+    if (findingsOf() !== base.findings) findingsChanged++;
+    if (project.receiptView(runbook) === base.view) {
+      same++;
+      assert.equal(findingsOf(), base.findings, `the view is the same, the receipt findings must be too, after:\n${edited.slice(0, 2000)}`);
+    } else changed++;
+  }
+  assert.ok(same > 10 && changed > 3 && findingsChanged > 0, `same view ${same}, changed ${changed}, receipt findings changed ${findingsChanged}`);
+});

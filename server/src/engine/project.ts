@@ -181,6 +181,18 @@ export class Project implements WorkspaceView {
     return this.associations().byFolder.get(path.dirname(receipt.path)) ?? [receipt];
   }
 
+  /**
+   * What the receipt rules read of a runbook (trigger names and budgets: RR008, RR011; the
+   * size of the census: RR014), as a string: while it is the same, an edit of the runbook
+   * cannot change a receipt's findings. Keep it in step with those rules.
+   */
+  receiptView(file: string): string | undefined {
+    const m = this.entries.has(file) ? this.model(file) : undefined;
+    if (!m || m.kind !== 'runbook') return undefined;
+    const triggers = m.triggers.triggers.map((t) => [t.name, t.budgetMinutes ?? null, t.budgetText ?? null, t.dataCorrection]);
+    return JSON.stringify([triggers, m.census?.rows.length ?? 0]);
+  }
+
   /** Files whose findings may change when this file changes. */
   dependents(file: string): string[] {
     const m = this.model(file);

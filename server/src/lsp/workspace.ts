@@ -24,6 +24,12 @@ export interface LintResult {
   findings: Finding[];
 }
 
+function sameMembers(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((x) => set.has(x));
+}
+
 export class LintWorkspace {
   project: Project;
   folders: string[] = [];
@@ -110,9 +116,12 @@ export class LintWorkspace {
   /** Put a file's text in the project; returns the files whose findings may change. */
   update(file: string, text: string | undefined, kind?: FileKind): string[] {
     const before = this.project.has(file) ? this.project.dependents(file) : [];
+    const viewBefore = this.project.receiptView(file);
     if (text === undefined || !kind) this.project.delete(file);
     else this.project.set(file, text, kind);
     const after = this.project.has(file) ? this.project.dependents(file) : [];
+    // Typing in a runbook's prose changes nothing its receipts read: do not re-lint 500 of them per keystroke.
+    if (viewBefore !== undefined && viewBefore === this.project.receiptView(file) && sameMembers(before, after)) return [file];
     return [...new Set([file, ...before, ...after])];
   }
 
