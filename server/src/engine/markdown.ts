@@ -141,7 +141,8 @@ function swallowsNext(text: string, last: RootContent | undefined): boolean {
 export function parseWhole(text: string): Root {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const root = parseSafely(defuse(bom ? text.slice(1) : text));
-  return bom ? { ...root, children: root.children.map((n) => shifted(n, 1, 0)) } : root;
+  if (bom) for (const n of root.children) shiftInPlace(n, 1, 0);
+  return root;
 }
 
 /** A piece of a parsed document: its text and the top-level nodes parsed from it. */
@@ -154,20 +155,6 @@ interface ParsedChunk {
 
 /** The pieces each tree was assembled from, so the next version re-parses only what changed. */
 const piecesOf = new WeakMap<Root, ParsedChunk[]>();
-
-/** A copy of a subtree with every position moved by `offset` characters and `lines` lines. */
-function shifted<T extends Nodes>(node: T, offset: number, lines: number): T {
-  const copy = { ...node };
-  const p = node.position;
-  if (p) {
-    copy.position = {
-      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
-      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
-    };
-  }
-  if ('children' in node) (copy as Parent).children = (node as Parent).children.map((c) => shifted(c as Nodes, offset, lines)) as Parent['children'];
-  return copy;
-}
 
 /** Moves the positions of a fresh subtree in place (nothing else holds it yet). */
 function shiftInPlace(node: Nodes, offset: number, lines: number): void {

@@ -3,6 +3,7 @@
 import type { Root, RootContent } from 'mdast';
 import { plainText, spanOf, walk, type Nodes } from './markdown';
 import { contentOf, isRollbackTitle, isWithin, type Section } from './sections';
+import { isCommentLine } from './text';
 import type { Span } from './types';
 
 export type PathKind = 'pipeline' | 'console' | 'git-revert' | 'cli' | 'other';
@@ -77,7 +78,7 @@ function commandsIn(nodes: RootContent[], text: string): Command[] {
     walk(top as Nodes, (n) => {
       if (n.type === 'code') {
         // A block of comments only ("# Command to undo the action") is a template, not a command.
-        if (n.value.split(/\r\n|\r|\n/).some((l) => l.trim() && !/^\s*(?:#|\/\/|--|;|REM\b)/i.test(l))) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
+        if (n.value.split(/\r\n|\r|\n/).some((l) => l.trim() && !isCommentLine(l))) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
         return false;
       }
       if (n.type === 'inlineCode') {

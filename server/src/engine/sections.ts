@@ -3,6 +3,7 @@
 import type { Heading, RootContent, Root } from 'mdast';
 import { plainText, spanOf } from './markdown';
 import { findDurations, type Duration } from './duration';
+import { memoized } from './text';
 import type { Span } from './types';
 
 export interface Section {
@@ -20,18 +21,8 @@ export interface Section {
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
 
-const titles = new Map<string, string>();
-
 /** Memoized: every heading and list label goes through here again on each edit (issue 5). */
-export function normalizeTitle(raw: string): string {
-  let t = titles.get(raw);
-  if (t === undefined) {
-    t = computeTitle(raw);
-    if (titles.size >= 10_000) titles.clear();
-    titles.set(raw, t);
-  }
-  return t;
-}
+export const normalizeTitle: (raw: string) => string = memoized(computeTitle, 10_000);
 
 function computeTitle(raw: string): string {
   // A title is short; a 100 KB paragraph passed in here is cut (and can then match no synonym).

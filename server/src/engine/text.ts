@@ -78,3 +78,21 @@ export function applyEdits(text: string, edits: { start: number; end: number; ne
   }
   return out;
 }
+
+/** A line of a script that is only a comment (shell, SQL, JS, INI, batch), after any indentation. */
+export function isCommentLine(line: string): boolean {
+  return /^\s*(?:#|\/\/|--|;|REM\b)/i.test(line);
+}
+
+/** `fn` remembered by `key(...args)`, at most `max` results (the oldest are forgotten first). */
+export function memoized<A extends unknown[], R>(fn: (...args: A) => R, max: number, key: (...args: A) => string = (...args) => String(args[0])): (...args: A) => R {
+  const seen = new Map<string, R>();
+  return (...args: A) => {
+    const k = key(...args);
+    if (seen.has(k)) return seen.get(k) as R;
+    const r = fn(...args);
+    if (seen.size >= max) seen.delete(seen.keys().next().value as string);
+    seen.set(k, r);
+    return r;
+  };
+}

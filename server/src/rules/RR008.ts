@@ -1,6 +1,7 @@
 import type { ReceiptRule } from '../engine/rule';
 import { field, placeholderIn } from './receiptUtil';
 import { normalizeTrigger, sameTrigger } from './triggerMatch';
+import { memoized } from '../engine/text';
 
 const MAX = 200;
 
@@ -49,17 +50,8 @@ export function similarity(value: string, name: string): number {
   return Math.max(dice, edit >= 0.5 ? edit : 0);
 }
 
-const closestMemo = new Map<string, string | undefined>();
-
 /** The most similar name, if any is close. Memoized: the same receipts meet the same names on every edit of a runbook. */
-export function closestTrigger(value: string, names: string[]): string | undefined {
-  const key = `${value}\u0000${names.join('\u0001')}`;
-  if (closestMemo.has(key)) return closestMemo.get(key);
-  const best = computeClosest(value, names);
-  if (closestMemo.size >= 200) closestMemo.delete(closestMemo.keys().next().value as string);
-  closestMemo.set(key, best);
-  return best;
-}
+export const closestTrigger: (value: string, names: string[]) => string | undefined = memoized(computeClosest, 200, (value, names) => `${value}\u0000${names.join('\u0001')}`);
 
 function computeClosest(value: string, names: string[]): string | undefined {
   let best: string | undefined;

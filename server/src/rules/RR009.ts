@@ -1,10 +1,11 @@
 import type { ReceiptRule } from '../engine/rule';
 import { placeholderIn } from './receiptUtil';
+import { isCommentLine } from '../engine/text';
 
 /** A line someone could have typed: not blank, not a comment, not a template placeholder. */
 const realLine = (l: string) => {
   const t = l.trim();
-  return t !== '' && !/^(?:#|\/\/|--|;|REM\b)/i.test(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
+  return t !== '' && !isCommentLine(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
 };
 
 export const RR009: ReceiptRule = {

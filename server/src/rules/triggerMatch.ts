@@ -1,17 +1,8 @@
 // How a receipt's `trigger:` names a runbook trigger: case and spacing do not matter.
-
-const normalized = new Map<string, string>();
+import { memoized } from '../engine/text';
 
 /** Memoized: every receipt is matched against every trigger name of its runbooks, on every edit. */
-export function normalizeTrigger(s: string): string {
-  let n = normalized.get(s);
-  if (n === undefined) {
-    n = s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (normalized.size >= 10_000) normalized.clear();
-    normalized.set(s, n);
-  }
-  return n;
-}
+export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
 
 export function sameTrigger(value: unknown, name: string): boolean {
   return typeof value === 'string' && normalizeTrigger(value) === normalizeTrigger(name);
