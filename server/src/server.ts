@@ -24,7 +24,7 @@ import type { Finding } from './engine/types';
 import type { ReceiptModel } from './engine/receipt';
 import type { RunbookModel } from './engine/runbook';
 import { LintWorkspace } from './lsp/workspace';
-import { tuneHeap, whileIndexing } from './lsp/memory';
+import { whileIndexing } from './lsp/memory';
 import { readSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/diagnostics';
 import { codeActions, CREATE_RECEIPT_COMMAND, CREATE_RECEIPT_KIND, FIX_ALL_KIND, NEW_RECEIPT_KIND, SHOW_RECEIPT_COMMAND } from './lsp/actions';
@@ -43,7 +43,6 @@ if (!process.argv.some((a) => /^--(?:stdio|node-ipc|socket|pipe)\b/.test(a)) && 
   process.argv.push('--stdio');
 }
 
-tuneHeap();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (m: string) => connection.console.error(m);

@@ -38,8 +38,3 @@ export function whileIndexing<T>(index: () => T): T {
     setGrowth(EDITING);
   }
 }
-
-/** At start-up, before the first index. */
-export function tuneHeap(): void {
-  setGrowth(EDITING);
-}
