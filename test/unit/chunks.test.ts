@@ -71,3 +71,25 @@ test('an edit re-parsed against the previous tree equals a fresh parse', () => {
     }
   }
 });
+
+test('link definitions: references in other pieces resolve, and edits that add, rename or drop a definition re-resolve them', () => {
+  const section = (i: number) => `# Section ${i}\n\nSee [Grafana] and [the docs][docs ${i % 3}] and ![chart][] here.\n\n${'Prose line that fills the piece. '.repeat(3)}\n`;
+  let text = Array.from({ length: 12 }, (_, i) => section(i)).join('\n') + '\n# Links\n\n[grafana]: https://g.invalid\n[Docs 1]: https://d.invalid\n';
+  let tree = parseMarkdown(text, undefined, 0);
+  assert.deepEqual(plain(tree.children), plain(parseWhole(text).children));
+  const refs = (t: typeof tree) => JSON.stringify(t).split('"linkReference"').length - 1;
+  assert.equal(refs(tree), 12 + 4, 'every [Grafana] and every [the docs][docs 1] is a reference');
+  const edits: [string, string][] = [
+    ['[Docs 1]: https://d.invalid', '[Docs 1]: https://d.invalid\n[docs 2]: https://e.invalid'],
+    ['[grafana]: https://g.invalid', '[graphana]: https://g.invalid'],
+    ['[graphana]: https://g.invalid\n', ''],
+    ['# Section 5\n', '# Section 5\n\n[chart]: /c.png\n'],
+    ['See [Grafana]', 'See [Grafana]x'],
+  ];
+  for (const [from, to] of edits) {
+    text = text.replace(from, to);
+    tree = parseMarkdown(text, tree, 0);
+    assert.deepEqual(plain(tree.children), plain(parseWhole(text).children), `after ${JSON.stringify(to)}`);
+  }
+  assert.ok(chunksOf(text, 0).length > 10, 'a document with definitions is still cut');
+});

@@ -360,6 +360,30 @@ test('fuzz: the cut parse equals the whole parse, and an edit re-parsed against 
   );
 });
 
+// Link definitions are document-wide (issue 13): a piece is parsed knowing the labels defined
+// in the others. Labels in every case and spacing, references of every kind, definitions in
+// lists and quotes, and edits that add, remove or rename a definition.
+const label = fc.constantFrom('docs', 'Docs', 'DOCS', 'run book', 'Run  Book', 'run\nbook', 'ß', 'SS', 'grafana', 'ĳ', 'Σ');
+const definitionBlock = label.map((l) => `[${l}]: https://example.invalid/${l.length}`);
+const referenceBlock = fc.tuple(label, fc.constantFrom('[%]', '[text][%]', '[%][]', '![%]', '![alt][%]', '- see [%]', '> [%]', '| [%] | 5 min |')).map(([l, f]) => f.replace('%', l));
+const definedDoc = fc
+  .array(fc.tuple(fc.oneof(definitionBlock, referenceBlock, referenceBlock, heading, block, fc.constantFrom('- [x]: http://y', '> [docs]: http://z', '```\n[docs]: x\n```')), fc.constantFrom('\n\n', '\n', '\n\n# H\n\n')), { maxLength: 24 })
+  .map((blocks) => blocks.map(([b, e]) => b + e).join(''));
+const definitionEdit = fc.tuple(definedDoc, fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(30), fc.oneof(definitionBlock.map((d) => `\n\n${d}\n\n`), referenceBlock, fc.constantFrom('[', ']', ':', '\n\n# h\n\n', 'x')));
+
+test('fuzz: with link definitions, the cut parse and an edit re-parsed against the old tree equal a whole parse', () => {
+  fc.assert(
+    fc.property(definitionEdit, ([t, at, del, ins]) => {
+      const cut = parseMarkdown(t, undefined, 0);
+      if (!sameTree(cut.children, parseWhole(t).children)) return false;
+      const i = Math.floor(Math.min(at, 0.999) * t.length);
+      const t2 = t.slice(0, i) + ins + t.slice(i + del);
+      return sameTree(parseMarkdown(t2, cut, 0).children, parseWhole(t2).children);
+    }),
+    params(RUNS),
+  );
+});
+
 test('fuzz: receipt-shaped documents (random front matter keys and values)', () => {
   const receipt = fc.tuple(frontMatter, fc.array(fc.tuple(block, eol), { maxLength: 10 })).map(([fm, blocks]) => fm + '\n' + blocks.map(([b, e]) => b + e).join(''));
   fc.assert(fc.property(receipt, (t) => checkText(t)), params(RUNS));

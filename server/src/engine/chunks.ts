@@ -3,7 +3,8 @@
 // fences and the HTML blocks that a blank line does not end. A heading there closes
 // every open block (paragraph, list, quote, table, HTML block types 6-7), so the
 // pieces parse independently — which lets an edit re-parse only the piece it touched.
-// Link and footnote definitions are document-wide, so a document with one is not cut.
+// Link definitions are document-wide: markdown.ts hands each piece the labels defined
+// elsewhere (footnotes are not parsed at all).
 // Pieces are at least MIN_PIECE characters: each parse has a fixed setup cost, and a
 // receipt of a few headings is cheaper parsed whole than in five pieces (issue 5).
 
@@ -14,7 +15,6 @@ export interface Chunk {
   line: number;
 }
 
-const DEFINITION = /^ {0,3}\[(?:[^\]\\\r\n]|\\.){1,999}\]:/m;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
 /** A fence opening after any container prefix (over-detecting only loses cut points). */
@@ -43,21 +43,79 @@ export const MIN_PIECE = 2048;
 /** `minPiece`: no piece shorter than this is cut off (0 cuts at every possible point: tests). */
 export function chunksOf(text: string, minPiece = MIN_PIECE): Chunk[] {
   if (text.length < 2 * minPiece) return [{ start: 0, end: text.length, line: 0 }];
-  if (DEFINITION.test(text)) return [{ start: 0, end: text.length, line: 0 }];
+  return scan(text, 0, 0, minPiece, []);
+}
+
+/**
+ * The chunks of `text` after an edit of `before`, whose chunks were `old`: the chunks before
+ * the edit and after it are kept (their text is unchanged, so are their cut points), and
+ * only the region between is scanned again, so the work follows the edit, not the document.
+ * `reused[i]` is the index in `old` of chunk i when it is the same text, moved or not.
+ */
+export function rechunk(text: string, before: string, old: Chunk[], minPiece = MIN_PIECE): { chunks: Chunk[]; reused: (number | undefined)[] } {
+  if (text.length < 2 * minPiece || old.length < 2) {
+    const chunks = chunksOf(text, minPiece);
+    return { chunks, reused: chunks.map(() => undefined) };
+  }
+  const same = (c: Chunk, at: number) => at >= 0 && at + c.end - c.start <= text.length && text.slice(at, at + c.end - c.start) === before.slice(c.start, c.end);
+  // Unchanged leading chunks, each still followed by the heading its cut stands before.
+  let k = 0;
+  while (k < old.length - 1 && same(old[k], old[k].start) && HEADING.test(text.slice(old[k].end, old[k].end + 8).split(/\r|\n/, 1)[0])) k++;
+  // Unchanged trailing chunks at their shifted place, after the leading ones.
+  const delta = text.length - before.length;
+  const from = k ? old[k - 1].end : 0;
+  let j = old.length;
+  while (j - 1 > k && old[j - 1].start + delta >= from && same(old[j - 1], old[j - 1].start + delta)) j--;
+  const chunks: Chunk[] = old.slice(0, k);
+  const reused: (number | undefined)[] = chunks.map((_, i) => i);
+  const stops = old.slice(j).map((c) => c.start + delta);
+  const middle = scan(text, from, k ? old[k].line : 0, minPiece, stops);
+  chunks.push(...middle);
+  for (const _ of middle) reused.push(undefined);
+  // The scan stopped at the first trailing chunk it could cut before; those after it are kept, lines moved.
+  const resume = middle[middle.length - 1].end;
+  const first = stops.indexOf(resume);
+  if (first >= 0) {
+    const lineDelta = middle[middle.length - 1].line + countLines(text, middle[middle.length - 1].start, resume) - old[j + first].line;
+    for (let i = j + first; i < old.length; i++) {
+      chunks.push({ start: old[i].start + delta, end: old[i].end + delta, line: old[i].line + lineDelta });
+      reused.push(i);
+    }
+  }
+  return { chunks, reused };
+}
+
+/** Line breaks in text[from, to): CRLF, LF and a lone CR each count one. */
+export function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Scan from `from` (a cut point, at 0-based line `line`) and cut where a piece may end; at a
+ * position in `stops` where a cut is possible the scan ends with a cut there, whatever the
+ * piece's length (the chunks after it are known). Otherwise it runs to the end of the text.
+ */
+function scan(text: string, from: number, line: number, minPiece: number, stops: number[]): Chunk[] {
   const chunks: Chunk[] = [];
-  let chunkStart = 0;
-  let chunkLine = 0;
+  let chunkStart = from;
+  let chunkLine = line;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: string | undefined;
   let prevBlank = true;
-  let line = 0;
-  const fmEnd = frontMatterEnd(text);
-  let pos = 0;
+  const fmEnd = from === 0 ? frontMatterEnd(text) : 0;
+  let stop = 0;
+  let pos = from;
   while (pos < text.length) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     const next = eol < text.length ? (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : eol;
     const s = text.slice(pos, eol);
+    while (stop < stops.length && stops[stop] < pos) stop++;
     if (pos < fmEnd) {
       // inside the front matter: never a cut
     } else if (fence) {
@@ -66,10 +124,16 @@ export function chunksOf(text: string, minPiece = MIN_PIECE): Chunk[] {
     } else if (htmlEnd) {
       if (s.toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {
-      if (prevBlank && pos - chunkStart >= Math.max(1, minPiece) && HEADING.test(s)) {
-        chunks.push({ start: chunkStart, end: pos, line: chunkLine });
-        chunkStart = pos;
-        chunkLine = line;
+      if (prevBlank && pos > chunkStart && HEADING.test(s)) {
+        if (stops[stop] === pos) {
+          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+          return chunks;
+        }
+        if (pos - chunkStart >= Math.max(1, minPiece)) {
+          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+          chunkStart = pos;
+          chunkLine = line;
+        }
       }
       const f = FENCE.exec(s);
       if (f && !(f[1][0] === '`' && f[2].includes('`'))) fence = { char: f[1][0], length: f[1].length };

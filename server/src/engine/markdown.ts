@@ -10,7 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, Nodes, Parent, RootContent } from 'mdast';
-import { chunksOf, MIN_PIECE } from './chunks';
+import { countLines, rechunk, MIN_PIECE, type Chunk } from './chunks';
 import type { Span } from './types';
 
 /**
@@ -25,7 +25,30 @@ function gfmForRunbooks(this: Processor) {
   (data.fromMarkdownExtensions ??= []).push([gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 
-const processor = unified().use(remarkParse).use(gfmForRunbooks).use(remarkFrontmatter, ['yaml']);
+/**
+ * Labels defined in other pieces of the document (micromark's normalized form). A reference
+ * resolves only when its label is defined somewhere in the document, and a piece parsed
+ * alone cannot see the rest: this construct adds them to the parser's `defined` list at the
+ * first `[` or `![` of the text, before any label can end. It consumes nothing.
+ */
+let externalLabels: string[] = [];
+const seeded = new WeakSet<object>();
+const seedDefinitions = {
+  name: 'runbookLintExternalDefinitions',
+  add: 'before' as const,
+  tokenize(this: { parser: { defined: string[] } }, _effects: unknown, _ok: unknown, nok: (code: number | null) => unknown) {
+    if (externalLabels.length && !seeded.has(this.parser)) {
+      seeded.add(this.parser);
+      this.parser.defined.push(...externalLabels);
+    }
+    return nok;
+  },
+};
+function externalDefinitions(this: Processor) {
+  (this.data().micromarkExtensions ??= []).push({ text: { 33: seedDefinitions, 91: seedDefinitions } } as never);
+}
+
+const processor = unified().use(remarkParse).use(gfmForRunbooks).use(remarkFrontmatter, ['yaml']).use(externalDefinitions);
 
 export type { Root, Nodes, Parent, RootContent };
 
@@ -87,8 +110,8 @@ export function defuse(text: string): string {
     });
   }
   // 4. Blocks with hundreds of unclosed `<!--`: each one makes micromark scan to the end of the block.
-  const opens = out.split('<!--').length - 1;
-  if (opens > MAX_COMMENT_OPENS_PER_BLOCK && out.split('-->').length - 1 < opens) {
+  //    Judged per block, so a piece of a document is defused as the whole document would be.
+  if (out.split('<!--').length - 1 > MAX_COMMENT_OPENS_PER_BLOCK) {
     out = out.replace(BLOCK, (block) => {
       const n = block.split('<!--').length - 1;
       return n > MAX_COMMENT_OPENS_PER_BLOCK && block.split('-->').length - 1 < n ? block.replace(/<!--/g, '\u2039!--') : block;
@@ -146,15 +169,25 @@ export function parseWhole(text: string): Root {
 }
 
 /** A piece of a parsed document: its text and the top-level nodes parsed from it. */
-interface ParsedChunk {
-  text: string;
-  start: number;
-  line: number;
+interface ParsedChunk extends Chunk {
+  /** Offsets are into the body (the text less a BOM); `shift` is where its nodes stand now. */
+  shift: number;
   nodes: RootContent[];
+  /** Identifiers (normalized, upper case) of the definitions in this piece. */
+  defines: string[];
+  /** The labels defined elsewhere that it was parsed with, and the label set that was judged against. */
+  seeded: string[];
+  judged: string;
+}
+
+interface Pieces {
+  body: string;
+  pieces: ParsedChunk[];
+  labels: string;
 }
 
 /** The pieces each tree was assembled from, so the next version re-parses only what changed. */
-const piecesOf = new WeakMap<Root, ParsedChunk[]>();
+const piecesOf = new WeakMap<Root, Pieces>();
 
 /** Moves the positions of a fresh subtree in place (nothing else holds it yet). */
 function shiftInPlace(node: Nodes, offset: number, lines: number): void {
@@ -168,10 +201,44 @@ function shiftInPlace(node: Nodes, offset: number, lines: number): void {
   if ('children' in node) for (const c of node.children as Nodes[]) shiftInPlace(c, offset, lines);
 }
 
+function definitionsIn(nodes: RootContent[]): string[] {
+  const out: string[] = [];
+  for (const n of nodes) {
+    walk(n, (d) => {
+      if (d.type === 'definition') out.push(d.identifier.toUpperCase());
+      else if (d.type === 'paragraph' || d.type === 'heading' || d.type === 'code' || d.type === 'table') return false;
+      return undefined;
+    });
+  }
+  return out;
+}
+
+/**
+ * The labels of `all` a piece may reference: those whose first word stands in its text
+ * (a reference's label is in the piece's own text, whitespace aside, in any case).
+ */
+function candidates(piece: string, all: string[]): string[] {
+  if (!all.length) return all;
+  const folded = piece.toLowerCase().toUpperCase();
+  return all.filter((label) => folded.includes(label.split(' ', 1)[0]));
+}
+
+function parsePiece(piece: string, seeded: string[]): RootContent[] {
+  externalLabels = seeded;
+  try {
+    return parseSafely(defuse(piece)).children;
+  } finally {
+    externalLabels = [];
+  }
+}
+
 /**
  * Parse `text`; pass the tree of the file's previous version and only the pieces whose
- * text changed are parsed again (chunks.ts says where a document can be cut; `minPiece`
- * is its smallest piece, 0 in the tests that cut everywhere they can).
+ * text changed are parsed again (chunks.ts says where a document can be cut, and which
+ * pieces an edit left alone; `minPiece` is its smallest piece, 0 in the tests that cut
+ * everywhere they can). Link definitions are document-wide: each piece is parsed knowing
+ * the labels defined elsewhere that it may use, and an unchanged piece is parsed again only
+ * when a definition it may use came or went.
  *
  * The previous tree is taken over, not copied: reused nodes that moved get their positions
  * shifted in place (copying half a 2,000-line document on every keystroke cost a third of
@@ -180,45 +247,67 @@ function shiftInPlace(node: Nodes, offset: number, lines: number): void {
 export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIECE): Root {
   // micromark drops a leading BOM without counting it: parse without it and shift back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = defuse(bom ? text.slice(1) : text);
-  const reuse = new Map<string, ParsedChunk>();
-  for (const c of (previous && piecesOf.get(previous)) || []) reuse.set(c.text, c);
+  const body = bom ? text.slice(1) : text;
+  const before = previous ? piecesOf.get(previous) : undefined;
+  const oldPieces = before?.pieces ?? [];
+  const { chunks, reused } = rechunk(body, before?.body ?? '', oldPieces, minPiece);
+  // Pieces that moved with the edit are known by index; the others may still match by text.
+  const byText = new Map<string, ParsedChunk>();
+  const taken = new Set(reused);
+  for (let i = 0; i < oldPieces.length; i++) if (!taken.has(i)) byText.set(before!.body.slice(oldPieces[i].start, oldPieces[i].end), oldPieces[i]);
+  const guess = before?.labels ? before.labels.split('\n') : [];
   const pieces: ParsedChunk[] = [];
-  const children: RootContent[] = [];
-  const chunks = chunksOf(body, minPiece);
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     let end = chunk.end;
-    let piece: string;
-    let nodes: RootContent[];
-    const start = chunk.start + bom;
+    let piece: ParsedChunk;
     for (;;) {
-      piece = body.slice(chunk.start, end);
-      const old = reuse.get(piece);
+      const source = body.slice(chunk.start, end);
+      const old = end === chunk.end && reused[i] !== undefined ? oldPieces[reused[i]!] : byText.get(source);
       if (old) {
-        nodes = old.nodes;
-        if (old.start !== start || old.line !== chunk.line) for (const n of nodes) shiftInPlace(n, start - old.start, chunk.line - old.line);
         // A piece is taken over once: a second identical piece in the new text is parsed afresh.
-        reuse.delete(piece);
+        byText.delete(source);
+        piece = { ...old, start: chunk.start, end, line: chunk.line, shift: chunk.start + bom };
+        if (old.shift !== piece.shift || old.line !== chunk.line) for (const n of old.nodes) shiftInPlace(n, piece.shift - old.shift, chunk.line - old.line);
       } else {
-        nodes = parseSafely(piece).children;
-        if (start || chunk.line) for (const n of nodes) shiftInPlace(n, start, chunk.line);
+        const seeded = candidates(source, guess);
+        const nodes = parsePiece(source, seeded);
+        const shift = chunk.start + bom;
+        if (shift || chunk.line) for (const n of nodes) shiftInPlace(n, shift, chunk.line);
+        piece = { start: chunk.start, end, line: chunk.line, shift, nodes, defines: definitionsIn(nodes), seeded, judged: guess.join('\n') };
       }
       // The cut was a guess: a fence or raw HTML block still open at its end swallows what follows.
-      if (i + 1 >= chunks.length || !swallowsNext(text, nodes[nodes.length - 1])) break;
+      if (i + 1 >= chunks.length || !swallowsNext(text, piece.nodes[piece.nodes.length - 1])) break;
       end = chunks[++i].end;
     }
-    pieces.push({ text: piece, start, line: chunk.line, nodes });
-    children.push(...nodes);
+    pieces.push(piece);
   }
-  const lastLine = (body.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  // The labels of the new text; a piece parsed with a different view of the ones it may use is parsed again.
+  const labels = [...new Set(pieces.flatMap((p) => p.defines))].sort();
+  const key = labels.join('\n');
+  const children: RootContent[] = [];
+  for (const piece of pieces) {
+    if (piece.judged !== key) {
+      const source = body.slice(piece.start, piece.end);
+      const seeded = candidates(source, labels);
+      if (seeded.join('\n') !== piece.seeded.join('\n')) {
+        piece.nodes = parsePiece(source, seeded);
+        if (piece.shift || piece.line) for (const n of piece.nodes) shiftInPlace(n, piece.shift, piece.line);
+        piece.seeded = seeded;
+      }
+      piece.judged = key;
+    }
+    for (const n of piece.nodes) children.push(n);
+  }
+  const last = pieces[pieces.length - 1];
+  const lastLine = last.line + countLines(body, last.start, body.length) + 1;
   const root: Root = {
     type: 'root',
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: body.length - Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')), offset: text.length } },
   };
   // One piece is all or nothing: no reuse to gain, and the entry would keep the tree alive longer.
-  if (pieces.length > 1) piecesOf.set(root, pieces);
+  if (pieces.length > 1) piecesOf.set(root, { body, pieces, labels: key });
   return root;
 }
 
