@@ -22,6 +22,13 @@ export async function startServer({ serverJs, root, today, debounceMs = 0 }) {
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   const waiters = [];
   const published = [];
+  let indexedAt;
+  const indexWaiters = [];
+  conn.onNotification('$/progress', (p) => {
+    if (p.value?.kind !== 'end') return;
+    indexedAt = performance.now();
+    for (const w of indexWaiters.splice(0)) w(indexedAt);
+  });
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
     const at = performance.now();
     published.push({ at, uri: p.uri, version: p.version, count: p.diagnostics.length });
@@ -43,7 +50,7 @@ export async function startServer({ serverJs, root, today, debounceMs = 0 }) {
     rootUri: uriOf(root),
     workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
     initializationOptions: settings,
-    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   const result = await Promise.race([init, exited.then((e) => Promise.reject(new Error(`server exited (${e.code ?? e.signal}) before answering initialize: ${stderr}`))), sleep(30000).then(() => Promise.reject(new Error(`no answer to initialize in 30 s: ${stderr}`)))]);
   const initializedAt = performance.now();
@@ -56,6 +63,10 @@ export async function startServer({ serverJs, root, today, debounceMs = 0 }) {
     initializedAt,
     published,
     stderr: () => stderr,
+    /** Resolves with the time the server's indexing progress ended. */
+    indexed() {
+      return indexedAt !== undefined ? Promise.resolve(indexedAt) : new Promise((r) => indexWaiters.push(r));
+    },
     waitFor(match, timeoutMs = 120000) {
       return new Promise((resolve, reject) => {
         const w = { match, resolve };
@@ -117,21 +128,25 @@ export async function coldStart({ serverJs, root, runbook, today }) {
 
 /**
  * Edit -> publishDiagnostics latency: `edits` edits one after the other (each waits for
- * the diagnostics of its version), alternating typing in the prose, deleting it, and
- * changing a budget cell of the trigger table and back. Stops early at `maxMs`.
+ * the diagnostics of its version), after the workspace index has ended. `mode` 'mixed'
+ * alternates typing in the prose, deleting it, and changing a budget cell and back;
+ * 'budget' only changes the budget cell and back. Stops early at `maxMs`. Returns the
+ * latencies and the server's RSS after the edits.
  */
-export async function editLatency({ serverJs, root, runbook, today, edits, maxMs = Infinity, minEdits = 20 }) {
+export async function editLatency({ serverJs, root, runbook, today, edits, maxMs = Infinity, minEdits = 20, mode = 'mixed' }) {
   const s = await startServer({ serverJs, root, today });
   let text = fs.readFileSync(runbook, 'utf8');
   const uri = uriOf(runbook);
   const first = s.waitFor((p) => p.uri === uri && p.version === 1);
   s.open(runbook, text, 1);
   await first;
+  await s.indexed();
   const lines = text.split('\n');
   const prose = lines.findIndex((l, i) => i > lines.length / 2 && /^[A-Z][a-z]+ [a-z]/.test(l));
   const budgetLine = lines.findIndex((l) => /^\| .* \| \d+ min \|$/.test(l));
   const budgetCol = budgetLine >= 0 ? lines[budgetLine].lastIndexOf(' min |') - 1 : -1;
   const original = budgetLine >= 0 ? lines[budgetLine][budgetCol] : '';
+  if (mode === 'budget' && budgetLine < 0) throw new Error(`no budget cell in ${runbook}`);
   const offsetOf = (line, ch) => lines.slice(0, line).reduce((s, l) => s + l.length + 1, 0) + ch;
   const apply = (line, ch, len, insert) => {
     const o = offsetOf(line, ch);
@@ -143,7 +158,7 @@ export async function editLatency({ serverJs, root, runbook, today, edits, maxMs
   const t0 = performance.now();
   let version = 1;
   for (let i = 0; i < edits; i++) {
-    const k = budgetLine >= 0 ? i % 4 : i % 2;
+    const k = mode === 'budget' ? 2 + (i % 2) : budgetLine >= 0 ? i % 4 : i % 2;
     let change;
     if (k === 0) change = apply(prose, 4, 0, 'x');
     else if (k === 1) change = apply(prose, 4, 1, '');
@@ -158,15 +173,36 @@ export async function editLatency({ serverJs, root, runbook, today, edits, maxMs
     latencies.push(at - sent);
     if (latencies.length >= minEdits && performance.now() - t0 > maxMs) break;
   }
+  await sleep(300);
+  const mem = s.rssKb();
   await s.stop();
-  return latencies;
+  return { latencies, rssKb: mem.rss, hwmKb: mem.hwm };
+}
+
+/**
+ * A runbook opened as the server starts on a large workspace: didOpen right after
+ * `initialized`, the time to the runbook's first diagnostics (from didOpen), the time to
+ * the end of the index (from initialize), and the RSS once the index has ended.
+ */
+export async function openWhileIndexing({ serverJs, root, runbook, today }) {
+  const s = await startServer({ serverJs, root, today });
+  const uri = uriOf(runbook);
+  const got = s.waitFor((p) => p.uri === uri && p.version === 1);
+  const opened = performance.now();
+  s.open(runbook, fs.readFileSync(runbook, 'utf8'), 1);
+  const { at } = await got;
+  const indexedAt = await s.indexed();
+  await sleep(500);
+  const mem = s.rssKb();
+  await s.stop();
+  return { firstDiagnosticsMs: at - opened, indexedMs: indexedAt - s.startedAt, rssKb: mem.rss, hwmKb: mem.hwm, published: s.published.length };
 }
 
 /** Index a workspace (no document open), then read the server's RSS. */
 export async function indexRss({ serverJs, root, probe, today }) {
   const s = await startServer({ serverJs, root, today });
   await s.ready(probe);
-  const indexedMs = performance.now() - s.startedAt;
+  const indexedMs = (await s.indexed()) - s.startedAt;
   // Let the diagnostics of the index drain, then read.
   await sleep(500);
   const mem = s.rssKb();

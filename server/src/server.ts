@@ -24,7 +24,7 @@ import type { Finding } from './engine/types';
 import type { ReceiptModel } from './engine/receipt';
 import type { RunbookModel } from './engine/runbook';
 import { LintWorkspace } from './lsp/workspace';
-import { whileIndexing } from './lsp/memory';
+import { indexingBegan, indexingEnded } from './lsp/memory';
 import { readSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/diagnostics';
 import { codeActions, CREATE_RECEIPT_COMMAND, CREATE_RECEIPT_KIND, FIX_ALL_KIND, NEW_RECEIPT_KIND, SHOW_RECEIPT_COMMAND } from './lsp/actions';
@@ -101,10 +101,25 @@ function findingsOf(file: string): Finding[] {
   return f;
 }
 
-function publish(files: Iterable<string>): void {
+/** While the index is under way, closed files are published by it, once, at its end. */
+let deferred: Set<string> | undefined;
+
+const sameFindings = (a: Finding[] | undefined, b: Finding[]) =>
+  !!a && a.length === b.length && a.every((f, i) => f.ruleId === b[i].ruleId && f.message === b[i].message && f.span.start === b[i].span.start && f.span.end === b[i].span.end && f.severity === b[i].severity);
+
+/**
+ * Lint and publish. `now`: publish a closed file even while the index is under way;
+ * `ifChanged`: not when the findings are those last published (an open document the index
+ * completed is published again only if its receipts changed something).
+ */
+function publish(files: Iterable<string>, now = false, ifChanged = false): void {
   for (const file of new Set(files)) {
     try {
       const open = ws.open.get(file);
+      if (deferred && !now && !open) {
+        deferred.add(file);
+        continue;
+      }
       if (open) {
         const doc = documents.get(open.uri);
         // A newer text is waiting for its debounce: its own lint publishes; never a stale one.
@@ -115,7 +130,9 @@ function publish(files: Iterable<string>): void {
       }
       const model = ws.project.model(file);
       const findings = model ? ws.project.lint(file) : [];
+      const unchanged = ifChanged && published.has(file) && sameFindings(lastFindings.get(file), findings);
       lastFindings.set(file, findings);
+      if (unchanged) continue;
       const diagnostics = model ? findings.map((f) => toDiagnostic(f, model.lines)) : [];
       const uri = open?.uri ?? pathToUri(file);
       const prev = published.get(file);
@@ -177,6 +194,8 @@ function flush(uri: string): void {
   const known = ws.open.get(file);
   if (known && known.version === doc.version && ws.project.textOf(file) === doc.getText()) return;
   ws.open.set(file, { uri, version: doc.version });
+  // Opened while the index is under way: what it is linted with is read first, the rest can wait.
+  ws.readInputsOf(file);
   publish(ws.update(file, doc.getText(), kind));
 }
 
@@ -215,15 +234,78 @@ function openDocs() {
     .filter((d) => d.file);
 }
 
-function reindexAll(): void {
+/** A slice of background work holds the event loop for at most this long. */
+const SLICE_MS = 15;
+let indexRun = 0;
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+const indexWaiters: (() => void)[] = [];
+/** For what needs the whole workspace (the triggers of every runbook, the next receipt number): the index complete. */
+function indexed(): Promise<void> {
+  return deferred ? new Promise((r) => indexWaiters.push(r)) : Promise.resolve();
+}
+
+/**
+ * Forget the index and build it again. The open documents and the files they are linted
+ * with come first and are published at once; the rest of the workspace is read and
+ * published in slices of SLICE_MS, so a request or an edit arriving meanwhile is served
+ * between two slices. Resolves when the open documents are published.
+ */
+async function reindexAll(): Promise<void> {
+  const run = ++indexRun;
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
   lastFindings.clear();
-  whileIndexing(() => {
-    const files = ws.reindex(openDocs());
-    publish([...files, ...published.keys()]);
-  });
+  indexingBegan();
+  const { before, toRead } = ws.beginReindex(openDocs());
+  for (const f of ws.open.keys()) ws.readInputsOf(f);
+  publish(ws.open.keys(), true);
   publishConfigProblems();
+  deferred = new Set(before);
+  void indexInBackground(run, toRead).catch((e) => report('indexing', e));
+}
+
+async function indexInBackground(run: number, toRead: string[]): Promise<void> {
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  const total = toRead.length;
+  progress?.begin('Runbook Lint', 0, `Indexing rehearsal receipts 0/${total.toLocaleString('en-US')}`, false);
+  try {
+    let i = 0;
+    let reported = performance.now();
+    while (i < toRead.length) {
+      if (run !== indexRun) return;
+      const sliceEnd = performance.now() + SLICE_MS;
+      while (i < toRead.length && performance.now() < sliceEnd) ws.readListed(toRead[i++]);
+      if (performance.now() - reported > 200) {
+        reported = performance.now();
+        progress?.report(Math.round((50 * i) / total), `Indexing rehearsal receipts ${i.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+      }
+      await nextTurn();
+    }
+    if (run !== indexRun) return;
+    // Everything read: publish every file once (the open ones again: their inputs are complete now).
+    const queue = [...new Set([...ws.project.files().sort(), ...deferred!])];
+    deferred!.clear();
+    let done = 0;
+    while (done < queue.length) {
+      if (run !== indexRun) return;
+      const sliceEnd = performance.now() + SLICE_MS;
+      while (done < queue.length && performance.now() < sliceEnd) publish([queue[done++]], true, true);
+      // Files an edit touched meanwhile go to the end of the queue.
+      for (const f of deferred!) queue.push(f);
+      deferred!.clear();
+      if (performance.now() - reported > 200) {
+        reported = performance.now();
+        progress?.report(50 + Math.round((50 * done) / queue.length), `Linting ${done.toLocaleString('en-US')}/${queue.length.toLocaleString('en-US')} files`);
+      }
+      await nextTurn();
+    }
+    if (run !== indexRun) return;
+    deferred = undefined;
+    indexingEnded();
+    for (const w of indexWaiters.splice(0)) w();
+  } finally {
+    progress?.done();
+  }
 }
 
 // ---------------------------------------------------------------- settings
@@ -283,14 +365,14 @@ connection.onInitialized(
       log(`runbook-lint: registration failed: ${(e as Error).message}`);
     }
     await loadSettings();
-    reindexAll();
+    await reindexAll();
     resolveReady();
     try {
       connection.workspace.onDidChangeWorkspaceFolders(
         guard('workspace folders', undefined, (e) => {
           const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
           ws.folders = [...ws.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
-          reindexAll();
+          return reindexAll();
         }),
       );
     } catch {
@@ -305,7 +387,7 @@ connection.onDidChangeConfiguration(
     const before = JSON.stringify(ws.settings);
     if (hasConfiguration) await loadSettings();
     else ws.settings = readSettings(change.settings, initOptions);
-    if (JSON.stringify(ws.settings) !== before) reindexAll();
+    if (JSON.stringify(ws.settings) !== before) await reindexAll();
   }),
 );
 
@@ -343,7 +425,7 @@ connection.onDidChangeWatchedFiles(
       const files = change.type === FileChangeType.Deleted ? ws.diskDeleted(file) : /\.md$/i.test(file) ? ws.diskChanged(file) : [];
       for (const f of files) affected.add(f);
     }
-    if (configChanged) reindexAll();
+    if (configChanged) await reindexAll();
     else publish(affected);
   }),
 );
@@ -432,6 +514,7 @@ function relativeName(file: string): string {
 }
 
 async function createReceipt(args: ReceiptArgs): Promise<string | null> {
+  await indexed();
   if (args?.runbookUri) await fresh(args.runbookUri);
   const runbook = runbookFor(args?.runbookUri);
   if (!runbook) throw new Error(`no runbook for ${args?.runbookUri ?? 'this workspace'}`);
@@ -473,6 +556,7 @@ connection.onExecuteCommand(
       return r.success;
     }
     if (params.command === LIST_TRIGGERS_COMMAND) {
+      await indexed();
       if (args.runbookUri) await fresh(args.runbookUri);
       const runbooks = args.runbookUri ? [runbookFor(args.runbookUri)].filter((r): r is RunbookModel => !!r) : ws.project.runbooks();
       return listTriggers(ws.project, runbooks.sort((a, b) => a.path.localeCompare(b.path)), relativeName);

@@ -114,6 +114,8 @@ export interface StartOptions {
   resourceOperations?: boolean;
   /** Extra environment for the server process (the fault-injection hook, server/src/lsp/fault.ts). */
   env?: Record<string, string>;
+  /** Advertise window.workDoneProgress and record `$/progress`. Default false. */
+  workDoneProgress?: boolean;
 }
 
 export class TestClient {
@@ -121,6 +123,8 @@ export class TestClient {
   private waiters: { pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly logs: string[] = [];
+  /** `$/progress` values, each with how many diagnostics had been published when it came. */
+  readonly progress: { kind: string; title?: string; message?: string; diagnosticsBefore: number }[] = [];
   initializeResult!: InitializeResult;
   /** What workspace/configuration answers for `runbookLint`. */
   settings: Record<string, unknown> | null = null;
@@ -147,6 +151,8 @@ export class TestClient {
     conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => c.settings));
     conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => c.progress.push({ ...p.value, diagnosticsBefore: c.diagnostics.length }));
     conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       c.applied.push(p);
       return applyWorkspaceEdit(p.edit);
@@ -165,6 +171,7 @@ export class TestClient {
           workspaceEdit: { documentChanges: true, resourceOperations: ro ? ['create'] : [] },
           applyEdit: true,
         },
+        window: { workDoneProgress: !!opts.workDoneProgress },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } } },
       },
     })) as InitializeResult;

@@ -272,8 +272,11 @@ test('adversarial documents (100 KB with DOC_SIZE=102400) lint within the hang g
   const limit = budget();
   const slow: string[] = [];
   for (const [name, text] of adversarialDocuments()) {
-    const { ms } = lintBoth(text);
-    if (ms > limit) slow.push(`${name}: ${ms.toFixed(0)} ms (limit ${limit.toFixed(0)} ms)`);
+    // A busy machine can stall one run; a catastrophic regex is slow every time, so a case
+    // fails only when its best of three runs is over the guard.
+    let best = lintBoth(text).ms;
+    for (let retry = 0; retry < 2 && best > limit; retry++) best = Math.min(best, lintBoth(text).ms);
+    if (best > limit) slow.push(`${name}: ${best.toFixed(0)} ms, best of 3 (limit ${limit.toFixed(0)} ms)`);
   }
   assert.deepEqual(slow, []);
 });

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { buildRunbook, type RunbookModel } from './runbook';
+import { normalizeTrigger } from './triggers';
 import { buildReceipt, type ReceiptModel } from './receipt';
 import { readSuppressions } from './suppress';
 import { isInside, severityFor } from './config';
@@ -56,9 +57,21 @@ export function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/**
+ * What the receipt rules read of a runbook: the trigger names in order (RR008, and the first
+ * of a name is the one RR011 matches), each name's budget (RR011), whether the census has
+ * rows and how many (RR014). Keep it in step with those rules.
+ */
+export interface ReceiptView {
+  names: string;
+  budgets: Map<string, string>;
+  census: number;
+}
+
 export class Project implements WorkspaceView {
   private readonly entries = new Map<string, Entry>();
-  private assoc?: { byReceipt: Map<string, RunbookModel[]>; byRunbook: Map<string, ReceiptModel[]>; byFolder: Map<string, ReceiptModel[]> };
+  /** Owners by path, not by model: a runbook's new text keeps its receipts. */
+  private assoc?: { byReceipt: Map<string, string[]>; byRunbook: Map<string, ReceiptModel[]>; byFolder: Map<string, ReceiptModel[]> };
   private readonly rules: Rule[];
   private readonly logged = new Set<string>();
 
@@ -71,7 +84,9 @@ export class Project implements WorkspaceView {
     const prev = this.entries.get(file);
     if (prev && prev.text === text && prev.kind === kind) return false;
     this.entries.set(file, { path: file, text, kind, previous: (prev?.model?.kind === 'runbook' ? prev.model.root : undefined) ?? prev?.previous });
-    this.assoc = undefined;
+    // Which receipt belongs to which runbook follows from paths and the receipts' own fields:
+    // typing in a runbook leaves it as it was.
+    if (!(prev && prev.kind === 'runbook' && kind === 'runbook')) this.assoc = undefined;
     return true;
   }
 
@@ -120,7 +135,7 @@ export class Project implements WorkspaceView {
   private associations() {
     if (this.assoc) return this.assoc;
     const runbooks = this.runbooks();
-    const byReceipt = new Map<string, RunbookModel[]>();
+    const byReceipt = new Map<string, string[]>();
     const byRunbook = new Map<string, ReceiptModel[]>();
     const byFolder = new Map<string, ReceiptModel[]>();
     for (const rb of runbooks) byRunbook.set(rb.path, []);
@@ -159,7 +174,7 @@ export class Project implements WorkspaceView {
         // A runbook linted from outside that folder (`runbook-lint ../elsewhere/RUNBOOK.md`) does not inherit its receipts.
         owners = runbooks.filter((rb) => isInside(rb.path, root) && this.options.configFor(rb.path).root === root);
       }
-      byReceipt.set(rc.path, owners);
+      byReceipt.set(rc.path, owners.map((rb) => rb.path));
       for (const rb of owners) byRunbook.get(rb.path)!.push(rc);
     }
     const order = (a: ReceiptModel, b: ReceiptModel) => receiptOrder(a) - receiptOrder(b) || a.path.localeCompare(b.path);
@@ -174,23 +189,44 @@ export class Project implements WorkspaceView {
   }
 
   runbooksFor(receipt: ReceiptModel): RunbookModel[] {
-    return this.associations().byReceipt.get(receipt.path) ?? [];
+    return (this.associations().byReceipt.get(receipt.path) ?? []).map((p) => this.model(p) as RunbookModel);
   }
 
   siblings(receipt: ReceiptModel): ReceiptModel[] {
     return this.associations().byFolder.get(path.dirname(receipt.path)) ?? [receipt];
   }
 
-  /**
-   * What the receipt rules read of a runbook (trigger names and budgets: RR008, RR011; the
-   * size of the census: RR014), as a string: while it is the same, an edit of the runbook
-   * cannot change a receipt's findings. Keep it in step with those rules.
-   */
-  receiptView(file: string): string | undefined {
+  receiptView(file: string): ReceiptView | undefined {
     const m = this.entries.has(file) ? this.model(file) : undefined;
     if (!m || m.kind !== 'runbook') return undefined;
-    const triggers = m.triggers.triggers.map((t) => [t.name, t.budgetMinutes ?? null, t.budgetText ?? null, t.dataCorrection]);
-    return JSON.stringify([triggers, m.census?.rows.length ?? 0]);
+    const budgets = new Map<string, string>();
+    for (const t of m.triggers.triggers) {
+      const name = normalizeTrigger(t.name);
+      if (!budgets.has(name)) budgets.set(name, JSON.stringify([t.budgetMinutes ?? null, t.budgetText ?? null, t.dataCorrection]));
+    }
+    return { names: JSON.stringify(m.triggers.triggers.map((t) => t.name)), budgets, census: m.census?.rows.length ?? 0 };
+  }
+
+  /**
+   * The receipts of a runbook whose findings may differ from when it showed `before`: none
+   * while its view is the same, those of a trigger whose budget changed, all when a name or
+   * the census changed. A budget edit re-lints the receipts of that trigger, not 5,000.
+   */
+  receiptsAffected(file: string, before: ReceiptView): string[] {
+    const after = this.receiptView(file);
+    const m = this.model(file);
+    if (!after || !m || m.kind !== 'runbook') return [];
+    const receipts = this.receiptsFor(m);
+    if (after.names !== before.names || after.census !== before.census) return receipts.map((r) => r.path);
+    const changed = new Set<string>();
+    for (const [name, budget] of after.budgets) if (before.budgets.get(name) !== budget) changed.add(name);
+    if (!changed.size) return [];
+    return receipts
+      .filter((r) => {
+        const value = r.frontMatter?.fields.get('trigger')?.value;
+        return typeof value === 'string' && changed.has(normalizeTrigger(value));
+      })
+      .map((r) => r.path);
   }
 
   /** Files whose findings may change when this file changes. */

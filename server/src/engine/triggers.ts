@@ -7,6 +7,14 @@ import { findDurations, isDataCorrection, parseBudget, type Duration } from './d
 import { columnIndex, parseTable, type Cell, type ParsedTable } from './table';
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
+import { memoized } from './text';
+
+/** How a receipt's `trigger:` names a trigger: case and spacing do not matter. Memoized: every receipt meets every trigger name of its runbooks, on every edit. */
+export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
+
+export function sameTrigger(value: unknown, name: string): boolean {
+  return typeof value === 'string' && normalizeTrigger(value) === normalizeTrigger(name);
+}
 
 export type TriggerStyle = 'table' | 'list';
 

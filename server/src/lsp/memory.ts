@@ -29,12 +29,11 @@ function setGrowth(g: Growth): void {
   }
 }
 
-/** Around a bulk index of the workspace: small heap steps inside, the editing growth after. */
-export function whileIndexing<T>(index: () => T): T {
+/** A bulk index of the workspace begins: small heap steps until `indexingEnded`. */
+export function indexingBegan(): void {
   setGrowth(INDEXING);
-  try {
-    return index();
-  } finally {
-    setGrowth(EDITING);
-  }
+}
+
+export function indexingEnded(): void {
+  setGrowth(EDITING);
 }

@@ -83,34 +83,67 @@ export class LintWorkspace {
     return [...this.resolvers.values()].flatMap((r) => r.problems);
   }
 
+  /** Files of the workspace not read yet, while an index is under way. */
+  private unread = new Map<string, FileKind>();
+  /** The folders that hold a runbook, listed or open, as of the last index. */
+  private runbookDirs = new Set<string>();
+
   /**
-   * Forget config and the index and read every runbook and receipt of every folder
-   * again; open documents keep their text. Returns every file known before or after.
+   * Forget config and the index and start again: open documents go in with their text, and
+   * the files on disk are listed to be read, those beside the open documents first (the
+   * inputs of what the user is looking at). Returns every file known before.
    */
-  reindex(openDocs: { file: string; uri: string; version: number; text: string }[]): string[] {
+  beginReindex(openDocs: { file: string; uri: string; version: number; text: string }[]): { before: string[]; toRead: string[] } {
     const before = this.project.files();
     this.resolvers = new Map();
     this.project = this.newProject();
     this.open.clear();
-    const openKinds = new Map<string, FileKind>();
+    this.unread = new Map();
     for (const d of openDocs) {
       const kind = this.classify(d.file);
-      if (kind) openKinds.set(d.file, kind);
-    }
-    for (const folder of this.folders) {
-      for (const f of findWorkspaceFiles(folder, this.resolverFor(folder))) {
-        if (openKinds.has(f.path)) continue;
-        const r = readText(f.path);
-        if ('text' in r) this.project.set(f.path, r.text, f.kind);
-      }
-    }
-    for (const d of openDocs) {
-      const kind = openKinds.get(d.file);
       if (!kind) continue;
       this.project.set(d.file, d.text, kind);
       this.open.set(d.file, { uri: d.uri, version: d.version });
     }
-    return [...new Set([...before, ...this.project.files()])];
+    for (const folder of this.folders) {
+      for (const f of findWorkspaceFiles(folder, this.resolverFor(folder))) if (!this.open.has(f.path)) this.unread.set(f.path, f.kind);
+    }
+    this.runbookDirs = new Set([...this.unread, ...[...this.open.keys()].map((f) => [f, this.project.kindOf(f)] as const)].filter(([, k]) => k === 'runbook').map(([f]) => path.dirname(f)));
+    const near = [...this.open.keys()].map((f) => this.neighbourhood(f));
+    const isNear = (f: string) => near.some((d) => isInside(f, d));
+    const files = [...this.unread.keys()];
+    return { before, toRead: [...files.filter(isNear), ...files.filter((f) => !isNear(f))] };
+  }
+
+  /** The folder whose receipts and runbooks a file is linted with: a runbook's own, a receipt's nearest runbook's. */
+  private neighbourhood(file: string): string {
+    const dir = path.dirname(file);
+    if (this.project.kindOf(file) !== 'receipt') return dir;
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (this.runbookDirs.has(d)) return d;
+      if (path.dirname(d) === d) return this.rootFor(file);
+    }
+  }
+
+  /** Read one listed file into the project, unless an open document or an earlier read has it. */
+  readListed(file: string): void {
+    const kind = this.unread.get(file);
+    if (!kind) return;
+    this.unread.delete(file);
+    if (this.open.has(file)) return;
+    const r = readText(file);
+    if ('text' in r) this.project.set(file, r.text, kind);
+  }
+
+  /** Before a file is linted while the index is under way: read the listed files it is linted with. */
+  readInputsOf(file: string): void {
+    if (!this.unread.size) return;
+    const d = this.neighbourhood(file);
+    for (const f of [...this.unread.keys()]) if (isInside(f, d)) this.readListed(f);
+  }
+
+  get indexing(): boolean {
+    return this.unread.size > 0;
   }
 
   /** Put a file's text in the project; returns the files whose findings may change. */
@@ -120,13 +153,14 @@ export class LintWorkspace {
     if (text === undefined || !kind) this.project.delete(file);
     else this.project.set(file, text, kind);
     const after = this.project.has(file) ? this.project.dependents(file) : [];
-    // Typing in a runbook's prose changes nothing its receipts read: do not re-lint 500 of them per keystroke.
-    if (viewBefore !== undefined && viewBefore === this.project.receiptView(file) && sameMembers(before, after)) return [file];
+    // Typing in a runbook's prose changes nothing its receipts read, and a budget edit only its trigger's receipts.
+    if (viewBefore !== undefined && this.project.has(file) && sameMembers(before, after)) return [file, ...this.project.receiptsAffected(file, viewBefore)];
     return [...new Set([file, ...before, ...after])];
   }
 
   /** A file changed on disk (created or changed): read it unless an open document owns it. */
   diskChanged(file: string): string[] {
+    this.unread.delete(file);
     if (this.open.has(file)) return [];
     const kind = this.classify(file);
     if (!kind) return this.project.has(file) ? this.update(file, undefined) : [];

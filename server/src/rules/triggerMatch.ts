@@ -1,12 +1,7 @@
 // How a receipt's `trigger:` names a runbook trigger: case and spacing do not matter.
-import { memoized } from '../engine/text';
+import { normalizeTrigger } from '../engine/triggers';
 
-/** Memoized: every receipt is matched against every trigger name of its runbooks, on every edit. */
-export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
-
-export function sameTrigger(value: unknown, name: string): boolean {
-  return typeof value === 'string' && normalizeTrigger(value) === normalizeTrigger(name);
-}
+export { normalizeTrigger, sameTrigger } from '../engine/triggers';
 
 function tokens(s: string): Set<string> {
   return new Set(normalizeTrigger(s).split(/[^\p{L}\p{N}%>]+/u).filter(Boolean));
