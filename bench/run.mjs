@@ -139,8 +139,6 @@ ws.budget5000 = runbookWithReceipts('budget5000', rbText[2000].text, 5000);
   for (let i = 1; i <= 5; i++) fs.writeFileSync(path.join(dir, `library/raw/rollback-rehearsals/00${i}.md`), receipt(i, rbText[2000].triggers, 900 + i));
   ws.lsp2000 = { dir, runbook: path.join(dir, 'RUNBOOK.md') };
 }
-const corpusDir = path.resolve(ROOT, '../shared/corpus/real');
-const corpus = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : [];
 results.workloads = {
   runbooks: Object.fromEntries(SIZES.map((n) => [n, { lines: rbText[n].text.split('\n').length - 1, bytes: Buffer.byteLength(rbText[n].text), triggers: rbText[n].triggers.length }])),
   ws1000: { files: ws.ws1000.files.length, bytes: ws.ws1000.files.reduce((s, f) => s + fs.statSync(f).size, 0) },

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import type { RunbookRule } from '../engine/rule';
 import { formatMinutes } from '../engine/duration';
-import { sameTrigger } from './triggerMatch';
+import { normalizeTrigger } from './triggerMatch';
+import { derivedFrom } from '../engine/text';
+import type { ReceiptModel } from '../engine/receipt';
 
 function minutesOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -15,8 +17,21 @@ function conditionOf(name: string): string {
   return m ? m[1] : name;
 }
 
-function names(value: unknown, trigger: string): boolean {
-  return sameTrigger(value, trigger) || (conditionOf(trigger) !== trigger && sameTrigger(value, conditionOf(trigger)));
+/** A runbook's receipts by the trigger they name (normalized), each with its place in the list (oldest first). */
+const byTrigger = derivedFrom((receipts: ReceiptModel[]) => {
+  const out = new Map<string, { receipt: ReceiptModel; at: number }>();
+  receipts.forEach((receipt, at) => {
+    const value = receipt.frontMatter?.fields.get('trigger')?.value;
+    if (typeof value === 'string') out.set(normalizeTrigger(value), { receipt, at });
+  });
+  return out;
+});
+
+/** The latest receipt that names the trigger, or its condition alone. */
+function latestFor(receipts: ReceiptModel[], trigger: string): ReceiptModel | undefined {
+  const index = byTrigger(receipts);
+  const hits = [index.get(normalizeTrigger(trigger)), conditionOf(trigger) !== trigger ? index.get(normalizeTrigger(conditionOf(trigger))) : undefined].filter((h) => !!h);
+  return hits.sort((a, b) => a.at - b.at).pop()?.receipt;
 }
 
 export const RB023: RunbookRule = {
@@ -32,7 +47,7 @@ export const RB023: RunbookRule = {
     for (const t of model.triggers.triggers) {
       if (t.budgetMinutes === undefined || !t.budgetSpan) continue;
       // Receipts come oldest first: the last one naming this trigger is the latest rehearsal.
-      const latest = receipts.filter((r) => names(r.frontMatter?.fields.get('trigger')?.value, t.name)).pop();
+      const latest = latestFor(receipts, t.name);
       if (!latest) continue;
       const total = minutesOf(latest.frontMatter?.fields.get('total_minutes')?.value);
       if (total === undefined || total <= t.budgetMinutes) continue;

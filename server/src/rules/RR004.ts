@@ -1,12 +1,35 @@
 import type { ReceiptRule } from '../engine/rule';
 import type { ReceiptModel } from '../engine/receipt';
 import { field } from './receiptUtil';
+import { derivedFrom } from '../engine/text';
 
 /** The rehearsal number a receipt claims: its `rehearsal:` key, else its file number. */
 function numberOf(r: ReceiptModel): number | undefined {
   const v = r.frontMatter?.fields.get('rehearsal')?.value;
   if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
   return r.fileNumber;
+}
+
+/** The numbers a folder's receipts claim: how often each, and the distinct ones in order. */
+const numbering = derivedFrom((siblings: ReceiptModel[]) => {
+  const count = new Map<number, number>();
+  for (const r of siblings) {
+    const x = numberOf(r);
+    if (x !== undefined && x <= 1e6) count.set(x, (count.get(x) ?? 0) + 1);
+  }
+  return { count, sorted: [...count.keys()].sort((a, b) => a - b) };
+});
+
+/** The largest of `sorted` under `n`, else 0. */
+function below(sorted: number[], n: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? sorted[lo - 1] : 0;
 }
 
 export const RR004: ReceiptRule = {
@@ -30,21 +53,17 @@ export const RR004: ReceiptRule = {
     }
     const n = numberOf(model);
     if (n === undefined || n > 1e6) return;
-    const numbers = workspace
-      .siblings(model)
-      .map(numberOf)
-      .filter((x): x is number => x !== undefined && x <= 1e6);
-    const same = numbers.filter((x) => x === n).length;
+    const folder = numbering(workspace.siblings(model));
+    const same = folder.count.get(n) ?? 0;
     if (same > 1) {
       report({
         span: at,
         severity: 'warning',
-        message: `Rehearsal number ${n} is used by ${same} receipts in this folder: give each rehearsal its own number (the next free one is ${Math.max(...numbers) + 1}).`,
+        message: `Rehearsal number ${n} is used by ${same} receipts in this folder: give each rehearsal its own number (the next free one is ${folder.sorted[folder.sorted.length - 1] + 1}).`,
       });
     }
     // Report a gap once, on the receipt just after it.
-    const below = numbers.filter((x) => x < n);
-    const prev = below.length ? Math.max(...below) : 0;
+    const prev = below(folder.sorted, n);
     if (n - prev > 1) {
       const one = prev + 1 === n - 1;
       const missing = one ? `${prev + 1}` : `${prev + 1}-${n - 1}`;

@@ -1,5 +1,9 @@
 import type { ReceiptRule } from '../engine/rule';
 import { numberField } from './receiptUtil';
+import { derivedFrom } from '../engine/text';
+import type { ReceiptModel } from '../engine/receipt';
+
+const withFileNumbers = derivedFrom((siblings: ReceiptModel[]) => siblings.filter((s) => s.fileNumber !== undefined));
 
 export const RR015: ReceiptRule = {
   id: 'RR015',
@@ -10,7 +14,7 @@ export const RR015: ReceiptRule = {
   description: 'The last three rehearsals each took under 5 minutes.',
   check({ model, workspace, report }) {
     if (model.fileNumber === undefined) return;
-    const numbered = workspace.siblings(model).filter((s) => s.fileNumber !== undefined);
+    const numbered = withFileNumbers(workspace.siblings(model));
     if (numbered.length < 3 || numbered[numbered.length - 1] !== model) return; // only on the latest receipt
     const last = numbered.slice(-3).map((r) => numberField(r, 'total_minutes'));
     // A 0 is an unfilled skeleton, not a clean run.
