@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkdown, parseWhole } from '../../server/src/engine/markdown';
-import { chunksOf } from '../../server/src/engine/chunks';
+import { chunksOf, frontMatterSpan } from '../../server/src/engine/chunks';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real');
@@ -92,4 +92,19 @@ test('link definitions: references in other pieces resolve, and edits that add, 
     assert.deepEqual(plain(tree.children), plain(parseWhole(text).children), `after ${JSON.stringify(to)}`);
   }
   assert.ok(chunksOf(text, 0).length > 10, 'a document with definitions is still cut');
+});
+
+test('frontMatterSpan finds the front matter block where remark-frontmatter does, without a parse', () => {
+  const docs = [...markdownFiles(CORPUS), ...markdownFiles(path.join(REPO, 'test', 'fixtures')), ...markdownFiles(path.join(REPO, 'examples'))].map((f) => fs.readFileSync(f, 'utf8'));
+  docs.push(
+    ...['---\n---\n', '---\r\na: 1\r\n---  \r\nx', '---\ra: 1\r---', '--- \t\na: 1\n--- x\n---\n', '---\na: 1\n', '---', '---\n', ' ---\na\n---\n', '---\na\n ---\n---\t\n# T', '\ufeff---\na: 1\n---\n', '----\na\n----\n', 'x\n---\na\n---\n', '---\n\n\n---'],
+  );
+  let found = 0;
+  for (const text of docs) {
+    const node = parseWhole(text).children[0];
+    const want = node?.type === 'yaml' ? { start: node.position!.start.offset!, end: node.position!.end.offset! } : undefined;
+    assert.deepEqual(frontMatterSpan(text), want, JSON.stringify(text.slice(0, 120)));
+    if (want) found++;
+  }
+  assert.ok(found > 20, `only ${found} documents had front matter`);
 });

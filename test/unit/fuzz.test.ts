@@ -18,6 +18,7 @@ import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/text';
 import { parseMarkdown, parseWhole } from '../../server/src/engine/markdown';
+import { frontMatterSpan } from '../../server/src/engine/chunks';
 import type { Finding } from '../../server/src/engine/types';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -379,6 +380,20 @@ test('fuzz: with link definitions, the cut parse and an edit re-parsed against t
       const i = Math.floor(Math.min(at, 0.999) * t.length);
       const t2 = t.slice(0, i) + ins + t.slice(i + del);
       return sameTree(parseMarkdown(t2, cut, 0).children, parseWhole(t2).children);
+    }),
+    params(RUNS),
+  );
+});
+
+test('fuzz: frontMatterSpan agrees with the parsed tree', () => {
+  const fmDoc = fc.tuple(fc.constantFrom('', '\uFEFF', ' '), fc.constantFrom('---', '--- ', '---\t', '----', '--'), eol, fc.array(fc.tuple(fc.oneof(fc.constantFrom('---', '--- ', ' ---', '---x', 'a: 1', ''), phrase), eol), { maxLength: 6 }), fc.option(block)).map(
+    ([bom, open, e, lines, tail]) => bom + open + e + lines.map(([l, le]) => l + le).join('') + (tail ?? ''),
+  );
+  fc.assert(
+    fc.property(fc.oneof(fmDoc, markdownDoc), (t) => {
+      const node = parseWhole(t).children[0];
+      const want = node?.type === 'yaml' ? { start: node.position!.start.offset!, end: node.position!.end.offset! } : undefined;
+      return JSON.stringify(frontMatterSpan(t)) === JSON.stringify(want);
     }),
     params(RUNS),
   );

@@ -28,14 +28,31 @@ const HTML_OPEN: [RegExp, string][] = [
 ];
 const RAW_OPEN = /^[ \t>]*<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
-/** Front matter at the very start: `---` to the next `---` line (remark-frontmatter's yaml fences). */
-function frontMatterEnd(text: string): number {
-  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
-  if (!open) return 0;
-  const close = /(?:^|\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g;
-  close.lastIndex = open[0].length - 1;
+/**
+ * The YAML front matter block as micromark-extension-frontmatter reads it (remark-frontmatter,
+ * 'yaml'): at the very start (after a BOM), a `---` line, and up to the next `---` line at
+ * column 1 (trailing spaces or tabs allowed on both); without a closing fence there is none.
+ * The span covers both fences, not the line break after the closing one.
+ */
+export function frontMatterSpan(text: string): { start: number; end: number } | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const open = /---[ \t]*(?:\r\n|\r|\n)/y;
+  open.lastIndex = start;
+  const o = open.exec(text);
+  if (!o) return undefined;
+  // From the opening line's break, so that the closing fence may be the very next line.
+  const close = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+  close.lastIndex = start + o[0].length - (o[0].endsWith('\r\n') ? 2 : 1);
   const m = close.exec(text);
-  return m ? m.index + m[0].length : text.length;
+  if (!m) return undefined;
+  return { start, end: m.index + m[0].length };
+}
+
+/** Where cutting may begin: after the front matter; nowhere when an opening fence is never closed (micromark's failed attempt at it changes how the whole rest of the document parses). */
+function frontMatterEnd(text: string): number {
+  const span = frontMatterSpan(text);
+  if (span) return span.end;
+  return /^---[ \t]*(?:\r\n|\r|\n)/.test(text) ? text.length : 0;
 }
 
 export const MIN_PIECE = 2048;

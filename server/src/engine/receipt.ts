@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { parseMarkdown, plainText, spanOf, type Nodes } from './markdown';
+import { frontMatterSpan } from './chunks';
 import { LineIndex } from './text';
 import { contentOf, sectionsOf, type Section } from './sections';
 import type { Span } from './types';
@@ -104,10 +105,9 @@ export interface ReceiptModel {
 
 const MAX_YAML = 64 * 1024;
 
-function readFrontMatter(text: string, root: Root): FrontMatter | undefined {
-  const node = root.children[0];
-  if (!node || node.type !== 'yaml') return undefined;
-  const span = spanOf(node);
+function readFrontMatter(text: string): FrontMatter | undefined {
+  const span = frontMatterSpan(text);
+  if (!span) return undefined;
   const firstBreak = text.slice(span.start, span.end).search(/\r?\n|\r/);
   const contentStart = firstBreak < 0 ? span.end : span.start + firstBreak + (text.slice(span.start + firstBreak, span.start + firstBreak + 2) === '\r\n' ? 2 : 1);
   const lastLine = Math.max(text.lastIndexOf('\n', span.end - 1), text.lastIndexOf('\r', span.end - 1));
@@ -190,13 +190,12 @@ function textBetween(text: string, nodes: RootContent[]): string {
   return text.slice(spanOf(nodes[0]).start, spanOf(nodes[nodes.length - 1]).end).trim();
 }
 
-/** `previous`: the tree of this file's last version, so only the changed pieces are parsed again. */
-export function buildReceipt(filePath: string, text: string, previous?: Root): ReceiptModel {
+type ReceiptBody = Pick<ReceiptModel, 'sections' | 'commands' | 'timeline' | 'gaps' | 'compensating' | 'timelineEntries'> & { title?: Span };
+
+/** The Markdown sections: what was run, when, what went wrong, what was compensated. */
+function readBody(text: string, previous?: Root): ReceiptBody {
   const root = parseMarkdown(text, previous);
-  const lines = new LineIndex(text);
   const sections = sectionsOf(root, text);
-  const frontMatter = readFrontMatter(text, root);
-  const m = /^(\d+)\.md$/i.exec(path.basename(filePath));
   const timeline = sectionBy(sections, /\btimeline\b|\btimestamps?\b|\bchronology\b/);
   const entries: TimelineEntry[] = [];
   if (timeline) {
@@ -216,16 +215,8 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
   const commands = sectionBy(sections, /\bcommands?\b|\bwhat (?:we|i) ran\b|\bsteps (?:taken|run)\b/);
   const gaps = sectionBy(sections, /\bgaps?\b|\bwhat went wrong\b|\bsurprises\b|\bissues (?:found|discovered)\b|\bfindings\b|\blessons\b/);
   const compensating = sectionBy(sections, /\bcompensat/);
-  const title = sections[0];
-  const anchor = frontMatter ? { start: frontMatter.span.start, end: frontMatter.content.start } : title ? title.span : { start: 0, end: lines.lineEnd(0) };
   return {
-    kind: 'receipt',
-    path: filePath,
-    text,
-    lines,
-    anchor,
-    fileNumber: m ? Number(m[1]) : undefined,
-    frontMatter,
+    title: sections[0]?.span,
     // Receipts keep no Markdown tree: a workspace holds thousands (issue 5).
     sections: sections.map(heading),
     commands: slim(commands, text, 'code'),
@@ -233,6 +224,59 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
     gaps: slim(gaps, text),
     compensating: slim(compensating, text, 'body'),
     timelineEntries: entries,
+  };
+}
+
+/**
+ * The front matter is read at once; the Markdown body only when a rule or a feature asks
+ * for it. What a runbook reads of its receipts (trigger, date, minutes) is all front matter,
+ * so a runbook opened beside 500 unread receipts is linted without parsing 500 bodies
+ * (issue 13). `previous`: the tree of this file's last version, so only the changed pieces
+ * are parsed again.
+ */
+export function buildReceipt(filePath: string, text: string, previous?: Root): ReceiptModel {
+  const lines = new LineIndex(text);
+  const frontMatter = readFrontMatter(text);
+  const m = /^(\d+)\.md$/i.exec(path.basename(filePath));
+  let body: ReceiptBody | undefined;
+  let prev = previous;
+  const read = (): ReceiptBody => {
+    if (!body) {
+      const p = prev;
+      prev = undefined;
+      body = readBody(text, p);
+    }
+    return body;
+  };
+  return {
+    kind: 'receipt',
+    path: filePath,
+    text,
+    lines,
+    get anchor(): Span {
+      if (frontMatter) return { start: frontMatter.span.start, end: frontMatter.content.start };
+      return read().title ?? { start: 0, end: lines.lineEnd(0) };
+    },
+    fileNumber: m ? Number(m[1]) : undefined,
+    frontMatter,
+    get sections() {
+      return read().sections;
+    },
+    get commands() {
+      return read().commands;
+    },
+    get timeline() {
+      return read().timeline;
+    },
+    get gaps() {
+      return read().gaps;
+    },
+    get compensating() {
+      return read().compensating;
+    },
+    get timelineEntries() {
+      return read().timelineEntries;
+    },
   };
 }
 
