@@ -54,6 +54,7 @@ let hasDynamicWatch = false;
 let hasDynamicConfig = false;
 let canCreateFiles = false;
 let canShowDocument = false;
+let canRefreshLenses = false;
 let resolveReady!: () => void;
 const ready = new Promise<void>((r) => (resolveReady = r));
 
@@ -303,6 +304,8 @@ async function indexInBackground(run: number, toRead: string[]): Promise<void> {
     deferred = undefined;
     indexingEnded();
     for (const w of indexWaiters.splice(0)) w();
+    // Lenses drawn during the index counted only the receipts read by then.
+    if (canRefreshLenses) connection.sendRequest('workspace/codeLens/refresh').catch((e) => log(`runbook-lint: code lens refresh failed: ${(e as Error).message}`));
   } finally {
     progress?.done();
   }
@@ -332,6 +335,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasDynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   const we = caps.workspace?.workspaceEdit;
   canShowDocument = !!caps.window?.showDocument?.support;
+  canRefreshLenses = !!caps.workspace?.codeLens?.refreshSupport;
   canCreateFiles = !!we?.documentChanges && !!we.resourceOperations?.includes('create');
   const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   const root = params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined;

@@ -51,6 +51,9 @@ test('a large workspace: the open runbook is published first, requests are answe
   assert.ok(begin && end, `progress begin and end: ${JSON.stringify(client.progress)}`);
   assert.match(`${begin.title} ${begin.message}`, /Indexing rehearsal receipts 0\/1,2\d\d/);
   assert.ok(begin.diagnosticsBefore <= firstAt + 1, 'progress began before the index published the others');
+  // Lenses drawn during the index are redrawn once it ends.
+  for (let i = 0; i < 50 && !client.lensRefreshes; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(client.lensRefreshes, 1, 'one code lens refresh when the index ends');
   const published = new Set(client.diagnostics.map((p) => p.uri));
   for (const o of otherUris) assert.ok(published.has(o), `every receipt is published by the end of the index: ${o}`);
   const perUri = new Map<string, number>();

@@ -114,7 +114,7 @@ export interface StartOptions {
   resourceOperations?: boolean;
   /** Extra environment for the server process (the fault-injection hook, server/src/lsp/fault.ts). */
   env?: Record<string, string>;
-  /** Advertise window.workDoneProgress and record `$/progress`. Default false. */
+  /** Advertise window.workDoneProgress and code lens refresh, and record `$/progress` and refreshes. Default false. */
   workDoneProgress?: boolean;
 }
 
@@ -125,6 +125,8 @@ export class TestClient {
   readonly logs: string[] = [];
   /** `$/progress` values, each with how many diagnostics had been published when it came. */
   readonly progress: { kind: string; title?: string; message?: string; diagnosticsBefore: number }[] = [];
+  /** How many `workspace/codeLens/refresh` requests came (advertised with workDoneProgress). */
+  lensRefreshes = 0;
   initializeResult!: InitializeResult;
   /** What workspace/configuration answers for `runbookLint`. */
   settings: Record<string, unknown> | null = null;
@@ -152,6 +154,10 @@ export class TestClient {
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => c.settings));
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('workspace/codeLens/refresh', () => {
+      c.lensRefreshes++;
+      return null;
+    });
     conn.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => c.progress.push({ ...p.value, diagnosticsBefore: c.diagnostics.length }));
     conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       c.applied.push(p);
@@ -170,6 +176,7 @@ export class TestClient {
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: true, resourceOperations: ro ? ['create'] : [] },
           applyEdit: true,
+          codeLens: { refreshSupport: !!opts.workDoneProgress },
         },
         window: { workDoneProgress: !!opts.workDoneProgress },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } } },
