@@ -265,42 +265,50 @@ async function reindexAll(): Promise<void> {
   void indexInBackground(run, toRead).catch((e) => report('indexing', e));
 }
 
+/**
+ * `step(item)` for each of `items` in slices of SLICE_MS, a turn of the event loop between
+ * two; `afterSlice` runs after each (it may add items), `progress(done, total)` at most
+ * every 200 ms. False when a newer index run took over.
+ */
+async function inSlices<T>(run: number, items: T[], step: (item: T) => void, progress: (done: number, total: number) => void, afterSlice = () => {}): Promise<boolean> {
+  let done = 0;
+  let reported = performance.now();
+  while (done < items.length) {
+    if (run !== indexRun) return false;
+    const sliceEnd = performance.now() + SLICE_MS;
+    while (done < items.length && performance.now() < sliceEnd) step(items[done++]);
+    afterSlice();
+    if (performance.now() - reported > 200) {
+      reported = performance.now();
+      progress(done, items.length);
+    }
+    await nextTurn();
+  }
+  return run === indexRun;
+}
+
 async function indexInBackground(run: number, toRead: string[]): Promise<void> {
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-  const total = toRead.length;
-  progress?.begin('Runbook Lint', 0, `Indexing rehearsal receipts 0/${total.toLocaleString('en-US')}`, false);
+  const count = (n: number) => n.toLocaleString('en-US');
+  progress?.begin('Runbook Lint', 0, `Indexing rehearsal receipts 0/${count(toRead.length)}`, false);
   try {
-    let i = 0;
-    let reported = performance.now();
-    while (i < toRead.length) {
-      if (run !== indexRun) return;
-      const sliceEnd = performance.now() + SLICE_MS;
-      while (i < toRead.length && performance.now() < sliceEnd) ws.readListed(toRead[i++]);
-      if (performance.now() - reported > 200) {
-        reported = performance.now();
-        progress?.report(Math.round((50 * i) / total), `Indexing rehearsal receipts ${i.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
-      }
-      await nextTurn();
-    }
-    if (run !== indexRun) return;
+    const read = await inSlices(run, toRead, (f) => ws.readListed(f), (done, total) => progress?.report(Math.round((50 * done) / total), `Indexing rehearsal receipts ${count(done)}/${count(total)}`));
+    if (!read) return;
     // Everything read: publish every file once (the open ones again: their inputs are complete now).
     const queue = [...new Set([...ws.project.files().sort(), ...deferred!])];
     deferred!.clear();
-    let done = 0;
-    while (done < queue.length) {
-      if (run !== indexRun) return;
-      const sliceEnd = performance.now() + SLICE_MS;
-      while (done < queue.length && performance.now() < sliceEnd) publish([queue[done++]], true, true);
-      // Files an edit touched meanwhile go to the end of the queue.
-      for (const f of deferred!) queue.push(f);
-      deferred!.clear();
-      if (performance.now() - reported > 200) {
-        reported = performance.now();
-        progress?.report(50 + Math.round((50 * done) / queue.length), `Linting ${done.toLocaleString('en-US')}/${queue.length.toLocaleString('en-US')} files`);
-      }
-      await nextTurn();
-    }
-    if (run !== indexRun) return;
+    const linted = await inSlices(
+      run,
+      queue,
+      (f) => publish([f], true, true),
+      (done, total) => progress?.report(50 + Math.round((50 * done) / total), `Linting ${count(done)}/${count(total)} files`),
+      () => {
+        // Files an edit touched meanwhile go to the end of the queue.
+        for (const f of deferred!) queue.push(f);
+        deferred!.clear();
+      },
+    );
+    if (!linted) return;
     deferred = undefined;
     indexingEnded();
     for (const w of indexWaiters.splice(0)) w();

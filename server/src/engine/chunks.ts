@@ -36,23 +36,28 @@ const RAW_OPEN = /^[ \t>]*<(script|pre|style|textarea)(?:[\s>]|$)/i;
  */
 export function frontMatterSpan(text: string): { start: number; end: number } | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open = /---[ \t]*(?:\r\n|\r|\n)/y;
-  open.lastIndex = start;
-  const o = open.exec(text);
+  const o = frontMatterOpening(text, start);
   if (!o) return undefined;
   // From the opening line's break, so that the closing fence may be the very next line.
   const close = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
-  close.lastIndex = start + o[0].length - (o[0].endsWith('\r\n') ? 2 : 1);
+  close.lastIndex = start + o.length - (o.endsWith('\r\n') ? 2 : 1);
   const m = close.exec(text);
   if (!m) return undefined;
   return { start, end: m.index + m[0].length };
+}
+
+/** The opening fence line at `start`, line break included. */
+function frontMatterOpening(text: string, start: number): string | undefined {
+  const open = /---[ \t]*(?:\r\n|\r|\n)/y;
+  open.lastIndex = start;
+  return open.exec(text)?.[0];
 }
 
 /** Where cutting may begin: after the front matter; nowhere when an opening fence is never closed (micromark's failed attempt at it changes how the whole rest of the document parses). */
 function frontMatterEnd(text: string): number {
   const span = frontMatterSpan(text);
   if (span) return span.end;
-  return /^---[ \t]*(?:\r\n|\r|\n)/.test(text) ? text.length : 0;
+  return frontMatterOpening(text, 0) ? text.length : 0;
 }
 
 export const MIN_PIECE = 2048;

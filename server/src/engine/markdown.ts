@@ -255,7 +255,8 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
   const byText = new Map<string, ParsedChunk>();
   const taken = new Set(reused);
   for (let i = 0; i < oldPieces.length; i++) if (!taken.has(i)) byText.set(before!.body.slice(oldPieces[i].start, oldPieces[i].end), oldPieces[i]);
-  const guess = before?.labels ? before.labels.split('\n') : [];
+  const guessKey = before?.labels ?? '';
+  const guess = guessKey ? guessKey.split('\n') : [];
   const pieces: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
@@ -274,7 +275,7 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
         const nodes = parsePiece(source, seeded);
         const shift = chunk.start + bom;
         if (shift || chunk.line) for (const n of nodes) shiftInPlace(n, shift, chunk.line);
-        piece = { start: chunk.start, end, line: chunk.line, shift, nodes, defines: definitionsIn(nodes), seeded, judged: guess.join('\n') };
+        piece = { start: chunk.start, end, line: chunk.line, shift, nodes, defines: definitionsIn(nodes), seeded, judged: guessKey };
       }
       // The cut was a guess: a fence or raw HTML block still open at its end swallows what follows.
       if (i + 1 >= chunks.length || !swallowsNext(text, piece.nodes[piece.nodes.length - 1])) break;

@@ -108,7 +108,9 @@ export class LintWorkspace {
     for (const folder of this.folders) {
       for (const f of findWorkspaceFiles(folder, this.resolverFor(folder))) if (!this.open.has(f.path)) this.unread.set(f.path, f.kind);
     }
-    this.runbookDirs = new Set([...this.unread, ...[...this.open.keys()].map((f) => [f, this.project.kindOf(f)] as const)].filter(([, k]) => k === 'runbook').map(([f]) => path.dirname(f)));
+    this.runbookDirs = new Set();
+    for (const [f, kind] of this.unread) if (kind === 'runbook') this.runbookDirs.add(path.dirname(f));
+    for (const f of this.open.keys()) if (this.project.kindOf(f) === 'runbook') this.runbookDirs.add(path.dirname(f));
     const near = [...this.open.keys()].map((f) => this.neighbourhood(f));
     const isNear = (f: string) => near.some((d) => isInside(f, d));
     const files = [...this.unread.keys()];
@@ -140,10 +142,6 @@ export class LintWorkspace {
     if (!this.unread.size) return;
     const d = this.neighbourhood(file);
     for (const f of [...this.unread.keys()]) if (isInside(f, d)) this.readListed(f);
-  }
-
-  get indexing(): boolean {
-    return this.unread.size > 0;
   }
 
   /** Put a file's text in the project; returns the files whose findings may change. */
