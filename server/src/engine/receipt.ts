@@ -1,12 +1,11 @@
 // The receipt model: YAML front matter with a range for every key and value, and
 // the Markdown sections that record what was really done.
 import * as path from 'node:path';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
-import { parseMarkdown, plainText, spanOf, type Nodes } from './markdown';
 import { frontMatterSpan } from './chunks';
 import { LineIndex } from './text';
-import { contentOf, sectionsOf, type Section } from './sections';
+import { readReceiptBody, type ReceiptBody } from './receiptBody';
 import type { Span } from './types';
 
 export interface FrontMatterField {
@@ -105,7 +104,48 @@ export interface ReceiptModel {
 
 const MAX_YAML = 64 * 1024;
 
-function readFrontMatter(text: string): FrontMatter | undefined {
+const YAML_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const YAML_WORDS: Record<string, unknown> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false, null: null, Null: null, NULL: null, '~': null };
+/** A plain scalar that YAML 1.2's core schema reads as a string: no comment, no mapping, no number-like start, nothing but printable text. */
+const YAML_STRING = /^[A-Za-z](?:[ -~\u00a0-\ud7ff\ue000-\ufffd]*[!-~\u00a0-\ud7ff\ue000-\ufffd])?$/;
+
+/**
+ * Front matter that is a flat list of `key: value` lines with plain, quoted (no escapes),
+ * decimal, boolean or null values, read by lines; undefined for anything else (the YAML
+ * parser reads it). Thousands of receipts are written like this, and the parser costs
+ * 0.2 ms for each (issue 13); test/unit/receiptBody.test.ts holds the two readers equal.
+ */
+function readPlainYaml(text: string, start: number, end: number): { data: Record<string, unknown>; fields: Map<string, FrontMatterField> } | undefined {
+  const source = text.slice(start, end);
+  if (/[\r\t\0\ufeff]/.test(source)) return undefined;
+  const data: Record<string, unknown> = {};
+  const fields = new Map<string, FrontMatterField>();
+  let at = start;
+  for (const line of source.split('\n')) {
+    const lineStart = at;
+    at += line.length + 1;
+    if (line === '' || /^#(?: |$)/.test(line)) continue;
+    const m = YAML_LINE.exec(line);
+    if (!m || m[1] in YAML_WORDS || fields.has(m[1]) || line.endsWith(' ')) return undefined;
+    const raw = m[2] ?? '';
+    let value: unknown;
+    if (raw === '') value = null;
+    else if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) value = Number(raw);
+    else if (raw in YAML_WORDS) value = YAML_WORDS[raw];
+    else if (/^(?:"[^"\\\x00-\x1f\x7f]*"|'[^'\x00-\x1f\x7f]*')$/.test(raw)) value = raw.slice(1, -1);
+    else if (YAML_STRING.test(raw) && !/ #|: |:$/.test(raw)) value = raw;
+    else return undefined;
+    const keySpan = { start: lineStart, end: lineStart + m[1].length };
+    const valueStart = lineStart + line.length - raw.length;
+    const valueSpan = raw === '' ? { start: keySpan.end + 1, end: keySpan.end + 1 } : { start: valueStart, end: valueStart + raw.length };
+    data[m[1]] = value;
+    fields.set(m[1], new Field(m[1], text, keySpan, valueSpan, value));
+  }
+  return fields.size ? { data, fields } : undefined;
+}
+
+/** `byLines: false` always goes through the YAML parser (the tests compare both readers). */
+export function readFrontMatter(text: string, byLines = true): FrontMatter | undefined {
   const span = frontMatterSpan(text);
   if (!span) return undefined;
   const firstBreak = text.slice(span.start, span.end).search(/\r?\n|\r/);
@@ -123,6 +163,8 @@ function readFrontMatter(text: string): FrontMatter | undefined {
     errors.push({ message: `Front matter is ${source.length} characters; the limit is ${MAX_YAML}.`, span: { start: span.start, end: contentStart } });
     return { span, content: { start: contentStart, end: contentEnd }, empty: true, data: undefined, fields, errors };
   }
+  const plain = byLines ? readPlainYaml(text, contentStart, contentEnd) : undefined;
+  if (plain) return { span, content: { start: contentStart, end: contentEnd }, empty: false, data: plain.data, fields: plain.fields, errors };
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   for (const e of [...doc.errors]) errors.push({ message: e.message.split('\n')[0], span: shift(e.pos) });
   let data: Record<string, unknown> | undefined;
@@ -153,80 +195,6 @@ function readFrontMatter(text: string): FrontMatter | undefined {
   return { span, content: { start: contentStart, end: contentEnd }, empty: doc.contents === null, data, fields, errors };
 }
 
-function sectionBy(sections: Section[], pattern: RegExp): { section: Section; nodes: RootContent[] } | undefined {
-  const s = sections.find((x) => pattern.test(x.title));
-  return s && { section: s, nodes: contentOf(s) };
-}
-
-function bodyOf(nodes: RootContent[], text: string): string {
-  return nodes.map((n) => (n.type === 'code' ? n.value : plainText(n))).join('\n').trim() || textBetween(text, nodes);
-}
-
-/** Code blocks and inline code anywhere under these nodes (inside list items too), bounded. */
-type Code = NonNullable<ReceiptSection['code']>;
-function codeIn(nodes: readonly Nodes[], out: Code, depth = 0): Code {
-  if (depth > 50) return out;
-  for (const n of nodes) {
-    if (out.block.length + out.inline.length > 500) return out;
-    if (n.type === 'code') out.block.push(n.value);
-    else if (n.type === 'inlineCode') out.inline.push(n.value);
-    else if ('children' in n && Array.isArray(n.children)) codeIn(n.children as Nodes[], out, depth + 1);
-  }
-  return out;
-}
-
-const heading = (s: Section): ReceiptHeading => ({ title: s.title, depth: s.depth, span: s.span });
-
-/** The model keeps what the rules read of a section (its code, or its text), not its Markdown tree. */
-function slim(s: ReturnType<typeof sectionBy>, text: string, keep?: 'code' | 'body'): ReceiptSection | undefined {
-  if (!s) return undefined;
-  if (keep === 'code') return { section: heading(s.section), code: codeIn(s.nodes as Nodes[], { block: [], inline: [] }) };
-  if (keep === 'body') return { section: heading(s.section), body: bodyOf(s.nodes, text) };
-  return { section: heading(s.section) };
-}
-
-function textBetween(text: string, nodes: RootContent[]): string {
-  if (!nodes.length) return '';
-  return text.slice(spanOf(nodes[0]).start, spanOf(nodes[nodes.length - 1]).end).trim();
-}
-
-type ReceiptBody = Pick<ReceiptModel, 'sections' | 'commands' | 'timeline' | 'gaps' | 'compensating' | 'timelineEntries'> & { title?: Span };
-
-/** The Markdown sections: what was run, when, what went wrong, what was compensated. */
-function readBody(text: string, previous?: Root): ReceiptBody {
-  const root = parseMarkdown(text, previous);
-  const sections = sectionsOf(root, text);
-  const timeline = sectionBy(sections, /\btimeline\b|\btimestamps?\b|\bchronology\b/);
-  const entries: TimelineEntry[] = [];
-  if (timeline) {
-    for (const n of timeline.nodes) {
-      if (n.type !== 'list') continue;
-      for (const item of n.children) {
-        const s = spanOf(item);
-        const t = text.slice(s.start, s.end);
-        const tm = /^(?:[-*+]|\d+[.)])\s+(?:\*\*|`)?(?:\d{4}-\d{2}-\d{2}[ T])?(\d{1,2}):(\d{2})(?::\d{2})?\b/.exec(t);
-        if (tm) {
-          const start = s.start + t.indexOf(tm[1] + ':' + tm[2]);
-          entries.push({ minutes: Number(tm[1]) * 60 + Number(tm[2]), span: { start, end: start + tm[1].length + 3 } });
-        }
-      }
-    }
-  }
-  const commands = sectionBy(sections, /\bcommands?\b|\bwhat (?:we|i) ran\b|\bsteps (?:taken|run)\b/);
-  const gaps = sectionBy(sections, /\bgaps?\b|\bwhat went wrong\b|\bsurprises\b|\bissues (?:found|discovered)\b|\bfindings\b|\blessons\b/);
-  const compensating = sectionBy(sections, /\bcompensat/);
-  return {
-    title: sections[0]?.span,
-    // Receipts keep no Markdown tree: a workspace holds thousands (issue 5).
-    sections: sections.map(heading),
-    commands: slim(commands, text, 'code'),
-    timeline: slim(timeline, text),
-    gaps: slim(gaps, text),
-    compensating: slim(compensating, text, 'body'),
-    timelineEntries: entries,
-  };
-}
-
 /**
  * The front matter is read at once; the Markdown body only when a rule or a feature asks
  * for it. What a runbook reads of its receipts (trigger, date, minutes) is all front matter,
@@ -244,7 +212,7 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
     if (!body) {
       const p = prev;
       prev = undefined;
-      body = readBody(text, p);
+      body = readReceiptBody(text, frontMatter?.span.end ?? 0, p);
     }
     return body;
   };
