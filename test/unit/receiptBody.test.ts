@@ -108,7 +108,7 @@ test('front matter: the line reader is the YAML parser wherever it answers', () 
   for (const f of files) sameFrontMatter(fs.readFileSync(f, 'utf8'));
   const key = fc.constantFrom('trigger', 'date', 'total_minutes', 'receipt', 'a-b', 'true', 'null', 'x y', '__proto__', 'k');
   const value = fc.oneof(
-    fc.constantFrom('', '8', '007', '0', '-1', '1.5', '1e3', '0x1f', '.inf', 'true', 'False', 'NULL', '~', 'yes', 'no', '2026-06-01', '2026-06-01T10:00', 'https://ci.example.invalid/runs/1', 'Kim (pairing)'),
+    fc.constantFrom('', '8', '007', '0', '-1', '1.5', '1e3', '0x1f', '.inf', 'true', 'False', 'NULL', '~', 'yes', 'no', '2026-06-01', '2026-06-01T10:00', '2026-06-01 10:00', '12:30', '1_000', '0o17', '0b1', '1.', '1e', '3d', '4m', '007x', 'https://ci.example.invalid/runs/1', 'Kim (pairing)'),
     fc.constantFrom('a # c', 'a: b', 'a:', 'a:b', '"q (#4)"', '"a\\"b"', "'it''s'", "'x'", '"x" # c', '[a, b]', '{a: 1}', '&x a', '*x', '!t a', '|', '>', '- a', '? a', '"\u0001"', 'a  ', ' a', 'a\tb', 'ünï', '中文', '1.5× normal'),
     fc.string({ maxLength: 12 }),
   );

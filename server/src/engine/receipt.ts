@@ -105,9 +105,11 @@ export interface ReceiptModel {
 const MAX_YAML = 64 * 1024;
 
 const YAML_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
+/** Anything the core schema might read as a number (a superset: those are left to the parser). */
+const NUMBERISH = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[oxb]/i;
 const YAML_WORDS: Record<string, unknown> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false, null: null, Null: null, NULL: null, '~': null };
-/** A plain scalar that YAML 1.2's core schema reads as a string: no comment, no mapping, no number-like start, nothing but printable text. */
-const YAML_STRING = /^[A-Za-z](?:[ -~\u00a0-\ud7ff\ue000-\ufffd]*[!-~\u00a0-\ud7ff\ue000-\ufffd])?$/;
+/** A plain scalar that YAML 1.2's core schema reads as a string: no comment, no mapping, not a number, nothing but printable text (dates and times stay strings in 1.2). */
+const YAML_STRING = /^[A-Za-z0-9](?:[ -~\u00a0-\ud7ff\ue000-\ufffd]*[!-~\u00a0-\ud7ff\ue000-\ufffd])?$/;
 
 /**
  * Front matter that is a flat list of `key: value` lines with plain, quoted (no escapes),
@@ -133,7 +135,7 @@ function readPlainYaml(text: string, start: number, end: number): { data: Record
     else if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) value = Number(raw);
     else if (raw in YAML_WORDS) value = YAML_WORDS[raw];
     else if (/^(?:"[^"\\\x00-\x1f\x7f]*"|'[^'\x00-\x1f\x7f]*')$/.test(raw)) value = raw.slice(1, -1);
-    else if (YAML_STRING.test(raw) && !/ #|: |:$/.test(raw)) value = raw;
+    else if (YAML_STRING.test(raw) && !/ #|: |:$/.test(raw) && !NUMBERISH.test(raw)) value = raw;
     else return undefined;
     const keySpan = { start: lineStart, end: lineStart + m[1].length };
     const valueStart = lineStart + line.length - raw.length;
