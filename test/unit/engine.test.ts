@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseBudget, isDataCorrection } from '../../server/src/engine/duration';
 import { lint } from '../../server/src/engine';
-import { ConfigResolver } from '../../server/src/engine/config';
+import { ConfigResolver, pathInside } from '../../server/src/engine/config';
+import fc from 'fast-check';
 import { buildRunbook } from '../../server/src/engine/runbook';
 import { LineIndex } from '../../server/src/engine/text';
 
@@ -135,4 +136,16 @@ test('receiptsAffected: an edit of the runbook changes the findings of no receip
     }
   }
   assert.ok(none > 10 && some > 0 && all > 3 && findingsChanged > 0, `none ${none}, some ${some}, all ${all}, receipt findings changed ${findingsChanged}`);
+});
+
+test('pathInside: by prefix on plain paths, the same answer as path.relative on every path', () => {
+  const segment = fc.constantFrom('a', 'b', 'ab', '.', '..', '', '..a', 'a.', 'x y', 'é');
+  const p = fc.array(segment, { maxLength: 5 }).chain((ss) => fc.constantFrom('/', '/ ', '').map((tail) => '/' + ss.join('/') + (tail === '/' ? '/' : '')));
+  const slow = (parent: string, child: string) => {
+    const rel = path.relative(parent, child);
+    if (rel === '') return '';
+    return rel.startsWith('..' + path.sep) || rel === '..' || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+  };
+  fc.assert(fc.property(p, p, (parent, child) => assert.equal(pathInside(parent, child), slow(parent, child), `${parent} ${child}`)), { numRuns: 3000 });
+  fc.assert(fc.property(p, p, (parent, child) => assert.equal(pathInside(parent, parent === '/' ? '/' + child.slice(1) : parent + child), slow(parent, parent === '/' ? '/' + child.slice(1) : parent + child))), { numRuns: 1000 });
 });

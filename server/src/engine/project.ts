@@ -7,7 +7,7 @@ import { buildRunbook, type RunbookModel } from './runbook';
 import { normalizeTrigger } from './triggers';
 import { buildReceipt, type ReceiptModel } from './receipt';
 import { readSuppressions } from './suppress';
-import { isInside, severityFor } from './config';
+import { isInside, pathInside, severityFor } from './config';
 import { RULES } from '../rules';
 import type { Rule, RuleContext, WorkspaceView, Report } from './rule';
 import type { FileKind, Finding, ResolvedConfig } from './types';
@@ -44,8 +44,8 @@ function matcher(globs: string[]): (p: string) => boolean {
 
 /** Which kind of file the configured globs make of a path; undefined when neither. */
 export function classify(file: string, config: ResolvedConfig): FileKind | undefined {
-  const rel = path.relative(config.root, file).split(path.sep).join('/');
-  if (rel.startsWith('..')) return undefined;
+  const rel = pathInside(config.root, file);
+  if (rel === undefined) return undefined;
   if (matcher(config.receipts)(rel)) return 'receipt';
   if (matcher(config.runbooks)(rel)) return 'runbook';
   return undefined;
