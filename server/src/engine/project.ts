@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { buildRunbook, type RunbookModel } from './runbook';
-import { normalizeTrigger } from './triggers';
+import { normalizeTrigger, receiptsByTrigger } from './triggers';
 import { buildReceipt, type ReceiptModel } from './receipt';
 import { readSuppressions } from './suppress';
 import { isInside, pathInside, severityFor } from './config';
@@ -51,10 +51,15 @@ export function classify(file: string, config: ResolvedConfig): FileKind | undef
   return undefined;
 }
 
+let clock = { at: -Infinity, day: '' };
+/** Today's local date, read from the clock at most once a second (the server asks for every file it lints). */
 export function today(): string {
-  const d = new Date();
+  const now = Date.now();
+  if (now - clock.at < 1000) return clock.day;
+  const d = new Date(now);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  clock = { at: now, day: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}` };
+  return clock.day;
 }
 
 /**
@@ -221,12 +226,8 @@ export class Project implements WorkspaceView {
     const changed = new Set<string>();
     for (const [name, budget] of after.budgets) if (before.budgets.get(name) !== budget) changed.add(name);
     if (!changed.size) return [];
-    return receipts
-      .filter((r) => {
-        const value = r.frontMatter?.fields.get('trigger')?.value;
-        return typeof value === 'string' && changed.has(normalizeTrigger(value));
-      })
-      .map((r) => r.path);
+    const byTrigger = receiptsByTrigger(receipts);
+    return [...changed].flatMap((name) => byTrigger.get(name) ?? []).sort((a, b) => a.at - b.at).map((r) => r.receipt.path);
   }
 
   /** Files whose findings may change when this file changes. */

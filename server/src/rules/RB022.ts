@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import type { RunbookRule } from '../engine/rule';
+import type { ReceiptModel } from '../engine/receipt';
+import { derivedFrom } from '../engine/text';
 
 export function daysBetween(from: string, to: string): number | undefined {
   const a = Date.parse(`${from}T00:00:00Z`);
@@ -13,6 +15,17 @@ export function receiptDate(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.trim()) ? value.trim().slice(0, 10) : undefined;
 }
 
+/** The newest readable receipt date of a list, once per list (a runbook beside 5,000 receipts, issue 13). */
+const newestOf = derivedFrom((receipts: readonly ReceiptModel[]) => {
+  let newest: { date: string; file: string } | undefined;
+  for (const r of receipts) {
+    const date = receiptDate(r.frontMatter?.fields.get('date')?.value);
+    // The string comparison first: a date is parsed only when it would be the newest.
+    if (date && (!newest || date > newest.date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) newest = { date, file: r.path };
+  }
+  return newest;
+});
+
 export const RB022: RunbookRule = {
   id: 'RB022',
   name: 'stale-rehearsal',
@@ -21,11 +34,7 @@ export const RB022: RunbookRule = {
   fixable: false,
   description: 'The newest receipt is older than staleAfterDays (90).',
   check({ model, workspace, config, today, report }) {
-    let newest: { date: string; file: string } | undefined;
-    for (const r of workspace.receiptsFor(model)) {
-      const date = receiptDate(r.frontMatter?.fields.get('date')?.value);
-      if (date && daysBetween(date, today) !== undefined && (!newest || date > newest.date)) newest = { date, file: r.path };
-    }
+    const newest = newestOf(workspace.receiptsFor(model));
     if (!newest) return;
     const age = daysBetween(newest.date, today);
     if (age === undefined || age <= config.staleAfterDays) return;

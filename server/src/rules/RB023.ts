@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { RunbookRule } from '../engine/rule';
 import { formatMinutes } from '../engine/duration';
 import { normalizeTrigger } from './triggerMatch';
-import { derivedFrom } from '../engine/text';
+import { receiptsByTrigger } from '../engine/triggers';
 import type { ReceiptModel } from '../engine/receipt';
 
 function minutesOf(value: unknown): number | undefined {
@@ -18,19 +18,10 @@ function conditionOf(name: string): string {
 }
 
 /** A runbook's receipts by the trigger they name (normalized), each with its place in the list (oldest first). */
-const byTrigger = derivedFrom((receipts: ReceiptModel[]) => {
-  const out = new Map<string, { receipt: ReceiptModel; at: number }>();
-  receipts.forEach((receipt, at) => {
-    const value = receipt.frontMatter?.fields.get('trigger')?.value;
-    if (typeof value === 'string') out.set(normalizeTrigger(value), { receipt, at });
-  });
-  return out;
-});
-
 /** The latest receipt that names the trigger, or its condition alone. */
 function latestFor(receipts: ReceiptModel[], trigger: string): ReceiptModel | undefined {
-  const index = byTrigger(receipts);
-  const hits = [index.get(normalizeTrigger(trigger)), conditionOf(trigger) !== trigger ? index.get(normalizeTrigger(conditionOf(trigger))) : undefined].filter((h) => !!h);
+  const index = receiptsByTrigger(receipts);
+  const hits = [index.get(normalizeTrigger(trigger))?.at(-1), conditionOf(trigger) !== trigger ? index.get(normalizeTrigger(conditionOf(trigger)))?.at(-1) : undefined].filter((h) => !!h);
   return hits.sort((a, b) => a.at - b.at).pop()?.receipt;
 }
 
