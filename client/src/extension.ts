@@ -3,41 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-const TRIGGER_TABLE = [
-  '## Rollback triggers',
-  '',
-  '| Trigger | How observed | Timer budget |',
-  '|---|---|---|',
-  '| 5xx rate > 5% for 2 minutes post-deploy | dashboard or smoke test | 5 min |',
-  '| Smoke test fails in pipeline | pipeline red on deploy job | 3 min |',
-  '| Data corruption reported | support ticket | do not roll back code alone: data correction |',
-  '',
-];
-
-const CENSUS_TABLE = [
-  '## Side-effect census',
-  '',
-  '| Endpoint | Side effect | Compensating action |',
-  '|---|---|---|',
-  '| POST /api/orders | confirmation email | send correction email |',
-  '',
-];
-
-interface TriggerInfo {
-  name: string;
-  budgetMinutes?: number;
-  budgetText?: string;
-  dataCorrection: boolean;
-  rehearsals: number;
-}
-
-interface RunbookInfo {
-  uri: string;
-  path: string;
-  name: string;
-  triggers: TriggerInfo[];
-}
+import { censusTable, triggerTable } from '../../server/src/engine/templates';
+import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -65,14 +32,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('runbookLint', 'Runbook Lint', serverOptions, clientOptions);
 }
 
-interface NewReceiptArgs {
-  runbookUri?: string;
-  trigger?: string;
-}
 
 async function listRunbooks(runbookUri?: string): Promise<RunbookInfo[]> {
   if (!client) return [];
-  const r = (await client.sendRequest('workspace/executeCommand', { command: 'runbookLint.server.listTriggers', arguments: [runbookUri ? { runbookUri } : {}] })) as RunbookInfo[] | null;
+  const r = (await client.sendRequest('workspace/executeCommand', { command: LIST_TRIGGERS_COMMAND, arguments: [runbookUri ? { runbookUri } : {}] })) as RunbookInfo[] | null;
   return r ?? [];
 }
 
@@ -90,7 +53,7 @@ async function pickRunbook(runbooks: RunbookInfo[], title: string, placeHolder: 
   return picked?.runbook;
 }
 
-async function pickRunbookAndTrigger(args: NewReceiptArgs | undefined): Promise<NewReceiptArgs | undefined> {
+async function pickRunbookAndTrigger(args: ReceiptArgs | undefined): Promise<ReceiptArgs | undefined> {
   if (!client) return undefined;
   if (args?.runbookUri && args.trigger) return args;
   let runbookUri = args?.runbookUri;
@@ -118,11 +81,11 @@ async function pickRunbookAndTrigger(args: NewReceiptArgs | undefined): Promise<
   return { runbookUri: runbook.uri, trigger: picked.trigger.name };
 }
 
-async function newReceipt(args?: NewReceiptArgs): Promise<void> {
+async function newReceipt(args?: ReceiptArgs): Promise<void> {
   if (!client) return;
   const chosen = await pickRunbookAndTrigger(args);
   if (!chosen) return;
-  const created = (await client.sendRequest('workspace/executeCommand', { command: 'runbookLint.server.createReceipt', arguments: [chosen] })) as string | null;
+  const created = (await client.sendRequest('workspace/executeCommand', { command: CREATE_RECEIPT_COMMAND, arguments: [chosen] })) as string | null;
   if (!created) {
     void vscode.window.showErrorMessage('Runbook Lint: could not create the receipt (see the "Runbook Lint" output).');
     return;
@@ -170,14 +133,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('runbookLint.newReceipt', (args?: NewReceiptArgs) =>
+    vscode.commands.registerCommand(NEW_RECEIPT_COMMAND, (args?: ReceiptArgs) =>
       newReceipt(args).catch((e) => {
         output?.appendLine(`New Rehearsal Receipt failed: ${(e as Error).stack ?? e}`);
         void vscode.window.showErrorMessage(`Runbook Lint: ${(e as Error).message}`);
       }),
     ),
-    vscode.commands.registerCommand('runbookLint.insertTriggerTable', () => insertTemplate(TRIGGER_TABLE, 'Trigger Table')),
-    vscode.commands.registerCommand('runbookLint.insertCensus', () => insertTemplate(CENSUS_TABLE, 'Side-Effect Census')),
+    vscode.commands.registerCommand('runbookLint.insertTriggerTable', () => insertTemplate(triggerTable().split('\n'), 'Trigger Table')),
+    vscode.commands.registerCommand('runbookLint.insertCensus', () => insertTemplate(censusTable().split('\n'), 'Side-Effect Census')),
     vscode.commands.registerCommand('runbookLint.restartServer', async () => {
       if (!client) return;
       output?.appendLine('Restarting the runbook language server…');

@@ -8,10 +8,10 @@ import { Project, classify, today as clockToday } from './engine/project';
 import { ConfigResolver } from './engine/config';
 import { formatJson, formatSarif, formatText, toPublic } from './engine/report';
 import { applyEdits } from './engine/text';
-import { nextReceiptNumber, receiptFolderFor, scaffoldReceipt } from './engine/scaffold';
+import { planReceipt, triggerAskedFor } from './engine/scaffold';
 import type { RunbookModel } from './engine/runbook';
 import type { Finding, FileKind } from './engine/types';
-import { createExclusive, findWorkspaceFiles, readText, writeAtomic, type WalkProblem } from './files';
+import { createReceipt, findWorkspaceFiles, listFolder, readText, writeAtomic, type WalkProblem } from './files';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
@@ -178,7 +178,7 @@ function run(argv: string[], io: CliIO): number {
   }
 
   const { targets, explicit, problems } = collect(positionals, io.cwd, resolver);
-  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n') });
+  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n'), listFolder });
   const linted: string[] = [];
   for (const [file, kind] of targets) {
     const r = readText(file);
@@ -241,7 +241,7 @@ function applyFixes(project: Project, files: string[], io: CliIO, problems: Walk
 
 function newReceipt(args: string[], triggerName: string | undefined, runbookArg: string | undefined, today: string, resolver: ConfigResolver, io: CliIO): number {
   const dir = path.resolve(io.cwd, args[0] ?? '.');
-  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f) });
+  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), listFolder });
   for (const f of findWorkspaceFiles(dir, resolver)) {
     const r = readText(f.path);
     if ('text' in r) project.set(f.path, r.text, f.kind);
@@ -256,38 +256,18 @@ function newReceipt(args: string[], triggerName: string | undefined, runbookArg:
   const runbook: RunbookModel | undefined = runbookArg ? runbooks.find((r) => r.path === path.resolve(io.cwd, runbookArg)) : runbooks[0];
   if (!runbook) throw new UsageError(`no runbook found under ${path.relative(io.cwd, dir) || '.'}; name one with --runbook FILE`);
   if (!runbookArg && runbooks.length > 1) throw new UsageError(`several runbooks found (${runbooks.map((r) => path.relative(io.cwd, r.path)).join(', ')}); name one with --runbook FILE`);
-  const triggers = runbook.triggers.triggers;
-  let trigger = triggers[0];
-  if (triggerName !== undefined) {
-    trigger = triggers.find((t) => t.name.toLowerCase() === triggerName.toLowerCase()) ?? triggers.find((t) => t.name.toLowerCase().includes(triggerName.toLowerCase()))!;
-    if (!trigger) throw new UsageError(`no trigger "${triggerName}" in ${path.relative(io.cwd, runbook.path)}; triggers: ${triggers.map((t) => `"${t.name}"`).join(', ') || 'none'}`);
+  const trigger = triggerAskedFor(runbook, triggerName);
+  if (triggerName !== undefined && !trigger) {
+    throw new UsageError(`no trigger "${triggerName}" in ${path.relative(io.cwd, runbook.path)}; triggers: ${runbook.triggers.triggers.map((t) => `"${t.name}"`).join(', ') || 'none'}`);
   }
-  const folder = receiptFolderFor(runbook, project);
-  // Exclusive create: if another process took the number, read the folder again and take the next one.
-  let last = 0;
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(folder);
-    } catch {
-      names = [];
-    }
-    const n = Math.max(nextReceiptNumber(names), last + 1);
-    last = n;
-    const { path: file, content } = scaffoldReceipt(runbook, trigger, folder, n, today);
-    try {
-      createExclusive(file, content);
-      io.stdout(`${path.relative(io.cwd, file)}\n`);
-      return 0;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        io.stderr(`runbook-lint: cannot create ${path.relative(io.cwd, file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        return 2;
-      }
-    }
+  try {
+    const plan = createReceipt((after) => planReceipt(runbook, project, trigger, today, after));
+    io.stdout(`${path.relative(io.cwd, plan.path)}\n`);
+    return 0;
+  } catch (e) {
+    io.stderr(`runbook-lint: cannot create the receipt: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
   }
-  io.stderr('runbook-lint: could not find a free receipt number\n');
-  return 2;
 }
 
 /** Wire main() to the process: what the bin runs. */

@@ -104,3 +104,31 @@ export function createExclusive(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text, { flag: 'wx' });
 }
+
+/** The names in a folder on disk; none when it cannot be read (it may not exist yet). */
+export function listFolder(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Write the receipt `planAt(after)` plans, exclusively: when its number was taken meanwhile
+ * (another process, another editor), plan again after it. Throws on any other error.
+ */
+export function createReceipt<P extends { path: string; content: string; number: number }>(planAt: (after: number) => P, attempts = 1000): P {
+  let after = 0;
+  for (let i = 0; i < attempts; i++) {
+    const plan = planAt(after);
+    try {
+      createExclusive(plan.path, plan.content);
+      return plan;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      after = plan.number;
+    }
+  }
+  throw new Error('could not find a free receipt number');
+}

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './engine/text';
-import { createExclusive } from './files';
+import { createReceipt as createReceiptFile } from './files';
 import type { Finding } from './engine/types';
 import type { ReceiptModel } from './engine/receipt';
 import type { RunbookModel } from './engine/runbook';
@@ -27,8 +27,10 @@ import { LintWorkspace } from './lsp/workspace';
 import { indexingBegan, indexingEnded } from './lsp/memory';
 import { readSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/diagnostics';
-import { codeActions, CREATE_RECEIPT_COMMAND, CREATE_RECEIPT_KIND, FIX_ALL_KIND, NEW_RECEIPT_KIND, SHOW_RECEIPT_COMMAND } from './lsp/actions';
-import { findTrigger, listTriggers, planReceipt, receiptEdit } from './lsp/receipts';
+import { codeActions, CREATE_RECEIPT_KIND, FIX_ALL_KIND, NEW_RECEIPT_KIND } from './lsp/actions';
+import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND, type ReceiptArgs } from './lsp/protocol';
+import { listTriggers, plannedReceipt, receiptEdit, type PlannedReceipt } from './lsp/receipts';
+import { triggerAskedFor } from './engine/scaffold';
 import { completions } from './lsp/completion';
 import { hover } from './lsp/hover';
 import { documentSymbols } from './lsp/symbols';
@@ -37,7 +39,6 @@ import { pathToUri, uriToPath } from './lsp/uri';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
-const LIST_TRIGGERS_COMMAND = 'runbookLint.server.listTriggers';
 
 if (!process.argv.some((a) => /^--(?:stdio|node-ipc|socket|pipe)\b/.test(a)) && !process.argv.includes('--clientProcessId')) {
   process.argv.push('--stdio');
@@ -503,10 +504,6 @@ connection.onCodeLens(
 
 // ---------------------------------------------------------------- commands
 
-interface ReceiptArgs {
-  runbookUri?: string;
-  trigger?: string;
-}
 
 function runbookFor(uri: string | undefined): RunbookModel | undefined {
   if (!uri) {
@@ -530,30 +527,23 @@ async function createReceipt(args: ReceiptArgs): Promise<string | null> {
   if (args?.runbookUri) await fresh(args.runbookUri);
   const runbook = runbookFor(args?.runbookUri);
   if (!runbook) throw new Error(`no runbook for ${args?.runbookUri ?? 'this workspace'}`);
-  const trigger = findTrigger(runbook, args?.trigger);
+  const trigger = triggerAskedFor(runbook, args?.trigger);
   if (args?.trigger && !trigger) throw new Error(`no trigger "${args.trigger}" in ${relativeName(runbook.path)}`);
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const plan = planReceipt(ws.project, runbook, trigger, ws.today(), attempt);
-    if (fs.existsSync(plan.path)) continue;
-    if (canCreateFiles) {
-      const r = await connection.workspace.applyEdit({ label: 'New rehearsal receipt', edit: receiptEdit(plan) });
-      if (!r.applied) {
-        log(`runbook-lint: the client did not create ${plan.path}: ${r.failureReason ?? 'no reason given'}`);
-        return null;
-      }
-    } else {
-      try {
-        createExclusive(plan.path, plan.content);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw e;
-      }
+  let plan: PlannedReceipt;
+  if (canCreateFiles) {
+    // The client creates it (CreateFile never overwrites); the planner has just read the folder.
+    plan = plannedReceipt(ws.project, runbook, trigger, ws.today());
+    const r = await connection.workspace.applyEdit({ label: 'New rehearsal receipt', edit: receiptEdit(plan) });
+    if (!r.applied) {
+      log(`runbook-lint: the client did not create ${plan.path}: ${r.failureReason ?? 'no reason given'}`);
+      return null;
     }
-    // Index it now rather than wait for the watcher; the open document, if any, wins later.
-    if (!ws.open.has(plan.path)) publish(ws.update(plan.path, plan.content, 'receipt'));
-    return plan.uri;
+  } else {
+    plan = createReceiptFile((after) => plannedReceipt(ws.project, runbook, trigger, ws.today(), after));
   }
-  return null;
+  // Index it now rather than wait for the watcher; the open document, if any, wins later.
+  if (!ws.open.has(plan.path)) publish(ws.update(plan.path, plan.content, 'receipt'));
+  return plan.uri;
 }
 
 connection.onExecuteCommand(

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { buildRunbook, type RunbookModel } from './runbook';
-import { normalizeTrigger, receiptsByTrigger } from './triggers';
+import { receiptsNaming, triggersByKey } from './rehearsals';
 import { buildReceipt, type ReceiptModel } from './receipt';
 import { readSuppressions } from './suppress';
 import { isInside, pathInside, severityFor } from './config';
@@ -20,6 +20,8 @@ export interface ProjectOptions {
   rules?: Rule[];
   /** Where a rule that throws is logged (once per rule and file). */
   log?: (message: string) => void;
+  /** The names of the files in a folder on disk; the faces that read the disk pass it (the rules never do). */
+  listFolder?: (folder: string) => string[];
 }
 
 interface Entry {
@@ -201,14 +203,18 @@ export class Project implements WorkspaceView {
     return this.associations().byFolder.get(path.dirname(receipt.path)) ?? [receipt];
   }
 
+  filesIn(folder: string): string[] {
+    const names = new Set(this.options.listFolder?.(folder) ?? []);
+    for (const f of this.entries.keys()) if (path.dirname(f) === folder) names.add(path.basename(f));
+    return [...names];
+  }
+
   receiptView(file: string): ReceiptView | undefined {
     const m = this.entries.has(file) ? this.model(file) : undefined;
     if (!m || m.kind !== 'runbook') return undefined;
     const budgets = new Map<string, string>();
-    for (const t of m.triggers.triggers) {
-      const name = normalizeTrigger(t.name);
-      if (!budgets.has(name)) budgets.set(name, JSON.stringify([t.budgetMinutes ?? null, t.budgetText ?? null, t.dataCorrection]));
-    }
+    // By every name a receipt may use for the trigger (rehearsals.ts decides which).
+    for (const [key, t] of triggersByKey(m.triggers.triggers)) budgets.set(key, JSON.stringify([t.budgetMinutes ?? null, t.budgetText ?? null, t.dataCorrection]));
     return { names: JSON.stringify(m.triggers.triggers.map((t) => t.name)), budgets, census: m.census?.rows.length ?? 0 };
   }
 
@@ -226,8 +232,10 @@ export class Project implements WorkspaceView {
     const changed = new Set<string>();
     for (const [name, budget] of after.budgets) if (before.budgets.get(name) !== budget) changed.add(name);
     if (!changed.size) return [];
-    const byTrigger = receiptsByTrigger(receipts);
-    return [...changed].flatMap((name) => byTrigger.get(name) ?? []).sort((a, b) => a.at - b.at).map((r) => r.receipt.path);
+    return [...changed]
+      .flatMap((key) => receiptsNaming(receipts, key))
+      .sort((a, b) => a - b)
+      .map((at) => receipts[at].path);
   }
 
   /** Files whose findings may change when this file changes. */

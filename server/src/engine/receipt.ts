@@ -2,7 +2,7 @@
 // the Markdown sections that record what was really done.
 import * as path from 'node:path';
 import type { Root } from 'mdast';
-import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isScalar, stringify, type Node as YamlNode } from 'yaml';
 import { frontMatterSpan } from './chunks';
 import { LineIndex } from './text';
 import { readReceiptBody, type ReceiptBody } from './receiptBody';
@@ -16,6 +16,16 @@ export interface FrontMatterField {
   readonly value: unknown;
   /** The value exactly as written in the file. */
   readonly source: string;
+}
+
+/**
+ * A string as one YAML scalar that every reader reads back as that string: plain when the
+ * yaml library writes it plain (and no YAML 1.1 reader would take it for a boolean),
+ * double-quoted otherwise (a JSON string is a YAML double-quoted scalar).
+ */
+export function yamlScalar(s: string): string {
+  const written = stringify(s, { lineWidth: 0 }).replace(/\n$/, '');
+  return written.includes('\n') || /\t/.test(written) || /^(?:y|n|yes|no|on|off)$/i.test(written) || written !== s ? JSON.stringify(s) : written;
 }
 
 /** A field as four offsets into the receipt's text: spans and source are made when asked (thousands of receipts, issue 5). */

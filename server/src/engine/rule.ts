@@ -20,6 +20,8 @@ export interface WorkspaceView {
   runbooksFor(receipt: ReceiptModel): RunbookModel[];
   /** Receipts in the same folder as this one, itself included, by file number. */
   siblings(receipt: ReceiptModel): ReceiptModel[];
+  /** The names of the files in a folder: on disk (when the face reads the disk) and in the workspace. */
+  filesIn(folder: string): string[];
 }
 
 export interface RuleContext<M> {

@@ -1,10 +1,13 @@
-// Where the next receipt goes and what number it gets. Creation itself is the
-// caller's job, always exclusive (never overwrites).
+// The one receipt planner: which trigger a new receipt is for, where it goes, what number
+// it gets, and its text. The CLI's new-receipt, the editor's command and code actions and
+// RB021's fix all plan here; creating the file is the caller's job, always exclusive
+// (files.ts: createReceipt).
 import * as path from 'node:path';
 import type { RunbookModel } from './runbook';
 import type { WorkspaceView } from './rule';
 import type { Trigger } from './triggers';
-import { receiptText } from './templates';
+import { yamlScalar } from './receipt';
+import { triggerNamed } from './rehearsals';
 
 export const RECEIPT_FOLDER = path.join('library', 'raw', 'rollback-rehearsals');
 
@@ -32,7 +35,38 @@ export function levelOf(runbook: RunbookModel): number | undefined {
   return runbook.level?.level;
 }
 
-export function scaffoldReceipt(runbook: RunbookModel, trigger: Trigger | undefined, folder: string, number: number, date: string): { path: string; content: string } {
+/** The trigger a receipt is for when none is named: the first one a code rollback can answer. */
+export function defaultTrigger(runbook: RunbookModel): Trigger | undefined {
+  const triggers = runbook.triggers.triggers;
+  return triggers.find((t) => !t.dataCorrection) ?? triggers[0];
+}
+
+/** The trigger a name asks for: the one it names (the rehearsal rule), else the first whose name contains it; the default when no name is given. */
+export function triggerAskedFor(runbook: RunbookModel, name: string | undefined): Trigger | undefined {
+  if (name === undefined) return defaultTrigger(runbook);
+  const triggers = runbook.triggers.triggers;
+  const lower = name.trim().toLowerCase();
+  return triggerNamed(triggers, name) ?? (lower ? triggers.find((t) => t.name.toLowerCase().includes(lower)) : undefined);
+}
+
+export interface ReceiptPlan {
+  path: string;
+  content: string;
+  number: number;
+  trigger?: Trigger;
+}
+
+/**
+ * The next receipt of a runbook: in its receipt folder, numbered after every NNN.md there
+ * (on disk and in the workspace) and after `after` (a number found taken meanwhile).
+ */
+export function planReceipt(runbook: RunbookModel, workspace: WorkspaceView, trigger: Trigger | undefined, today: string, after = 0): ReceiptPlan {
+  const folder = receiptFolderFor(runbook, workspace);
+  const number = Math.max(nextReceiptNumber(workspace.filesIn(folder)), after + 1);
+  return { ...scaffoldReceipt(runbook, trigger, folder, number, today), number, trigger };
+}
+
+function scaffoldReceipt(runbook: RunbookModel, trigger: Trigger | undefined, folder: string, number: number, date: string): { path: string; content: string } {
   const file = path.join(folder, receiptFileName(number));
   const rel = path.relative(folder, runbook.path).split(path.sep).join('/');
   const content = receiptText(
@@ -47,4 +81,58 @@ export function scaffoldReceipt(runbook: RunbookModel, trigger: Trigger | undefi
     runbook.lines.eol(),
   );
   return { path: file, content };
+}
+
+export interface ReceiptFields {
+  number: number;
+  date: string;
+  trigger: string;
+  budgetMinutes?: number;
+  level?: number;
+  environment?: string;
+  path?: string;
+  runbook?: string;
+}
+
+/** A new receipt: real values where they are known, empty ones where only the rehearsal can tell. */
+export function receiptText(f: ReceiptFields, eol = '\n'): string {
+  const lines = [
+    '---',
+    `rehearsal: ${f.number}`,
+    `date: ${f.date}`,
+    `environment: ${f.environment ?? 'staging'}`,
+    `trigger: ${yamlScalar(f.trigger)}`,
+    `path: ${f.path ?? 'pipeline'}`,
+    `observed_at: ${f.date}T00:00`,
+    `recovered_at: ${f.date}T00:00`,
+    'total_minutes: 0',
+    ...(f.budgetMinutes !== undefined ? [`budget_minutes: ${f.budgetMinutes}`] : []),
+    'receipt: ""',
+    'witness: ""',
+    `rollback_level: ${f.level ?? 2}`,
+    ...(f.runbook ? [`runbook: ${yamlScalar(f.runbook)}`] : []),
+    '---',
+    `# Rehearsal ${String(f.number).padStart(3, '0')}: ${f.trigger}`,
+    '',
+    '## Commands run',
+    '',
+    '```sh',
+    '# the commands actually typed, in order',
+    '```',
+    '',
+    '## Timeline',
+    '',
+    '- HH:MM trigger observed, clock started',
+    '- HH:MM recovered, clock stopped',
+    '',
+    '## Gaps discovered',
+    '',
+    '- none',
+    '',
+    '## Compensating actions',
+    '',
+    '- none needed: no side-effecting endpoint fired',
+    '',
+  ];
+  return lines.join(eol);
 }

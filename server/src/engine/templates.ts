@@ -1,6 +1,5 @@
-// Text the fixes, commands and scaffolds insert. Kept in one place so the snippets,
-// the code actions and the CLI write the same canonical shapes.
-
+// The tables the fixes and the editor's insert commands write: one copy, which the VS
+// Code extension bundles too (so this module imports nothing).
 export function triggerTable(eol = '\n'): string {
   return [
     '## Rollback triggers',
@@ -19,59 +18,4 @@ export function censusTable(rows: { endpoint: string; effect: string; compensati
     ? rows.map((r) => `| ${r.endpoint} | ${r.effect} | ${r.compensation} |`)
     : ['| POST /api/orders | confirmation email | send correction email |'];
   return ['## Side-effect census', '', '| Endpoint | Side effect | Compensating action |', '|---|---|---|', ...body, ''].join(eol);
-}
-
-export interface ReceiptFields {
-  number: number;
-  date: string;
-  trigger: string;
-  budgetMinutes?: number;
-  level?: number;
-  environment?: string;
-  path?: string;
-  runbook?: string;
-}
-
-/** A new receipt: real values where they are known, empty ones where only the rehearsal can tell. */
-export function receiptText(f: ReceiptFields, eol = '\n'): string {
-  const q = (s: string) => (/^[\w .,()/>%<=-]+$/.test(s) && !/^[\d-]/.test(s) && !/:\s/.test(s) ? s : JSON.stringify(s));
-  const lines = [
-    '---',
-    `rehearsal: ${f.number}`,
-    `date: ${f.date}`,
-    `environment: ${f.environment ?? 'staging'}`,
-    `trigger: ${q(f.trigger)}`,
-    `path: ${f.path ?? 'pipeline'}`,
-    `observed_at: ${f.date}T00:00`,
-    `recovered_at: ${f.date}T00:00`,
-    'total_minutes: 0',
-    ...(f.budgetMinutes !== undefined ? [`budget_minutes: ${f.budgetMinutes}`] : []),
-    'receipt: ""',
-    'witness: ""',
-    `rollback_level: ${f.level ?? 2}`,
-    ...(f.runbook ? [`runbook: ${q(f.runbook)}`] : []),
-    '---',
-    `# Rehearsal ${String(f.number).padStart(3, '0')}: ${f.trigger}`,
-    '',
-    '## Commands run',
-    '',
-    '```sh',
-    '# the commands actually typed, in order',
-    '```',
-    '',
-    '## Timeline',
-    '',
-    '- HH:MM trigger observed, clock started',
-    '- HH:MM recovered, clock stopped',
-    '',
-    '## Gaps discovered',
-    '',
-    '- none',
-    '',
-    '## Compensating actions',
-    '',
-    '- none needed: no side-effecting endpoint fired',
-    '',
-  ];
-  return lines.join(eol);
 }

@@ -7,25 +7,10 @@ import { findDurations, isDataCorrection, parseBudget, type Duration } from './d
 import { columnIndex, parseTable, type Cell, type ParsedTable } from './table';
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
-import { derivedFrom, memoized } from './text';
-import type { ReceiptModel } from './receipt';
+import { memoized } from './text';
 
 /** How a receipt's `trigger:` names a trigger: case and spacing do not matter. Memoized: every receipt meets every trigger name of its runbooks, on every edit. */
 export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
-
-/** A list of receipts by the trigger each names (normalized), each with its place in the list; derived once per list. */
-export const receiptsByTrigger = derivedFrom((receipts: readonly ReceiptModel[]) => {
-  const out = new Map<string, { receipt: ReceiptModel; at: number }[]>();
-  receipts.forEach((receipt, at) => {
-    const value = receipt.frontMatter?.fields.get('trigger')?.value;
-    if (typeof value !== 'string') return;
-    const key = normalizeTrigger(value);
-    const list = out.get(key);
-    if (list) list.push({ receipt, at });
-    else out.set(key, [{ receipt, at }]);
-  });
-  return out;
-});
 
 export function sameTrigger(value: unknown, name: string): boolean {
   return typeof value === 'string' && normalizeTrigger(value) === normalizeTrigger(name);

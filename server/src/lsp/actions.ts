@@ -6,15 +6,15 @@ import type { RunbookModel } from '../engine/runbook';
 import type { ReceiptModel } from '../engine/receipt';
 import type { Finding, TextEdit as SpanEdit } from '../engine/types';
 import type { Trigger } from '../engine/triggers';
+import { defaultTrigger } from '../engine/scaffold';
+import { CREATE_RECEIPT_COMMAND, NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 import { rangeOf, type FindingData } from './diagnostics';
-import { planReceipt, receiptEdit } from './receipts';
+import { plannedReceipt, receiptEdit } from './receipts';
 import { pathToUri } from './uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.runbook-lint`;
 export const NEW_RECEIPT_KIND = `${CodeActionKind.Source}.runbook-lint.newReceipt`;
 export const CREATE_RECEIPT_KIND = `${CodeActionKind.Refactor}.runbook-lint.createReceipt`;
-export const CREATE_RECEIPT_COMMAND = 'runbookLint.server.createReceipt';
-export const SHOW_RECEIPT_COMMAND = 'runbookLint.server.showReceipt';
 
 export interface ActionContext {
   project: Project;
@@ -39,7 +39,7 @@ function textEdit(ctx: ActionContext, edits: { range: Diagnostic['range']; newTe
 function createReceiptAction(ctx: ActionContext, runbook: RunbookModel, trigger: Trigger | undefined, title: string, kind: string, diagnostics?: Diagnostic[]): CodeAction {
   const action: CodeAction = { title, kind, diagnostics };
   if (ctx.canCreateFiles) {
-    const plan = planReceipt(ctx.project, runbook, trigger, ctx.today);
+    const plan = plannedReceipt(ctx.project, runbook, trigger, ctx.today);
     action.edit = receiptEdit(plan);
     // Then show it, the cursor on when the clock started (window/showDocument).
     action.command = { title: 'Show the new receipt', command: SHOW_RECEIPT_COMMAND, arguments: [{ uri: plan.uri, selection: firstBlank(plan.content) }] };
@@ -87,7 +87,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
         out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: textEdit(ctx, fix.edits) });
       } else if (fix.createFile && model.kind === 'runbook') {
         const trigger = typeof data?.detail?.trigger === 'string' ? model.triggers.triggers.find((t) => t.name === data.detail!.trigger) : undefined;
-        const first = trigger ?? model.triggers.triggers.find((t) => !t.dataCorrection) ?? model.triggers.triggers[0];
+        const first = trigger ?? defaultTrigger(model);
         const a = createReceiptAction(ctx, model, first, fix.title, CodeActionKind.QuickFix, [d]);
         a.isPreferred = true;
         out.push(a);
@@ -120,7 +120,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     out.push({
       title: 'New rehearsal receipt',
       kind: NEW_RECEIPT_KIND,
-      command: { title: 'New rehearsal receipt', command: 'runbookLint.newReceipt', arguments: runbook ? [{ runbookUri: runbook === model ? ctx.uri : pathToUri(runbook.path) }] : [] },
+      command: { title: 'New rehearsal receipt', command: NEW_RECEIPT_COMMAND, arguments: runbook ? [{ runbookUri: runbook === model ? ctx.uri : pathToUri(runbook.path) }] : [] },
     });
   }
   return out;

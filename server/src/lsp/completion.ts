@@ -4,12 +4,10 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { Project } from '../engine/project';
 import type { ReceiptModel } from '../engine/receipt';
 import { receiptProperties, receiptRequired } from '../engine/schema';
+import { yamlScalar } from '../engine/receipt';
 
 const LEVELS: Record<number, string> = { 1: 'flag off', 2: 'deploy rollback', 3: 'migration rollback', 4: 'data correction' };
 
-export function yamlScalar(s: string): string {
-  return /^[\w .,()/>%<=+-]+$/.test(s) && !/^[\d\-.+]/.test(s) && !/:\s/.test(s) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
-}
 
 /** Is the offset inside the front matter content (or on the closing fence's line start)? */
 function inFrontMatter(model: ReceiptModel, offset: number): boolean {

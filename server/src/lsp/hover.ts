@@ -7,7 +7,8 @@ import type { Finding } from '../engine/types';
 import { formatMinutes } from '../engine/duration';
 import { receiptProperties } from '../engine/schema';
 import { docsUri, rangeOf, ruleSummary } from './diagnostics';
-import { ago, daysBetween, receiptLabel, rehearsalsOf } from './history';
+import { ago, historyOf, receiptLabel } from './history';
+import { daysBetween } from '../engine/rehearsals';
 import { pathToUri } from './uri';
 
 export function hover(project: Project, file: string, pos: Position, findings: Finding[], today: string): Hover | null {
@@ -36,14 +37,14 @@ export function hover(project: Project, file: string, pos: Position, findings: F
           : t.dataCorrection
             ? '**No code rollback**: this trigger is answered by a data correction.'
             : `**Timer budget not understood**: \`${t.budgetText ?? ''}\` is not a duration.`;
-      const history = rehearsalsOf(project, model, t);
+      const history = historyOf(project, model, t);
       const lines = history.length
         ? [
             `Rehearsals of "${t.name}":`,
             '',
             '| # | Date | Minutes |',
             '|---|---|---|',
-            ...history.map((r) => `| [${receiptLabel(r)}](${pathToUri(r.receipt.path)}) | ${r.date ?? '?'} (${ago(r.date ? daysBetween(r.date, today) : undefined)}) | ${r.totalMinutes ?? '?'}${t.budgetMinutes !== undefined && r.totalMinutes !== undefined && r.totalMinutes > t.budgetMinutes ? ' (over budget)' : ''} |`),
+            ...history.map((r) => `| [${receiptLabel(r)}](${pathToUri(r.receipt.path)}) | ${r.date ?? '?'} (${ago(r.date ? daysBetween(r.date, today) : undefined)}) | ${r.minutes ?? '?'}${t.budgetMinutes !== undefined && r.minutes !== undefined && r.minutes > t.budgetMinutes ? ' (over budget)' : ''} |`),
           ]
         : [`"${t.name}" has never been rehearsed.`];
       parts.push([head, '', ...lines].join('\n'));

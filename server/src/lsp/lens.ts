@@ -4,30 +4,32 @@ import type { CodeLens } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
 import type { RunbookModel } from '../engine/runbook';
 import { rangeOf } from './diagnostics';
-import { ago, daysBetween, rehearsalsOf } from './history';
+import { ago, historyOf } from './history';
+import { daysBetween } from '../engine/rehearsals';
 import { pathToUri } from './uri';
+import { NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 
 export function codeLenses(project: Project, runbook: RunbookModel, uri: string, today: string): CodeLens[] {
   const out: CodeLens[] = [];
   for (const t of runbook.triggers.triggers) {
     const range = rangeOf(runbook.lines, t.nameSpan);
     range.end = range.start;
-    const history = rehearsalsOf(project, runbook, t);
+    const history = historyOf(project, runbook, t);
     const latest = history[history.length - 1];
     if (!latest) {
       if (t.dataCorrection) continue;
-      out.push({ range, command: { title: 'never rehearsed — create receipt', command: 'runbookLint.newReceipt', arguments: [{ runbookUri: uri, trigger: t.name }] } });
+      out.push({ range, command: { title: 'never rehearsed — create receipt', command: NEW_RECEIPT_COMMAND, arguments: [{ runbookUri: uri, trigger: t.name }] } });
       continue;
     }
     const when = `rehearsed ${ago(latest.date ? daysBetween(latest.date, today) : undefined)}`;
     const time =
-      latest.totalMinutes !== undefined
+      latest.minutes !== undefined
         ? t.budgetMinutes !== undefined
-          ? ` · ${latest.totalMinutes} min of ${t.budgetMinutes}`
-          : ` · ${latest.totalMinutes} min`
+          ? ` · ${latest.minutes} min of ${t.budgetMinutes}`
+          : ` · ${latest.minutes} min`
         : '';
-    const over = latest.totalMinutes !== undefined && t.budgetMinutes !== undefined && latest.totalMinutes > t.budgetMinutes ? ' (over budget)' : '';
-    out.push({ range, command: { title: `${when}${time}${over}`, command: 'runbookLint.server.showReceipt', arguments: [{ uri: pathToUri(latest.receipt.path) }] } });
+    const over = latest.minutes !== undefined && t.budgetMinutes !== undefined && latest.minutes > t.budgetMinutes ? ' (over budget)' : '';
+    out.push({ range, command: { title: `${when}${time}${over}`, command: SHOW_RECEIPT_COMMAND, arguments: [{ uri: pathToUri(latest.receipt.path) }] } });
   }
   return out;
 }

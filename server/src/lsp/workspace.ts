@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Project, classify, today as clockToday } from '../engine/project';
 import { ConfigResolver, CONFIG_NAMES, isInside } from '../engine/config';
 import type { FileKind, Finding, ResolvedConfig } from '../engine/types';
-import { findWorkspaceFiles, readText } from '../files';
+import { findWorkspaceFiles, listFolder, readText } from '../files';
 import { readSettings, type ServerSettings } from './settings';
 import { RULES } from '../rules';
 import { withFault } from './fault';
@@ -42,7 +42,7 @@ export class LintWorkspace {
   }
 
   private newProject(): Project {
-    return new Project({ today: () => this.today(), configFor: (f) => this.configFor(f), log: this.log, rules: withFault(RULES) });
+    return new Project({ today: () => this.today(), configFor: (f) => this.configFor(f), log: this.log, rules: withFault(RULES), listFolder });
   }
 
   today(): string {

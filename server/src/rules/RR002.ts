@@ -1,5 +1,5 @@
 import type { ReceiptRule } from '../engine/rule';
-import { receiptText } from '../engine/templates';
+import { receiptText } from '../engine/scaffold';
 import type { ReceiptModel } from '../engine/receipt';
 import type { Span } from '../engine/types';
 

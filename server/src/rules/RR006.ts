@@ -1,17 +1,7 @@
 import type { ReceiptRule } from '../engine/rule';
 import { parseTimestamp, type FrontMatterField } from '../engine/receipt';
 import { field } from './receiptUtil';
-
-/** The YYYY-MM-DD day of a date or timestamp value, only when it is a real calendar day. */
-function dayOf(value: unknown): string | undefined {
-  let s: string | undefined;
-  if (value instanceof Date) s = Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  else if (typeof value === 'string') s = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ]|\s)/.exec(value)?.[1];
-  if (!s) return undefined;
-  const [y, m, d] = s.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? s : undefined;
-}
+import { dayOf } from '../engine/rehearsals';
 
 export const RR006: ReceiptRule = {
   id: 'RR006',

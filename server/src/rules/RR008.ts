@@ -1,7 +1,9 @@
 import type { ReceiptRule } from '../engine/rule';
 import { field, placeholderIn } from './receiptUtil';
-import { normalizeTrigger, sameTrigger } from './triggerMatch';
+import { normalizeTrigger } from './triggerMatch';
+import { rehearsedTrigger } from '../engine/rehearsals';
 import { memoized } from '../engine/text';
+import { yamlScalar } from '../engine/receipt';
 
 const MAX = 200;
 
@@ -66,12 +68,6 @@ function computeClosest(value: string, names: string[]): string | undefined {
   return score >= 0.25 ? best : undefined;
 }
 
-/** A trigger name as a YAML plain scalar when that is safe, otherwise double-quoted. */
-function yamlValue(s: string): string {
-  const plain = !/[:#]\s|:$|\s#|^[\s"'[\]{}>|*&!%@`,?-]|\s$|^(?:true|false|null|yes|no|on|off|~)$/i.test(s) && !/^[\d.+-]/.test(s) && !/[\r\n\t]/.test(s);
-  return plain ? s : JSON.stringify(s);
-}
-
 export const RR008: ReceiptRule = {
   id: 'RR008',
   name: 'unknown-trigger',
@@ -85,13 +81,13 @@ export const RR008: ReceiptRule = {
     if (placeholderIn(f.value)) return; // RR001 reports placeholders
     const runbooks = workspace.runbooksFor(model);
     const names = [...new Set(runbooks.flatMap((r) => r.triggers.triggers.map((t) => t.name)).filter((n) => n.trim()))];
-    if (!names.length || names.some((n) => sameTrigger(f.value, n))) return; // no runbook to check against: say nothing
+    if (!names.length || rehearsedTrigger(model, runbooks)) return; // no runbook to check against: say nothing
     const best = closestTrigger(f.value, names);
     const shown = (s: string) => (s.length > 80 ? s.slice(0, 80) + '…' : s);
     report({
       span: f.valueSpan,
       message: `Trigger "${shown(f.value)}" is not in the runbook's trigger list${best ? `; did you mean "${shown(best)}"?` : ` (${names.slice(0, 5).map((n) => `"${shown(n)}"`).join(', ')}${names.length > 5 ? ', …' : ''}).`} Write the trigger exactly as the runbook does, or add it to the runbook's list first.`,
-      fix: best && !/[\r\n]/.test(f.source) ? { title: `Use "${shown(best)}"`, edits: [{ ...f.valueSpan, newText: yamlValue(best) }] } : undefined,
+      fix: best && !/[\r\n]/.test(f.source) ? { title: `Use "${shown(best)}"`, edits: [{ ...f.valueSpan, newText: yamlScalar(best) }] } : undefined,
       data: best ? { trigger: best } : undefined,
     });
   },

@@ -1,5 +1,6 @@
 import type { ReceiptRule } from '../engine/rule';
-import { field, numberField, triggerOf } from './receiptUtil';
+import { field, numberField } from './receiptUtil';
+import { budgetOf, rehearsedTrigger } from '../engine/rehearsals';
 
 export const RR011: ReceiptRule = {
   id: 'RR011',
@@ -11,11 +12,11 @@ export const RR011: ReceiptRule = {
   check({ model, workspace, report }) {
     const total = numberField(model, 'total_minutes');
     if (total === undefined) return;
-    const hit = triggerOf(model, workspace.runbooksFor(model));
-    const fromRunbook = hit?.trigger.budgetMinutes;
-    const budget = typeof fromRunbook === 'number' && Number.isFinite(fromRunbook) ? fromRunbook : numberField(model, 'budget_minutes');
-    if (budget === undefined || total <= budget) return;
-    const where = fromRunbook !== undefined ? `the runbook's ${budget} min budget for "${hit!.trigger.name}"` : `the ${budget} min budget_minutes`;
+    const hit = rehearsedTrigger(model, workspace.runbooksFor(model));
+    const b = budgetOf(model, hit?.trigger);
+    if (!b || total <= b.minutes) return;
+    const budget = b.minutes;
+    const where = b.fromRunbook ? `the runbook's ${budget} min budget for "${hit!.trigger.name}"` : `the ${budget} min budget_minutes`;
     report({
       span: field(model, 'total_minutes')!.valueSpan,
       message: `This rehearsal took ${total} min, over ${where}: keep the real number, and fix the gap in the rollback path (then rehearse again).`,

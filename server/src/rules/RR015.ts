@@ -1,7 +1,7 @@
 import type { ReceiptRule } from '../engine/rule';
-import { numberField } from './receiptUtil';
 import { derivedFrom } from '../engine/text';
 import type { ReceiptModel } from '../engine/receipt';
+import { rehearsalOf } from '../engine/rehearsals';
 
 const withFileNumbers = derivedFrom((siblings: ReceiptModel[]) => siblings.filter((s) => s.fileNumber !== undefined));
 
@@ -16,7 +16,7 @@ export const RR015: ReceiptRule = {
     if (model.fileNumber === undefined) return;
     const numbered = withFileNumbers(workspace.siblings(model));
     if (numbered.length < 3 || numbered[numbered.length - 1] !== model) return; // only on the latest receipt
-    const last = numbered.slice(-3).map((r) => numberField(r, 'total_minutes'));
+    const last = numbered.slice(-3).map((r) => rehearsalOf(r).minutes);
     // A 0 is an unfilled skeleton, not a clean run.
     if (!last.every((t) => t !== undefined && t > 0 && t < 5)) return;
     report({

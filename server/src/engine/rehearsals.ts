@@ -1,0 +1,160 @@
+// A receipt as a rehearsal: its typed facts (number, date, minutes, level, witness), read
+// once per receipt, and the one rule that says which runbook trigger a receipt rehearsed.
+// Every rule, lens, hover and picker that asks "which trigger, when, how long" asks here.
+import type { ReceiptModel } from './receipt';
+import type { RunbookModel } from './runbook';
+import type { Trigger } from './triggers';
+import { normalizeTrigger } from './triggers';
+import { derivedFrom } from './text';
+
+export interface Rehearsal {
+  receipt: ReceiptModel;
+  /** `rehearsal:`, else the NNN of the file name. */
+  number?: number;
+  /** The day it ran (YYYY-MM-DD), only when `date:` is a real calendar day. */
+  date?: string;
+  /** `total_minutes:` (a number, or a string holding only one). */
+  minutes?: number;
+  level?: number;
+  witness?: string;
+  /** The `trigger:` value as written. */
+  trigger?: string;
+}
+
+/** The YYYY-MM-DD day of a date or timestamp value, only when it is a real calendar day. */
+export function dayOf(value: unknown): string | undefined {
+  let s: string | undefined;
+  if (value instanceof Date) s = Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  else if (typeof value === 'string') s = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ]|\s)/.exec(value)?.[1];
+  if (!s) return undefined;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? s : undefined;
+}
+
+/** Whole days from one YYYY-MM-DD day to another. */
+export function daysBetween(from: string, to: string): number | undefined {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  return Math.round((b - a) / 86_400_000);
+}
+
+function minutesOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+const facts = new WeakMap<ReceiptModel, Rehearsal>();
+
+/** The facts of a receipt as a rehearsal, read once per receipt model. */
+export function rehearsalOf(receipt: ReceiptModel): Rehearsal {
+  let r = facts.get(receipt);
+  if (!r) {
+    const f = receipt.frontMatter?.fields;
+    const n = f?.get('rehearsal')?.value;
+    const level = f?.get('rollback_level')?.value;
+    const witness = f?.get('witness')?.value;
+    const trigger = f?.get('trigger')?.value;
+    r = {
+      receipt,
+      number: typeof n === 'number' && Number.isInteger(n) ? n : receipt.fileNumber,
+      date: dayOf(f?.get('date')?.value),
+      minutes: minutesOf(f?.get('total_minutes')?.value),
+      level: typeof level === 'number' && Number.isInteger(level) ? level : undefined,
+      witness: typeof witness === 'string' && witness.trim() ? witness.trim() : undefined,
+      trigger: typeof trigger === 'string' && trigger.trim() ? trigger : undefined,
+    };
+    facts.set(receipt, r);
+  }
+  return r;
+}
+
+/** A list item's name may still carry its observation ("5xx > 5%: dashboard"): the condition alone. */
+function conditionOf(name: string): string {
+  const m = /^(.+?)(?::\s|\s[—–]\s)/.exec(name);
+  return m ? m[1] : name;
+}
+
+/**
+ * The one rule: a receipt rehearsed a trigger when its `trigger:` is the trigger's name, or
+ * the condition that name starts with, ignoring case, spacing and emphasis marks. When two
+ * triggers of a runbook answer to the same words, the first one does.
+ */
+export const triggersByKey = derivedFrom((triggers: readonly Trigger[]) => {
+  const byKey = new Map<string, Trigger>();
+  for (const t of triggers) {
+    for (const key of [normalizeTrigger(t.name), normalizeTrigger(conditionOf(t.name))]) if (key && !byKey.has(key)) byKey.set(key, t);
+  }
+  return byKey;
+});
+
+/** The trigger of `triggers` a receipt's `trigger:` value names, if any. */
+export function triggerNamed(triggers: readonly Trigger[], value: unknown): Trigger | undefined {
+  return typeof value === 'string' ? triggersByKey(triggers).get(normalizeTrigger(value)) : undefined;
+}
+
+/** The runbook trigger a receipt rehearsed, with its runbook: the first of `runbooks` that has it. */
+export function rehearsedTrigger(receipt: ReceiptModel, runbooks: readonly RunbookModel[]): { trigger: Trigger; runbook: RunbookModel } | undefined {
+  const value = rehearsalOf(receipt).trigger;
+  for (const runbook of runbooks) {
+    const trigger = triggerNamed(runbook.triggers.triggers, value);
+    if (trigger) return { trigger, runbook };
+  }
+  return undefined;
+}
+
+/** Receipts by the normalized trigger they name; derived once per receipt list. */
+const byTriggerKey = derivedFrom((receipts: readonly ReceiptModel[]) => {
+  const out = new Map<string, number[]>();
+  receipts.forEach((receipt, at) => {
+    const value = rehearsalOf(receipt).trigger;
+    if (value === undefined) return;
+    const key = normalizeTrigger(value);
+    const list = out.get(key);
+    if (list) list.push(at);
+    else out.set(key, [at]);
+  });
+  return out;
+});
+
+/** The positions in `receipts` of those naming this key (for cross-file re-lint: which receipts a budget edit touches). */
+export function receiptsNaming(receipts: readonly ReceiptModel[], normalizedName: string): readonly number[] {
+  return byTriggerKey(receipts).get(normalizedName) ?? [];
+}
+
+/**
+ * The rehearsals of one trigger of `runbook`, in the order of `receipts` (the runbook's
+ * receipts, oldest first): its history. The last is the latest rehearsal.
+ */
+export function rehearsalsOf(runbook: RunbookModel, receipts: readonly ReceiptModel[], trigger: Trigger): Rehearsal[] {
+  const index = triggersByKey(runbook.triggers.triggers);
+  const at: number[] = [];
+  for (const key of new Set([normalizeTrigger(trigger.name), normalizeTrigger(conditionOf(trigger.name))])) {
+    if (index.get(key) === trigger) at.push(...receiptsNaming(receipts, key));
+  }
+  return at.sort((a, b) => a - b).map((i) => rehearsalOf(receipts[i]));
+}
+
+export function latestRehearsal(runbook: RunbookModel, receipts: readonly ReceiptModel[], trigger: Trigger): Rehearsal | undefined {
+  return rehearsalsOf(runbook, receipts, trigger).at(-1);
+}
+
+/** The budget a rehearsal is held to: its trigger's in the runbook, else the receipt's own `budget_minutes`. */
+export function budgetOf(receipt: ReceiptModel, trigger: Trigger | undefined): { minutes: number; fromRunbook: boolean } | undefined {
+  const fromRunbook = trigger?.budgetMinutes;
+  if (typeof fromRunbook === 'number' && Number.isFinite(fromRunbook)) return { minutes: fromRunbook, fromRunbook: true };
+  const own = receipt.frontMatter?.fields.get('budget_minutes')?.value;
+  return typeof own === 'number' && Number.isFinite(own) ? { minutes: own, fromRunbook: false } : undefined;
+}
+
+/** The newest rehearsal date among receipts, with its receipt; once per list. */
+export const newestRehearsal = derivedFrom((receipts: readonly ReceiptModel[]) => {
+  let newest: Rehearsal | undefined;
+  for (const r of receipts) {
+    const f = rehearsalOf(r);
+    if (f.date && (!newest || f.date > newest.date!)) newest = f;
+  }
+  return newest;
+});

@@ -1,0 +1,32 @@
+// What the server and the VS Code extension say to each other beyond LSP itself: the
+// command ids and the shapes they carry. One copy, which the extension bundles too (so
+// this module imports nothing).
+
+/** Server commands (workspace/executeCommand), which every LSP client can run. */
+export const CREATE_RECEIPT_COMMAND = 'runbookLint.server.createReceipt';
+export const SHOW_RECEIPT_COMMAND = 'runbookLint.server.showReceipt';
+export const LIST_TRIGGERS_COMMAND = 'runbookLint.server.listTriggers';
+/** The VS Code extension's command: the pickers, then CREATE_RECEIPT_COMMAND. */
+export const NEW_RECEIPT_COMMAND = 'runbookLint.newReceipt';
+
+/** The arguments of CREATE_RECEIPT_COMMAND and NEW_RECEIPT_COMMAND. */
+export interface ReceiptArgs {
+  runbookUri?: string;
+  trigger?: string;
+}
+
+/** What LIST_TRIGGERS_COMMAND answers, one per runbook. */
+export interface TriggerInfo {
+  name: string;
+  budgetMinutes?: number;
+  budgetText?: string;
+  dataCorrection: boolean;
+  rehearsals: number;
+}
+
+export interface RunbookInfo {
+  uri: string;
+  path: string;
+  name: string;
+  triggers: TriggerInfo[];
+}
