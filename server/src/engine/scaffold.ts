@@ -4,14 +4,20 @@
 // (files.ts: createReceipt).
 import * as path from 'node:path';
 import type { RunbookModel } from './runbook';
-import type { WorkspaceView } from './rule';
+import type { ReceiptModel } from './receipt';
 import type { Trigger } from './triggers';
 import { yamlScalar } from './receipt';
 import { triggerNamed } from './rehearsals';
 
+/** What the planner reads of the workspace (the rules' WorkspaceView has it). */
+export interface ReceiptFolders {
+  receiptsFor(runbook: RunbookModel): ReceiptModel[];
+  filesIn(folder: string): string[];
+}
+
 export const RECEIPT_FOLDER = path.join('library', 'raw', 'rollback-rehearsals');
 
-export function receiptFolderFor(runbook: RunbookModel, workspace: WorkspaceView): string {
+export function receiptFolderFor(runbook: RunbookModel, workspace: ReceiptFolders): string {
   const existing = workspace.receiptsFor(runbook);
   if (existing.length) return path.dirname(existing[existing.length - 1].path);
   return path.join(path.dirname(runbook.path), RECEIPT_FOLDER);
@@ -60,7 +66,7 @@ export interface ReceiptPlan {
  * The next receipt of a runbook: in its receipt folder, numbered after every NNN.md there
  * (on disk and in the workspace) and after `after` (a number found taken meanwhile).
  */
-export function planReceipt(runbook: RunbookModel, workspace: WorkspaceView, trigger: Trigger | undefined, today: string, after = 0): ReceiptPlan {
+export function planReceipt(runbook: RunbookModel, workspace: ReceiptFolders, trigger: Trigger | undefined, today: string, after = 0): ReceiptPlan {
   const folder = receiptFolderFor(runbook, workspace);
   const number = Math.max(nextReceiptNumber(workspace.filesIn(folder)), after + 1);
   return { ...scaffoldReceipt(runbook, trigger, folder, number, today), number, trigger };
