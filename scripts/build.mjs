@@ -20,8 +20,8 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { censusTable, triggerTable } from '../../server/src/engine/templates';
+import { censusTable, triggerTable } from '../../server/src/model/templates';
 import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;

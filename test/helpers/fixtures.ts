@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project, classify } from '../../server/src/engine/project';
 import { ConfigResolver } from '../../server/src/engine/config';
-import { LineIndex } from '../../server/src/engine/text';
-import type { Finding } from '../../server/src/engine/types';
+import { LineIndex } from '../../server/src/model/text';
+import type { Finding } from '../../server/src/model/types';
 
 export const FIXTURE_TODAY = '2026-06-01';
 export const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'rules');

@@ -10,7 +10,7 @@ import { codeLenses } from '../../server/src/lsp/lens';
 import { hover } from '../../server/src/lsp/hover';
 import { listTriggers } from '../../server/src/lsp/receipts';
 import { pathToUri } from '../../server/src/lsp/uri';
-import type { RunbookModel } from '../../server/src/engine/runbook';
+import type { RunbookModel } from '../../server/src/model/runbook';
 import { REPO, runCli } from '../helpers/cli';
 
 const TODAY = '2026-06-01';

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
-import { LineIndex } from '../../server/src/engine/text';
-import type { Finding } from '../../server/src/engine/types';
+import { LineIndex } from '../../server/src/model/text';
+import type { Finding } from '../../server/src/model/types';
 import { CLI, REPO, copyFixture, runCli } from '../helpers/cli';
 
 const TODAY = '2026-06-01';

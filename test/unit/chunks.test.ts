@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseMarkdown, parseWhole } from '../../server/src/engine/markdown';
-import { chunksOf, frontMatterSpan } from '../../server/src/engine/chunks';
+import { parseMarkdown, parseWhole } from '../../server/src/model/markdown';
+import { chunksOf, frontMatterSpan } from '../../server/src/model/chunks';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real');

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/model/text';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real');

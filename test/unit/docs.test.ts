@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/rules';
-import { docsPath } from '../../server/src/engine/rule';
+import { docsPath } from '../../server/src/rules/rule';
 
 const REPO = path.resolve(__dirname, '..', '..');
 

@@ -4,12 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseBudget, isDataCorrection } from '../../server/src/engine/duration';
+import { parseBudget, isDataCorrection } from '../../server/src/model/duration';
 import { lint } from '../../server/src/engine';
 import { ConfigResolver, pathInside } from '../../server/src/engine/config';
 import fc from 'fast-check';
-import { buildRunbook } from '../../server/src/engine/runbook';
-import { LineIndex } from '../../server/src/engine/text';
+import { buildRunbook } from '../../server/src/model/runbook';
+import { LineIndex } from '../../server/src/model/text';
 
 test('every duration form in the spec parses, a range by its upper bound', () => {
   const cases: [string, number][] = [

@@ -16,10 +16,10 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
-import { applyEdits } from '../../server/src/engine/text';
-import { parseMarkdown, parseWhole } from '../../server/src/engine/markdown';
-import { frontMatterSpan } from '../../server/src/engine/chunks';
-import type { Finding } from '../../server/src/engine/types';
+import { applyEdits } from '../../server/src/model/text';
+import { parseMarkdown, parseWhole } from '../../server/src/model/markdown';
+import { frontMatterSpan } from '../../server/src/model/chunks';
+import type { Finding } from '../../server/src/model/types';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real');

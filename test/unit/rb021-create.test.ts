@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Project, classify } from '../../server/src/engine/project';
 import { ConfigResolver } from '../../server/src/engine/config';
-import type { Finding } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/model/types';
 
 const TODAY = '2026-06-01';
 

@@ -8,9 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readParsedBody, readPlainBody } from '../../server/src/engine/receiptBody';
-import { frontMatterSpan } from '../../server/src/engine/chunks';
-import { readFrontMatter } from '../../server/src/engine/receipt';
+import { readParsedBody, readPlainBody } from '../../server/src/model/receiptBody';
+import { frontMatterSpan } from '../../server/src/model/chunks';
+import { readFrontMatter } from '../../server/src/model/receipt';
 // @ts-expect-error: a plain ES module without types
 import { receipt } from '../../bench/gen.mjs';
 

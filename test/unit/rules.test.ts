@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/rules';
-import { applyEdits } from '../../server/src/engine/text';
+import { applyEdits } from '../../server/src/model/text';
 import { FIXTURES, findingLine, key, loadCase } from '../helpers/fixtures';
 
 for (const rule of RULES) {

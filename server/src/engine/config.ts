@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { validateConfigData } from './schema';
-import type { ConfigProblem, ResolvedConfig, SeveritySetting } from './types';
+import { validateConfigData } from '../model/schema';
+import type { ConfigProblem, ResolvedConfig, SeveritySetting } from '../model/types';
 
 export const CONFIG_NAMES = ['.runbook-lint.json', '.runbook-lint.jsonc', '.runbook-lint.yaml', '.runbook-lint.yml'];
 

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { Project, classify, today as clockToday } from './project';
 import { ConfigResolver, defaultConfig } from './config';
-import type { FileKind, Finding, ResolvedConfig } from './types';
+import type { FileKind, Finding, ResolvedConfig } from '../model/types';
 
 export interface LintInput {
   path: string;
@@ -39,4 +39,4 @@ export function lint(files: LintInput[], options: LintOptions = {}): Finding[] {
 }
 
 export { Project, classify, ConfigResolver, defaultConfig };
-export * from './types';
+export * from '../model/types';

@@ -3,15 +3,15 @@
 // all lint through this class, so they give the same findings for the same files.
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { buildRunbook, type RunbookModel } from './runbook';
-import { receiptsNaming, triggersByKey } from './rehearsals';
-import { buildReceipt, type ReceiptModel } from './receipt';
+import { buildRunbook, type RunbookModel } from '../model/runbook';
+import { receiptsNaming, triggersByKey } from '../model/rehearsals';
+import { buildReceipt, type ReceiptModel } from '../model/receipt';
 import { readSuppressions } from './suppress';
 import { isInside, pathInside, severityFor } from './config';
 import { RULES } from '../rules';
-import type { Rule, RuleContext, WorkspaceView, Report } from './rule';
-import type { FileKind, Finding, ResolvedConfig } from './types';
-import type { Root } from './markdown';
+import type { Rule, RuleContext, WorkspaceView, Report } from '../rules/rule';
+import type { FileKind, Finding, ResolvedConfig } from '../model/types';
+import type { Root } from '../model/markdown';
 
 export interface ProjectOptions {
   /** Today, YYYY-MM-DD. */

@@ -2,7 +2,7 @@
 //   <!-- runbook-lint-disable RB020 -->  <!-- runbook-lint-enable -->
 //   <!-- runbook-lint-disable-next-line RB005 -->
 // Ids or names; no list means every rule.
-import type { LineIndex } from './text';
+import type { LineIndex } from '../model/text';
 
 const DIRECTIVE = /<!--\s*runbook-lint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 

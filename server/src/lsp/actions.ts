@@ -2,11 +2,11 @@
 // trigger, fix-all of the safe edits, and "New rehearsal receipt" as a source action.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
-import type { RunbookModel } from '../engine/runbook';
-import type { ReceiptModel } from '../engine/receipt';
-import type { Finding, TextEdit as SpanEdit } from '../engine/types';
-import type { Trigger } from '../engine/triggers';
-import { defaultTrigger } from '../engine/scaffold';
+import type { RunbookModel } from '../model/runbook';
+import type { ReceiptModel } from '../model/receipt';
+import type { Finding, TextEdit as SpanEdit } from '../model/types';
+import type { Trigger } from '../model/triggers';
+import { defaultTrigger } from '../model/scaffold';
 import { CREATE_RECEIPT_COMMAND, NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 import { rangeOf, type FindingData } from './diagnostics';
 import { plannedReceipt, receiptEdit } from './receipts';

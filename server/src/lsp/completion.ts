@@ -2,9 +2,9 @@
 // enum values, trigger names from the runbook, today's date.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
-import type { ReceiptModel } from '../engine/receipt';
-import { receiptProperties, receiptRequired } from '../engine/schema';
-import { yamlScalar } from '../engine/receipt';
+import type { ReceiptModel } from '../model/receipt';
+import { receiptProperties, receiptRequired } from '../model/schema';
+import { yamlScalar } from '../model/receipt';
 
 const LEVELS: Record<number, string> = { 1: 'flag off', 2: 'deploy rollback', 3: 'migration rollback', 4: 'data correction' };
 

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
-import type { LineIndex } from '../engine/text';
-import type { Finding, Span } from '../engine/types';
+import type { LineIndex } from '../model/text';
+import type { Finding, Span } from '../model/types';
 import { RULES } from '../rules';
 import { pathToUri } from './uri';
 

@@ -1,7 +1,7 @@
 // A fault-injection hook for the resilience tests (issue 6): RUNBOOK_LINT_FAULT="RB014:marker"
 // makes rule RB014 throw on any file whose text contains "marker", so a protocol test can
 // watch a failing rule be contained. Unset (always, outside the tests), rules pass through.
-import type { Rule } from '../engine/rule';
+import type { Rule } from '../rules/rule';
 
 export function withFault(rules: Rule[], spec = process.env.RUNBOOK_LINT_FAULT): Rule[] {
   const m = /^(\w+):(.+)$/.exec(spec ?? '');

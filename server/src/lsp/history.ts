@@ -1,9 +1,9 @@
 // The rehearsal history of a trigger as the editor shows it.
 import * as path from 'node:path';
 import type { Project } from '../engine/project';
-import type { RunbookModel } from '../engine/runbook';
-import type { Trigger } from '../engine/triggers';
-import { rehearsalsOf, type Rehearsal } from '../engine/rehearsals';
+import type { RunbookModel } from '../model/runbook';
+import type { Trigger } from '../model/triggers';
+import { rehearsalsOf, type Rehearsal } from '../model/rehearsals';
 
 /** The rehearsals of a runbook trigger, oldest first (rehearsals.ts decides which receipts those are). */
 export function historyOf(project: Project, runbook: RunbookModel, trigger: Trigger): Rehearsal[] {

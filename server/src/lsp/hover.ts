@@ -3,12 +3,12 @@
 import * as path from 'node:path';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
-import type { Finding } from '../engine/types';
-import { formatMinutes } from '../engine/duration';
-import { receiptProperties } from '../engine/schema';
+import type { Finding } from '../model/types';
+import { formatMinutes } from '../model/duration';
+import { receiptProperties } from '../model/schema';
 import { docsUri, rangeOf, ruleSummary } from './diagnostics';
 import { ago, historyOf, receiptLabel } from './history';
-import { daysBetween } from '../engine/rehearsals';
+import { daysBetween } from '../model/rehearsals';
 import { pathToUri } from './uri';
 
 export function hover(project: Project, file: string, pos: Position, findings: Finding[], today: string): Hover | null {

@@ -2,10 +2,10 @@
 // "never rehearsed — create receipt".
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
-import type { RunbookModel } from '../engine/runbook';
+import type { RunbookModel } from '../model/runbook';
 import { rangeOf } from './diagnostics';
 import { ago, historyOf } from './history';
-import { daysBetween } from '../engine/rehearsals';
+import { daysBetween } from '../model/rehearsals';
 import { pathToUri } from './uri';
 import { NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 

@@ -2,10 +2,10 @@
 // the triggers the New Receipt picker offers.
 import { CreateFile, TextDocumentEdit, TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
-import type { RunbookModel } from '../engine/runbook';
-import type { Trigger } from '../engine/triggers';
-import { planReceipt, type ReceiptPlan } from '../engine/scaffold';
-import { rehearsalsOf } from '../engine/rehearsals';
+import type { RunbookModel } from '../model/runbook';
+import type { Trigger } from '../model/triggers';
+import { planReceipt, type ReceiptPlan } from '../model/scaffold';
+import { rehearsalsOf } from '../model/rehearsals';
 import { pathToUri } from './uri';
 import type { RunbookInfo } from './protocol';
 

@@ -1,9 +1,9 @@
 // Document outline: sections, with triggers, rollback paths and census rows nested
 // under the section they stand in; receipts also show their front matter keys.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { RunbookModel } from '../engine/runbook';
-import type { ReceiptModel } from '../engine/receipt';
-import type { Span } from '../engine/types';
+import type { RunbookModel } from '../model/runbook';
+import type { ReceiptModel } from '../model/receipt';
+import type { Span } from '../model/types';
 import { rangeOf } from './diagnostics';
 
 interface Node {

@@ -1,6 +1,6 @@
-import type { RunbookRule } from '../engine/rule';
-import { triggerTable } from '../engine/templates';
-import { insertionAfterSection } from './edits';
+import type { RunbookRule } from './rule';
+import { triggerTable } from '../model/templates';
+import { insertionAfterSection } from './helpers/edits';
 
 export const RB001: RunbookRule = {
   id: 'RB001',

@@ -1,5 +1,5 @@
-import type { RunbookRule } from '../engine/rule';
-import type { TriggerTable } from '../engine/triggers';
+import type { RunbookRule } from './rule';
+import type { TriggerTable } from '../model/triggers';
 
 const LABELS = { observed: 'How observed', budget: 'Timer budget' } as const;
 

@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 export const RB003: RunbookRule = {
   id: 'RB003',

@@ -1,5 +1,5 @@
-import type { RunbookRule } from '../engine/rule';
-import { byBudgetSpan, whose } from './budgets';
+import type { RunbookRule } from './rule';
+import { byBudgetSpan, whose } from './helpers/budgets';
 
 export const RB004: RunbookRule = {
   id: 'RB004',

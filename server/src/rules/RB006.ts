@@ -1,6 +1,6 @@
-import type { RunbookRule } from '../engine/rule';
-import { formatMinutes } from '../engine/duration';
-import { byBudgetSpan, whose } from './budgets';
+import type { RunbookRule } from './rule';
+import { formatMinutes } from '../model/duration';
+import { byBudgetSpan, whose } from './helpers/budgets';
 
 export const RB006: RunbookRule = {
   id: 'RB006',

@@ -1,5 +1,5 @@
-import type { RunbookRule } from '../engine/rule';
-import { hasFailingCheck, hasObservation, hasThreshold, isVague } from './measure';
+import type { RunbookRule } from './rule';
+import { hasFailingCheck, hasObservation, hasThreshold, isVague } from './helpers/measure';
 
 export const RB007: RunbookRule = {
   id: 'RB007',

@@ -1,5 +1,5 @@
-import type { RunbookRule } from '../engine/rule';
-import { hasNumericThreshold, hasWindow, isRateOrLatency } from './measure';
+import type { RunbookRule } from './rule';
+import { hasNumericThreshold, hasWindow, isRateOrLatency } from './helpers/measure';
 
 export const RB008: RunbookRule = {
   id: 'RB008',

@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 const DATA = /\bdata\s+(?:corruption|loss|integrity|inconsisten\w*|deletion)|\bcorrupt(?:ed|ion)?\b|\blost\s+data\b|\bdata\s+(?:is\s+)?(?:lost|corrupted|wrong)\b/i;
 

@@ -1,6 +1,6 @@
-import type { RunbookRule } from '../engine/rule';
-import { contentOf } from '../engine/sections';
-import { spanOf } from '../engine/markdown';
+import type { RunbookRule } from './rule';
+import { contentOf } from '../model/sections';
+import { spanOf } from '../model/markdown';
 
 /**
  * A pipeline or ChatOps action named without a verb the engine knows:

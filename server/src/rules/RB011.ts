@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 /** The label's whole line counts: "**Option A: Using GitHub UI (Recommended)**". */
 const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path|use this first)\b/i;

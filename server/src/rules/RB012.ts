@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 export const RB012: RunbookRule = {
   id: 'RB012',

@@ -1,7 +1,7 @@
-import type { RunbookRule } from '../engine/rule';
-import { censusTable } from '../engine/templates';
-import { suggestCompensation } from '../engine/census';
-import { insertionAfterSection } from './edits';
+import type { RunbookRule } from './rule';
+import { censusTable } from '../model/templates';
+import { suggestCompensation } from '../model/census';
+import { insertionAfterSection } from './helpers/edits';
 
 export const RB013: RunbookRule = {
   id: 'RB013',

@@ -1,5 +1,5 @@
-import type { RunbookRule } from '../engine/rule';
-import { isPlaceholder, suggestCompensation } from '../engine/census';
+import type { RunbookRule } from './rule';
+import { isPlaceholder, suggestCompensation } from '../model/census';
 
 // A row that says the endpoint has no side effect needs no compensating action.
 const NO_EFFECT = /^(?:none|no side[- ]?effects?|nothing|n\/a|read[- ]only|idempotent)\b/i;

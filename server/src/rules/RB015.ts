@@ -1,5 +1,5 @@
-import type { RunbookRule } from '../engine/rule';
-import { censusDeclares, normalizeEndpoint, suggestCompensation } from '../engine/census';
+import type { RunbookRule } from './rule';
+import { censusDeclares, normalizeEndpoint, suggestCompensation } from '../model/census';
 
 export const RB015: RunbookRule = {
   id: 'RB015',

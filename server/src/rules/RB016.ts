@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 export const RB016: RunbookRule = {
   id: 'RB016',

@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 const WHAT = ['', 'flag off', 'deploy rollback', 'migration rollback', 'data correction'];
 

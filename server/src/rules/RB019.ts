@@ -1,6 +1,6 @@
-import type { RunbookRule } from '../engine/rule';
-import type { Section } from '../engine/sections';
-import { isReverseMigration, isStopTraffic } from '../engine/rollback';
+import type { RunbookRule } from './rule';
+import type { Section } from '../model/sections';
+import { isReverseMigration, isStopTraffic } from '../model/rollback';
 
 // Sections of a rollback chapter that give advice rather than the procedure to run.
 const NOT_PROCEDURE = /\b(?:best practices?|before deploy\w*|prevention|preventing|lessons?(?: learned)?|prerequisites?|preparation|checklist|tips|faq|references?|see also|related|history|post[- ]?mortem|anti[- ]?patterns?|drills?|rehearsals?|testing)\b/i;

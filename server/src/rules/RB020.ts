@@ -1,4 +1,4 @@
-import type { RunbookRule } from '../engine/rule';
+import type { RunbookRule } from './rule';
 
 const WORDS_PER_MINUTE = 150; // a reasonable pace, read aloud
 const MAX_SECONDS = 10;

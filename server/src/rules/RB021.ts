@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { RunbookRule } from '../engine/rule';
-import { defaultTrigger, planReceipt, receiptFileName } from '../engine/scaffold';
+import type { RunbookRule } from './rule';
+import { defaultTrigger, planReceipt, receiptFileName } from '../model/scaffold';
 
 export const RB021: RunbookRule = {
   id: 'RB021',

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { RunbookRule } from '../engine/rule';
-import { daysBetween, newestRehearsal } from '../engine/rehearsals';
+import type { RunbookRule } from './rule';
+import { daysBetween, newestRehearsal } from '../model/rehearsals';
 
 export const RB022: RunbookRule = {
   id: 'RB022',

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import type { RunbookRule } from '../engine/rule';
-import { formatMinutes } from '../engine/duration';
-import { latestRehearsal } from '../engine/rehearsals';
+import type { RunbookRule } from './rule';
+import { formatMinutes } from '../model/duration';
+import { latestRehearsal } from '../model/rehearsals';
 
 export const RB023: RunbookRule = {
   id: 'RB023',

@@ -1,8 +1,8 @@
-import type { ReceiptRule, Report } from '../engine/rule';
-import { validateReceiptData, receiptProperties, receiptRequired, type ErrorObject } from '../engine/schema';
-import { placeholderIn } from './receiptUtil';
-import type { FrontMatter, FrontMatterField } from '../engine/receipt';
-import type { Span } from '../engine/types';
+import type { ReceiptRule, Report } from './rule';
+import { validateReceiptData, receiptProperties, receiptRequired, type ErrorObject } from '../model/schema';
+import { placeholderIn } from './helpers/receiptUtil';
+import type { FrontMatter, FrontMatterField } from '../model/receipt';
+import type { Span } from '../model/types';
 
 /** An error found at the end (an unclosed quote swallows the rest): point at the value that opened it. */
 function errorSpan(text: string, span: Span, fm: FrontMatter): Span {

@@ -1,7 +1,7 @@
-import type { ReceiptRule } from '../engine/rule';
-import { receiptText } from '../engine/scaffold';
-import type { ReceiptModel } from '../engine/receipt';
-import type { Span } from '../engine/types';
+import type { ReceiptRule } from './rule';
+import { receiptText } from '../model/scaffold';
+import type { ReceiptModel } from '../model/receipt';
+import type { Span } from '../model/types';
 
 /** A front matter that opens with `---` but never closes: where a closing fence would go, if a heading follows. */
 function unclosed(model: ReceiptModel, bom: number): { opening: Span; closeAt?: number } | undefined {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ReceiptRule } from '../engine/rule';
+import type { ReceiptRule } from './rule';
 
 export const RR003: ReceiptRule = {
   id: 'RR003',

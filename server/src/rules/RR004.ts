@@ -1,7 +1,7 @@
-import type { ReceiptRule } from '../engine/rule';
-import type { ReceiptModel } from '../engine/receipt';
-import { field } from './receiptUtil';
-import { derivedFrom } from '../engine/text';
+import type { ReceiptRule } from './rule';
+import type { ReceiptModel } from '../model/receipt';
+import { field } from './helpers/receiptUtil';
+import { derivedFrom } from '../model/text';
 
 /** The rehearsal number a receipt claims: its `rehearsal:` key, else its file number. */
 function numberOf(r: ReceiptModel): number | undefined {

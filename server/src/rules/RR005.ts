@@ -1,5 +1,5 @@
-import type { ReceiptRule } from '../engine/rule';
-import { parseTimestamp } from '../engine/receipt';
+import type { ReceiptRule } from './rule';
+import { parseTimestamp } from '../model/receipt';
 
 export const RR005: ReceiptRule = {
   id: 'RR005',

@@ -1,7 +1,7 @@
-import type { ReceiptRule } from '../engine/rule';
-import { parseTimestamp, type FrontMatterField } from '../engine/receipt';
-import { field } from './receiptUtil';
-import { dayOf } from '../engine/rehearsals';
+import type { ReceiptRule } from './rule';
+import { parseTimestamp, type FrontMatterField } from '../model/receipt';
+import { field } from './helpers/receiptUtil';
+import { dayOf } from '../model/rehearsals';
 
 export const RR006: ReceiptRule = {
   id: 'RR006',

@@ -1,5 +1,5 @@
-import type { ReceiptRule } from '../engine/rule';
-import { field, placeholderIn } from './receiptUtil';
+import type { ReceiptRule } from './rule';
+import { field, placeholderIn } from './helpers/receiptUtil';
 
 const SHA = /^[0-9a-f]{7,40}$/i;
 /** A run number ("4711", "#4711"), a named run ("run-4711", "deploy#88", "build 1234/2"), or a UUID. */

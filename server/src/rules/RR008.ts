@@ -1,9 +1,9 @@
-import type { ReceiptRule } from '../engine/rule';
-import { field, placeholderIn } from './receiptUtil';
-import { normalizeTrigger } from './triggerMatch';
-import { rehearsedTrigger } from '../engine/rehearsals';
-import { memoized } from '../engine/text';
-import { yamlScalar } from '../engine/receipt';
+import type { ReceiptRule } from './rule';
+import { field, placeholderIn } from './helpers/receiptUtil';
+import { normalizeTrigger } from './helpers/triggerMatch';
+import { rehearsedTrigger } from '../model/rehearsals';
+import { memoized } from '../model/text';
+import { yamlScalar } from '../model/receipt';
 
 const MAX = 200;
 

@@ -1,6 +1,6 @@
-import type { ReceiptRule } from '../engine/rule';
-import { placeholderIn } from './receiptUtil';
-import { isCommentLine } from '../engine/text';
+import type { ReceiptRule } from './rule';
+import { placeholderIn } from './helpers/receiptUtil';
+import { isCommentLine } from '../model/text';
 
 /** A line someone could have typed: not blank, not a comment, not a template placeholder. */
 const realLine = (l: string) => {

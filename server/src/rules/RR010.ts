@@ -1,4 +1,4 @@
-import type { ReceiptRule } from '../engine/rule';
+import type { ReceiptRule } from './rule';
 
 export const RR010: ReceiptRule = {
   id: 'RR010',

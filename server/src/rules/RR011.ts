@@ -1,6 +1,6 @@
-import type { ReceiptRule } from '../engine/rule';
-import { field, numberField } from './receiptUtil';
-import { budgetOf, rehearsedTrigger } from '../engine/rehearsals';
+import type { ReceiptRule } from './rule';
+import { field, numberField } from './helpers/receiptUtil';
+import { budgetOf, rehearsedTrigger } from '../model/rehearsals';
 
 export const RR011: ReceiptRule = {
   id: 'RR011',

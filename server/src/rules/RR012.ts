@@ -1,5 +1,5 @@
-import type { ReceiptRule } from '../engine/rule';
-import { field, numberField } from './receiptUtil';
+import type { ReceiptRule } from './rule';
+import { field, numberField } from './helpers/receiptUtil';
 
 export const RR012: ReceiptRule = {
   id: 'RR012',

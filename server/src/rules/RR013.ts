@@ -1,5 +1,5 @@
-import type { ReceiptRule } from '../engine/rule';
-import { field } from './receiptUtil';
+import type { ReceiptRule } from './rule';
+import { field } from './helpers/receiptUtil';
 
 const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 

@@ -1,5 +1,5 @@
-import type { ReceiptRule } from '../engine/rule';
-import { placeholderIn } from './receiptUtil';
+import type { ReceiptRule } from './rule';
+import { placeholderIn } from './helpers/receiptUtil';
 
 export const RR014: ReceiptRule = {
   id: 'RR014',

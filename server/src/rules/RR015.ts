@@ -1,7 +1,7 @@
-import type { ReceiptRule } from '../engine/rule';
-import { derivedFrom } from '../engine/text';
-import type { ReceiptModel } from '../engine/receipt';
-import { rehearsalOf } from '../engine/rehearsals';
+import type { ReceiptRule } from './rule';
+import { derivedFrom } from '../model/text';
+import type { ReceiptModel } from '../model/receipt';
+import { rehearsalOf } from '../model/rehearsals';
 
 const withFileNumbers = derivedFrom((siblings: ReceiptModel[]) => siblings.filter((s) => s.fileNumber !== undefined));
 

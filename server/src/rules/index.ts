@@ -1,5 +1,5 @@
 // The rule catalog, in id order. Rule ids are public API.
-import type { Rule } from '../engine/rule';
+import type { Rule } from './rule';
 import { RB001 } from './RB001';
 import { RB002 } from './RB002';
 import { RB003 } from './RB003';

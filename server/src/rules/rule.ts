@@ -1,8 +1,8 @@
 // What a rule is: id, name, default severity, docs, and a check over one model
 // with a view of the workspace for cross-file rules.
-import type { Finding, Fix, ResolvedConfig, Severity, Span } from './types';
-import type { RunbookModel } from './runbook';
-import type { ReceiptModel } from './receipt';
+import type { Finding, Fix, ResolvedConfig, Severity, Span } from '../model/types';
+import type { RunbookModel } from '../model/runbook';
+import type { ReceiptModel } from '../model/receipt';
 
 export interface Report {
   span: Span;

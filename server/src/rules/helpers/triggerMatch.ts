@@ -1,7 +1,7 @@
 // How a receipt's `trigger:` names a runbook trigger: case and spacing do not matter.
-import { normalizeTrigger } from '../engine/triggers';
+import { normalizeTrigger } from '../../model/triggers';
 
-export { normalizeTrigger, sameTrigger } from '../engine/triggers';
+export { normalizeTrigger, sameTrigger } from '../../model/triggers';
 
 function tokens(s: string): Set<string> {
   return new Set(normalizeTrigger(s).split(/[^\p{L}\p{N}%>]+/u).filter(Boolean));

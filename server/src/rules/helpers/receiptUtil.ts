@@ -1,5 +1,5 @@
 // Small readers shared by the receipt rules.
-import type { ReceiptModel, FrontMatterField } from '../engine/receipt';
+import type { ReceiptModel, FrontMatterField } from '../../model/receipt';
 
 export function field(model: ReceiptModel, key: string): FrontMatterField | undefined {
   return model.frontMatter?.fields.get(key);

@@ -2,9 +2,9 @@
 // closed files. Never follows a symlinked folder (no loops), skips vendored trees.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classify } from './engine/project';
-import type { ConfigResolver } from './engine/config';
-import type { FileKind } from './engine/types';
+import { classify } from './project';
+import type { ConfigResolver } from './config';
+import type { FileKind } from '../model/types';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.next', 'vendor']);
 /**

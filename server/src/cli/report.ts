@@ -1,9 +1,9 @@
 // Output formats: the JSON the spec fixes (version 1), SARIF 2.1.0, and eslint-like text.
 import * as path from 'node:path';
-import { LineIndex } from './text';
-import { docsPath } from './rule';
+import { LineIndex } from '../model/text';
+import { docsPath } from '../rules/rule';
 import { RULES } from '../rules';
-import type { Finding } from './types';
+import type { Finding } from '../model/types';
 
 export interface PublicFinding {
   file: string;

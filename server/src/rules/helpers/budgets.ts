@@ -1,6 +1,6 @@
 // Budget rules report on the budget text; several triggers can share one (a heading's
 // "(< 5 minutes decision)", a decision-matrix row): report such a span once.
-import type { Trigger } from '../engine/triggers';
+import type { Trigger } from '../../model/triggers';
 
 export function byBudgetSpan(triggers: Trigger[], keep: (t: Trigger) => boolean): Trigger[][] {
   const groups = new Map<string, Trigger[]>();

@@ -1,7 +1,7 @@
 // Where fixes insert text: small edits at line boundaries, never a re-serialization.
-import type { RunbookModel } from '../engine/runbook';
-import type { Section } from '../engine/sections';
-import { spanOf } from '../engine/markdown';
+import type { RunbookModel } from '../../model/runbook';
+import type { Section } from '../../model/sections';
+import { spanOf } from '../../model/markdown';
 
 export interface Insertion {
   offset: number;
