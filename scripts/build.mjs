@@ -21,7 +21,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js' },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 

@@ -83,6 +83,12 @@ test('every fix rule: one preferred quick fix per fixable diagnostic, in a multi
     let current = original;
     for (const d of opened.diagnostics.filter((x) => FIXABLE.includes(ruleOf(x)) && hasFix(x))) {
       const where = `${path.relative(tmp, fileURLToPath(u))} ${ruleOf(d)} at ${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      // Each fix is tried on the original text: the server answers from its findings for the text it holds.
+      if (current !== original) {
+        const back = c.change(u, original, current);
+        current = original;
+        await c.waitDiagnostics(u, (p) => p.version === back);
+      }
       const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
       assert.equal(actions.length, 1, `${where}: one quick fix, got ${JSON.stringify(actions.map((a) => a.title))}`);
       const [fix] = actions;

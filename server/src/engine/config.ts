@@ -44,7 +44,7 @@ export function escapes(glob: string): boolean {
 }
 
 /** Apply one layer of configuration data onto a resolved config (later layers win). */
-export function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | undefined, problems: ConfigProblem[]): ResolvedConfig {
+function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | undefined, problems: ConfigProblem[]): ResolvedConfig {
   const out: ResolvedConfig = { ...base, rules: { ...base.rules }, budget: { ...base.budget }, sources: [...base.sources] };
   if (file) out.sources.push(file);
   for (const [k, v] of Object.entries(data.rules ?? {})) out.rules[k.toLowerCase()] = normalizeSeverity(v);
@@ -73,7 +73,7 @@ export interface LoadedConfigFile {
   problems: ConfigProblem[];
 }
 
-export function readConfigFile(file: string, text?: string): LoadedConfigFile {
+function readConfigFile(file: string, text?: string): LoadedConfigFile {
   const problems: ConfigProblem[] = [];
   let raw: string;
   try {

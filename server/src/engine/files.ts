@@ -100,7 +100,7 @@ export function writeAtomic(file: string, text: string): void {
 }
 
 /** Create a new file; fails with EEXIST rather than overwrite. */
-export function createExclusive(file: string, text: string): void {
+function createExclusive(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text, { flag: 'wx' });
 }

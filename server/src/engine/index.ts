@@ -20,7 +20,7 @@ export interface LintOptions {
   workspaceRoot?: string;
 }
 
-export function configFunction(options: LintOptions, root: string): (file: string) => ResolvedConfig {
+function configFunction(options: LintOptions, root: string): (file: string) => ResolvedConfig {
   const c = options.config;
   if (!c) return () => defaultConfig(root);
   if (c instanceof ConfigResolver) return (f) => c.forFile(f);

@@ -8,7 +8,7 @@ import type { Finding, TextEdit as SpanEdit } from '../model/types';
 import type { Trigger } from '../model/triggers';
 import { defaultTrigger } from '../model/scaffold';
 import { CREATE_RECEIPT_COMMAND, NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
-import { rangeOf, type FindingData } from './diagnostics';
+import { rangeOf } from './diagnostics';
 import { plannedReceipt, receiptEdit } from './receipts';
 import { pathToUri } from './uri';
 
@@ -50,7 +50,7 @@ function createReceiptAction(ctx: ActionContext, runbook: RunbookModel, trigger:
 }
 
 /** The range of the first value only the rehearsal can tell: observed_at's. */
-export function firstBlank(content: string): Range | undefined {
+function firstBlank(content: string): Range | undefined {
   const lines = content.split(/\r\n|\r|\n/);
   const i = lines.findIndex((l) => l.startsWith('observed_at:'));
   if (i < 0) return undefined;
@@ -59,7 +59,7 @@ export function firstBlank(content: string): Range | undefined {
 }
 
 /** Non-overlapping safe edits, in order. */
-export function safeEdits(findings: Finding[]): SpanEdit[] {
+function safeEdits(findings: Finding[]): SpanEdit[] {
   const all = findings.flatMap((f) => f.fix?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
   const out: SpanEdit[] = [];
   let end = -1;
@@ -71,6 +71,8 @@ export function safeEdits(findings: Finding[]): SpanEdit[] {
   return out;
 }
 
+const sameRange = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
 export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeAction[] {
   const only = params.context.only;
   const model = ctx.project.model(ctx.file);
@@ -80,13 +82,16 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
 
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of ours) {
-      const data = d.data as FindingData | undefined;
-      const fix = data?.fix;
+      // The fix of the finding the server holds for this text, not one echoed back by the client:
+      // a diagnostic of an older version (no finding at its range any more) gets none.
+      const finding = ctx.findings.find((f) => f.ruleId === d.code && sameRange(rangeOf(model.lines, f.span), d.range));
+      const fix = finding?.fix;
       if (!fix) continue;
       if (fix.edits?.length) {
-        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: textEdit(ctx, fix.edits) });
+        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: textEdit(ctx, fix.edits.map((e) => ({ range: rangeOf(model.lines, e), newText: e.newText }))) });
       } else if (fix.createFile && model.kind === 'runbook') {
-        const trigger = typeof data?.detail?.trigger === 'string' ? model.triggers.triggers.find((t) => t.name === data.detail!.trigger) : undefined;
+        const named = finding.data?.trigger;
+        const trigger = typeof named === 'string' ? model.triggers.triggers.find((t) => t.name === named) : undefined;
         const first = trigger ?? defaultTrigger(model);
         const a = createReceiptAction(ctx, model, first, fix.title, CodeActionKind.QuickFix, [d]);
         a.isPreferred = true;

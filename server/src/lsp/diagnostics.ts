@@ -2,17 +2,18 @@
 // exact range, and in `data` what the code actions need (the fix, the trigger).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { docsPath } from '../rules/rule';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { LineIndex } from '../model/text';
 import type { Finding, Span } from '../model/types';
 import { RULES } from '../rules';
 import { pathToUri } from './uri';
 
-/** docs/ beside the bundle: dist/server.js -> ../docs/rules/ID.md. */
-export const DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');
+/** The package beside the bundle: dist/server.js -> .. (docs/rules/ID.md lives there). */
+const PACKAGE_ROOT = path.join(__dirname, '..');
 
-export function docsFile(ruleId: string): string {
-  return path.join(DOCS_DIR, `${ruleId}.md`);
+function docsFile(ruleId: string): string {
+  return path.join(PACKAGE_ROOT, docsPath(ruleId));
 }
 
 export function docsUri(ruleId: string): string {

@@ -42,7 +42,7 @@ const COMPENSATION_COL = /compensat|undo|remed|revers|correct|mitigat|recovery/;
 const EFFECT_WORDS = /\b(e-?mails?|webhooks?|payments?|charge[sd]?|charging|refunds?|sms|text messages?|notifications?|push|invoices?|slack|messages?|orders?|shipments?|third[- ]party)\b/i;
 const ENDPOINT = /\b(POST|PUT|PATCH|DELETE)\s+(\/[\w\-./{}:]*)/g;
 
-export function censusOfTable(text: string, table: ParsedTable, section?: Section): Census | undefined {
+function censusOfTable(text: string, table: ParsedTable, section?: Section): Census | undefined {
   const compensationCol = columnIndex(table, COMPENSATION_COL);
   if (compensationCol < 0) return undefined;
   const endpointCol = columnIndex(table, ENDPOINT_COL, [compensationCol]);

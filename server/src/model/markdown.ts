@@ -65,7 +65,7 @@ const BLOCK = /[^\r\n]*(?:(?:\r\n|\r|\n)(?![ \t]*(?:\r|\n|$))[^\r\n]*)*/g;
  * Make pathological input parseable in bounded time and stack without moving a single
  * offset: every replacement is one UTF-16 unit for one. Real documents come out unchanged.
  */
-export function defuse(text: string): string {
+function defuse(text: string): string {
   let out = text;
   // 1. Container prefixes (`>`, list markers) nested deeper than MAX_CONTAINER_DEPTH on a line.
   if (/(?:[>*+-][ \t]*){41}|(?:\d[.)][ \t]+){41}/.test(text)) {
@@ -339,10 +339,3 @@ export function walk(node: Nodes, visit: (node: Nodes, parent: Parent | undefine
   }
 }
 
-/** Span of the text content of a node, trimmed of surrounding whitespace within the original text. */
-export function trimmedSpan(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
-}

@@ -38,7 +38,8 @@ export interface RollbackModel {
   steps: Step[];
 }
 
-const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path)\b/i;
+/** What marks a path as the one to take first: "Primary:", "(Recommended)", "use this first". */
+export const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path|use this first)\b/i;
 const PATH_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(primary|fallback|secondary|backup|alternative|alternate|last resort|option\s+[a-z0-9]+|path\s+[a-z0-9]+|method\s+[a-z0-9]+|plan\s+[a-z0-9]+)\b[^:\n]{0,60}?(?:\*\*|__)?\s*[:—–-]/i;
 // "Primary path", "Fallback: console", "Path B — kubectl"; not "Backup requirements".
 const PATH_HEADING = /^(?:(?:primary|fallback|secondary|backup|alternative|alternate|last resort)(?:\s*$|\s*[:(—–-]|\s+(?:path|method|option|plan|rollback|approach|route|procedure)\b)|(?:option|path|method|plan)\s+[a-z0-9]\b)/i;
@@ -53,7 +54,7 @@ const STOP_TRAFFIC =
 const REVERSE_MIGRATION =
   /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back|rollback)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|migrate\s+down|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4})/i;
 
-export function pathKind(text: string, commands: Command[]): PathKind {
+function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
   if (/\b(?:pipeline|workflow|gh\s+workflow\s+run|deploy(?:ment)?\s+job|ci\/cd|argocd\s+app\s+(?:rollback|sync)|helm\s+rollback|redeploy|re-deploy|previous\s+(?:image\s+)?tag|image_tag|chatops)\b/i.test(all)) return 'pipeline';
   const onlyRevert = commands.length > 0 && commands.every((c) => /\bgit\s+(?:revert|push)\b/.test(c.text) || !c.text.trim());

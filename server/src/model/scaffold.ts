@@ -17,14 +17,14 @@ export interface ReceiptFolders {
 
 export const RECEIPT_FOLDER = path.join('library', 'raw', 'rollback-rehearsals');
 
-export function receiptFolderFor(runbook: RunbookModel, workspace: ReceiptFolders): string {
+function receiptFolderFor(runbook: RunbookModel, workspace: ReceiptFolders): string {
   const existing = workspace.receiptsFor(runbook);
   if (existing.length) return path.dirname(existing[existing.length - 1].path);
   return path.join(path.dirname(runbook.path), RECEIPT_FOLDER);
 }
 
 /** The next free number given the file names already in the folder. */
-export function nextReceiptNumber(names: string[]): number {
+function nextReceiptNumber(names: string[]): number {
   let max = 0;
   for (const n of names) {
     const m = /^(\d+)\.md$/i.exec(n);
@@ -37,7 +37,7 @@ export function receiptFileName(n: number): string {
   return `${String(n).padStart(3, '0')}.md`;
 }
 
-export function levelOf(runbook: RunbookModel): number | undefined {
+function levelOf(runbook: RunbookModel): number | undefined {
   return runbook.level?.level;
 }
 

@@ -36,6 +36,5 @@ export interface SchemaProperty {
 
 export const receiptProperties = receiptSchema.properties as Record<string, SchemaProperty>;
 export const receiptRequired: string[] = receiptSchema.required;
-export const configProperties = configSchema.properties as Record<string, SchemaProperty>;
 export { receiptSchema, configSchema };
 export type { ErrorObject };

@@ -54,7 +54,3 @@ export function columnIndex(table: ParsedTable, pattern: RegExp, exclude: number
   return table.header.cells.findIndex((c, i) => !exclude.includes(i) && pattern.test(c.text.toLowerCase()));
 }
 
-/** Text of a table row line ending, for inserting a row after it. */
-export function rowLine(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}

@@ -12,10 +12,6 @@ import { memoized } from './text';
 /** How a receipt's `trigger:` names a trigger: case and spacing do not matter. Memoized: every receipt meets every trigger name of its runbooks, on every edit. */
 export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
 
-export function sameTrigger(value: unknown, name: string): boolean {
-  return typeof value === 'string' && normalizeTrigger(value) === normalizeTrigger(name);
-}
-
 export type TriggerStyle = 'table' | 'list';
 
 export interface Trigger {
@@ -76,7 +72,7 @@ const FORM_FIELD = /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*(?:\[[^\]]*\]|<[^>]*
 
 const BUDGET_MARKER = /\b(?:timer\s+budget|budget|timer|decide\s+within|roll\s?-?back\s+within)\b\s*[:=]?\s*/i;
 
-export function triggerTableOf(table: ParsedTable, section: Section | undefined, inTriggerSection: boolean): TriggerTable | undefined {
+function triggerTableOf(table: ParsedTable, section: Section | undefined, inTriggerSection: boolean): TriggerTable | undefined {
   const strong = table.header.cells.findIndex((c) => STRONG_TRIGGER_HEADER.test(c.text.toLowerCase().trim()));
   const triggerCol = strong >= 0 ? strong : inTriggerSection ? columnIndex(table, TRIGGER_COL) : -1;
   if (triggerCol < 0) return undefined;

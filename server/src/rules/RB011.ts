@@ -1,7 +1,5 @@
 import type { RunbookRule } from './rule';
-
-/** The label's whole line counts: "**Option A: Using GitHub UI (Recommended)**". */
-const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path|use this first)\b/i;
+import { PRIMARY } from '../model/rollback';
 
 export const RB011: RunbookRule = {
   id: 'RB011',
@@ -19,6 +17,7 @@ export const RB011: RunbookRule = {
       const nl = text.indexOf('\n', start);
       return text.slice(start === 0 ? 0 : from, nl < 0 ? text.length : nl);
     };
+    // The label's whole line counts: "**Option A: Using GitHub UI (Recommended)**".
     if (paths.some((p) => p.primary || PRIMARY.test(lineOf(p.labelSpan.start)))) return;
     report({
       span: paths[0].labelSpan,

@@ -3,6 +3,7 @@ import { validateReceiptData, receiptProperties, receiptRequired, type ErrorObje
 import { placeholderIn } from './helpers/receiptUtil';
 import type { FrontMatter, FrontMatterField } from '../model/receipt';
 import type { Span } from '../model/types';
+import { editDistance } from './helpers/distance';
 
 /** An error found at the end (an unclosed quote swallows the rest): point at the value that opened it. */
 function errorSpan(text: string, span: Span, fm: FrontMatter): Span {
@@ -156,7 +157,7 @@ export const RR001: ReceiptRule = {
         case 'additionalProperties': {
           const extra = (err.params as { additionalProperty: string }).additionalProperty;
           const ef = fm.fields.get(extra);
-          const near = Object.keys(receiptProperties).find((k) => k !== extra && editDistance(k, extra) <= 2);
+          const near = Object.keys(receiptProperties).find((k) => k !== extra && keyDistance(k, extra) <= 2);
           others.push({
             span: ef?.keySpan ?? opening,
             message: `Unknown key "${extra}" in the receipt front matter: ${near ? `did you mean "${near}"? Otherwise r` : 'r'}emove it or fix its spelling (keys: ${Object.keys(receiptProperties).join(', ')}).`,
@@ -206,14 +207,8 @@ export const RR001: ReceiptRule = {
   },
 };
 
-/** Levenshtein distance, capped: short keys only. */
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance of two keys; far apart when their lengths differ by more than 2 (short keys only). */
+function keyDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2 || a.length > 64 || b.length > 64) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+  return editDistance(a, b);
 }

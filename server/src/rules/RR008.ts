@@ -1,24 +1,12 @@
 import type { ReceiptRule } from './rule';
 import { field, placeholderIn } from './helpers/receiptUtil';
-import { normalizeTrigger } from './helpers/triggerMatch';
+import { normalizeTrigger } from '../model/triggers';
+import { editDistance } from './helpers/distance';
 import { rehearsedTrigger } from '../model/rehearsals';
 import { memoized } from '../model/text';
 import { yamlScalar } from '../model/receipt';
 
 const MAX = 200;
-
-/** Levenshtein distance over at most MAX characters of each side. */
-function distance(a: string, b: string): number {
-  a = a.slice(0, MAX);
-  b = b.slice(0, MAX);
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 function tokens(s: string): string[] {
   return [...new Set(normalizeTrigger(s).split(/[^\p{L}\p{N}%>]+/u).filter(Boolean))].slice(0, 50);
@@ -28,11 +16,11 @@ function tokens(s: string): string[] {
 function nearWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 4 || b.length < 4) return false;
-  return distance(a, b) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
+  return editDistance(a, b, MAX) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
 }
 
 /** Similarity in [0, 1]: the better of fuzzy word overlap (Dice) and whole-string edit similarity. */
-export function similarity(value: string, name: string): number {
+function similarity(value: string, name: string): number {
   const a = tokens(value);
   const b = tokens(name);
   let shared = 0;
@@ -47,13 +35,13 @@ export function similarity(value: string, name: string): number {
   const dice = (2 * shared) / (a.length + b.length || 1);
   const x = normalizeTrigger(value).slice(0, MAX);
   const y = normalizeTrigger(name).slice(0, MAX);
-  const edit = 1 - distance(x, y) / Math.max(x.length, y.length, 1);
+  const edit = 1 - editDistance(x, y, MAX) / Math.max(x.length, y.length, 1);
   // Word overlap is the stronger signal; a whole-string edit similarity has to be higher to count.
   return Math.max(dice, edit >= 0.5 ? edit : 0);
 }
 
 /** The most similar name, if any is close. Memoized: the same receipts meet the same names on every edit of a runbook. */
-export const closestTrigger: (value: string, names: string[]) => string | undefined = memoized(computeClosest, 200, (value, names) => `${value}\u0000${names.join('\u0001')}`);
+const closestTrigger: (value: string, names: string[]) => string | undefined = memoized(computeClosest, 200, (value, names) => `${value}\u0000${names.join('\u0001')}`);
 
 function computeClosest(value: string, names: string[]): string | undefined {
   let best: string | undefined;

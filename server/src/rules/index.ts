@@ -80,4 +80,3 @@ export const RULES: Rule[] = [
   RR015,
 ];
 
-export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));

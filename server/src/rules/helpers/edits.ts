@@ -29,8 +29,3 @@ export function insertionAfterSection(model: RunbookModel, section: Section | un
   return { offset, prefix: eol, suffix: '' };
 }
 
-/** Start of the line after the given offset's line. */
-export function nextLineStart(model: RunbookModel, offset: number): number {
-  const line = model.lines.position(offset).line;
-  return line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
-}

@@ -10,11 +10,6 @@ export function numberField(model: ReceiptModel, key: string): number | undefine
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-/** Where to report about the receipt as a whole: its opening front matter fence or title. */
-export function receiptAnchor(model: ReceiptModel) {
-  return model.anchor;
-}
-
 const PLACEHOLDER = /<[A-Z_a-z-]+>|\$\{?[A-Z][A-Z_]+\}?|\bTBD\b|\bTODO\b|\bFIXME\b|\bYYYY-MM-DD\b|\bHH:MM\b|\bXXX+\b/;
 
 export function placeholderIn(s: string): string | undefined {

@@ -1,0 +1,87 @@
+// The server's commands (workspace/executeCommand): create a receipt, show one, list
+// the triggers for the New Receipt picker. Every LSP client can run them.
+import * as path from 'node:path';
+import type { Connection, ExecuteCommandParams, Range } from 'vscode-languageserver/node';
+import { createReceipt as createReceiptFile } from '../engine/files';
+import type { ReceiptModel } from '../model/receipt';
+import type { RunbookModel } from '../model/runbook';
+import { triggerAskedFor } from '../model/scaffold';
+import type { LintWorkspace } from './workspace';
+import type { Validation } from './validation';
+import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND, type ReceiptArgs } from './protocol';
+import { listTriggers, plannedReceipt, receiptEdit, type PlannedReceipt } from './receipts';
+import { uriToPath } from './uri';
+
+export const COMMANDS = [CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND];
+
+export interface CommandContext {
+  connection: Connection;
+  ws: LintWorkspace;
+  v: Validation;
+  log: (m: string) => void;
+  /** The index complete (the next receipt number and the triggers need the whole workspace). */
+  indexed: () => Promise<void>;
+  /** What the client can do, known after initialize. */
+  client: () => { canCreateFiles: boolean; canShowDocument: boolean };
+}
+
+export function createCommands({ connection, ws, v, log, indexed, client }: CommandContext): (params: ExecuteCommandParams) => Promise<unknown> {
+  function runbookFor(uri: string | undefined): RunbookModel | undefined {
+    if (!uri) {
+      const all = ws.project.runbooks();
+      return all.length === 1 ? all[0] : undefined;
+    }
+    const file = uriToPath(uri);
+    const model = file ? ws.project.model(file) : undefined;
+    if (!model) return undefined;
+    return model.kind === 'runbook' ? model : ws.project.runbooksFor(model as ReceiptModel)[0];
+  }
+
+  function relativeName(file: string): string {
+    const root = ws.rootFor(file);
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    return ws.folders.length > 1 ? `${path.basename(root)}/${rel}` : rel;
+  }
+
+  async function createReceipt(args: ReceiptArgs): Promise<string | null> {
+    await indexed();
+    if (args?.runbookUri) await v.fresh(args.runbookUri);
+    const runbook = runbookFor(args?.runbookUri);
+    if (!runbook) throw new Error(`no runbook for ${args?.runbookUri ?? 'this workspace'}`);
+    const trigger = triggerAskedFor(runbook, args?.trigger);
+    if (args?.trigger && !trigger) throw new Error(`no trigger "${args.trigger}" in ${relativeName(runbook.path)}`);
+    let plan: PlannedReceipt;
+    if (client().canCreateFiles) {
+      // The client creates it (CreateFile never overwrites); the planner has just read the folder.
+      plan = plannedReceipt(ws.project, runbook, trigger, ws.today());
+      const r = await connection.workspace.applyEdit({ label: 'New rehearsal receipt', edit: receiptEdit(plan) });
+      if (!r.applied) {
+        log(`runbook-lint: the client did not create ${plan.path}: ${r.failureReason ?? 'no reason given'}`);
+        return null;
+      }
+    } else {
+      plan = createReceiptFile((after) => plannedReceipt(ws.project, runbook, trigger, ws.today(), after));
+    }
+    // Index it now rather than wait for the watcher; the open document, if any, wins later.
+    if (!ws.open.has(plan.path)) v.publish(ws.update(plan.path, plan.content, 'receipt'));
+    return plan.uri;
+  }
+
+  return async (params: ExecuteCommandParams) => {
+    const args = (params.arguments?.[0] ?? {}) as ReceiptArgs;
+    if (params.command === CREATE_RECEIPT_COMMAND) return createReceipt(args);
+    if (params.command === SHOW_RECEIPT_COMMAND) {
+      const a = params.arguments?.[0] as { uri?: string; selection?: Range } | undefined;
+      if (!a?.uri || !client().canShowDocument) return null;
+      const r = await connection.window.showDocument({ uri: a.uri, takeFocus: true, selection: a.selection });
+      return r.success;
+    }
+    if (params.command === LIST_TRIGGERS_COMMAND) {
+      await indexed();
+      if (args.runbookUri) await v.fresh(args.runbookUri);
+      const runbooks = args.runbookUri ? [runbookFor(args.runbookUri)].filter((r): r is RunbookModel => !!r) : ws.project.runbooks();
+      return listTriggers(ws.project, runbooks.sort((a, b) => a.path.localeCompare(b.path)), relativeName);
+    }
+    return null;
+  };
+}

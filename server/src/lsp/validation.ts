@@ -1,0 +1,185 @@
+// Validation: lint, cache the findings, publish them; the debounce of edits. The one
+// place that owns what the client was last told (yaml-language-server's
+// validationHandlers play this part there).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../model/text';
+import type { Finding } from '../model/types';
+import type { LintWorkspace } from './workspace';
+import { toDiagnostic } from './diagnostics';
+import { pathToUri, uriToPath } from './uri';
+
+export type Validation = ReturnType<typeof createValidation>;
+
+export function createValidation(connection: Connection, documents: TextDocuments<TextDocument>, ws: LintWorkspace, log: (m: string) => void, ready: Promise<void>) {
+  /** The URI each file's diagnostics were last published under, and whether any were. */
+  const published = new Map<string, { uri: string; count: number }>();
+  /** Findings of the text the project holds, per file, for actions and hover. */
+  const lastFindings = new Map<string, Finding[]>();
+
+  function findingsOf(file: string): Finding[] {
+    let f = lastFindings.get(file);
+    if (!f) {
+      f = ws.project.has(file) ? ws.project.lint(file) : [];
+      lastFindings.set(file, f);
+    }
+    return f;
+  }
+
+  /** While the index is under way, closed files are published by it, once, at its end. */
+  let deferred: Set<string> | undefined;
+
+  const sameFindings = (a: Finding[] | undefined, b: Finding[]) =>
+    !!a && a.length === b.length && a.every((f, i) => f.ruleId === b[i].ruleId && f.message === b[i].message && f.span.start === b[i].span.start && f.span.end === b[i].span.end && f.severity === b[i].severity);
+
+  /**
+   * Lint and publish. `now`: publish a closed file even while the index is under way;
+   * `ifChanged`: not when the findings are those last published (an open document the index
+   * completed is published again only if its receipts changed something).
+   */
+  function publish(files: Iterable<string>, now = false, ifChanged = false): void {
+    for (const file of new Set(files)) {
+      try {
+        const open = ws.open.get(file);
+        if (deferred && !now && !open) {
+          deferred.add(file);
+          continue;
+        }
+        if (open) {
+          const doc = documents.get(open.uri);
+          // A newer text is waiting for its debounce: its own lint publishes; never a stale one.
+          if (doc && doc.version !== open.version) {
+            lastFindings.delete(file);
+            continue;
+          }
+        }
+        const model = ws.project.model(file);
+        const findings = model ? ws.project.lint(file) : [];
+        const unchanged = ifChanged && published.has(file) && sameFindings(lastFindings.get(file), findings);
+        lastFindings.set(file, findings);
+        if (unchanged) continue;
+        const diagnostics = model ? findings.map((f) => toDiagnostic(f, model.lines)) : [];
+        const uri = open?.uri ?? pathToUri(file);
+        const prev = published.get(file);
+        if (prev && prev.uri !== uri && prev.count) connection.sendDiagnostics({ uri: prev.uri, diagnostics: [] });
+        if (!open && !diagnostics.length && !(prev && prev.uri === uri && prev.count)) {
+          published.delete(file);
+          continue;
+        }
+        connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
+        if (diagnostics.length || open) published.set(file, { uri, count: diagnostics.length });
+        else published.delete(file);
+      } catch (e) {
+        log(`runbook-lint: linting ${file} failed: ${(e as Error).stack ?? e}`);
+      }
+    }
+  }
+
+  const configPublished = new Set<string>();
+  function publishConfigProblems(): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const p of ws.configProblems()) {
+      let range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      if (p.span) {
+        try {
+          const lines = new LineIndex(fs.readFileSync(p.file, 'utf8'));
+          range = { start: lines.position(p.span.start), end: lines.position(p.span.end) };
+        } catch {
+          /* keep line 1 */
+        }
+      }
+      const list = byFile.get(p.file) ?? [];
+      list.push({ range, severity: DiagnosticSeverity.Error, source: 'runbook-lint', message: p.message });
+      byFile.set(p.file, list);
+    }
+    for (const file of configPublished) if (!byFile.has(file)) connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
+    configPublished.clear();
+    for (const [file, diagnostics] of byFile) {
+      if (!path.isAbsolute(file)) continue;
+      configPublished.add(file);
+      connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
+    }
+  }
+
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  /** Lint an open document now: its text into the project, then it and its dependents. */
+  function flush(uri: string): void {
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    const file = uriToPath(uri);
+    if (!doc || !file) return;
+    const kind = ws.classify(file);
+    if (!kind) {
+      if (ws.open.has(file)) publish(ws.closed(file));
+      return;
+    }
+    const known = ws.open.get(file);
+    if (known && known.version === doc.version && ws.project.textOf(file) === doc.getText()) return;
+    ws.open.set(file, { uri, version: doc.version });
+    // Opened while the index is under way: what it is linted with is read first, the rest can wait.
+    ws.readInputsOf(file);
+    publish(ws.update(file, doc.getText(), kind));
+  }
+
+  function schedule(uri: string, immediate: boolean): void {
+    const prev = timers.get(uri);
+    if (prev) clearTimeout(prev);
+    const delay = immediate ? 0 : ws.settings.debounceMs;
+    timers.set(
+      uri,
+      setTimeout(() => {
+        void ready.then(() => {
+          try {
+            flush(uri);
+          } catch (e) {
+            log(`runbook-lint: lint of ${uri} failed: ${(e as Error).stack ?? e}`);
+          }
+        });
+      }, delay),
+    );
+  }
+
+  /** Before answering a request: the project holds the document's latest text. */
+  async function fresh(uri: string): Promise<string | undefined> {
+    await ready;
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    const doc = documents.get(uri);
+    if (doc && (timers.has(uri) || ws.open.get(file)?.version !== doc.version)) flush(uri);
+    return ws.project.has(file) ? file : undefined;
+  }
+
+  return {
+    findingsOf,
+    publish,
+    publishConfigProblems,
+    flush,
+    schedule,
+    fresh,
+    /** While the index is under way, closed files wait in this set and are published once, at its end. */
+    get deferred() {
+      return deferred;
+    },
+    set deferred(d: Set<string> | undefined) {
+      deferred = d;
+    },
+    /** Forget the findings (a new index), or one file's (closed). */
+    forget(file?: string) {
+      if (file) lastFindings.delete(file);
+      else lastFindings.clear();
+    },
+    /** Drop a pending lint: of one document, or of all. */
+    cancel(uri?: string) {
+      for (const [u, t] of timers) {
+        if (uri && u !== uri) continue;
+        clearTimeout(t);
+        timers.delete(u);
+      }
+    },
+  };
+}
