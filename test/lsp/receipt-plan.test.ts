@@ -1,8 +1,9 @@
 // Issue 10: one way to make a receipt. For the same runbook, `runbook-lint new-receipt`,
-// the server's createReceipt command, the "New rehearsal receipt" quick fix of RB021 (a
-// code action) and RB021's own fix write the same file: the same default trigger (the
-// first a code rollback can answer, here not the first listed), the same number, every
-// value YAML-safe (a trigger named "no" is quoted, and reads back as the string "no").
+// the server's createReceipt command, both code actions (RB021's quick fix, and "Create
+// rehearsal receipt for this trigger") and RB021's own fix write the same file: the same
+// default trigger (the first a code rollback can answer, here not the first listed), the
+// same number, every value YAML-safe (a trigger named "no" is quoted, and reads back as
+// the string "no").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -76,12 +77,19 @@ test('new-receipt, the command, the quick fix and RB021 write the same receipt',
   const insert = fix.edit!.documentChanges!.find((x): x is TextDocumentEdit => 'edits' in x)!;
   assert.equal(insert.textDocument.uri, uri(receiptPath(d, '001')));
   const fromAction = insert.edits[0].newText;
+  // The other code action: "Create rehearsal receipt for this trigger" on the default trigger's row.
+  const row = RUNBOOK.split('\n').findIndex((l) => l.startsWith('| no |'));
+  const onRow = await editor.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: row, character: 3 }, end: { line: row, character: 3 } }, context: { diagnostics: [] } });
+  const forTrigger = onRow.find((x) => /Create rehearsal receipt for this trigger: no$/.test(x.title))!;
+  assert.ok(forTrigger, onRow.map((x) => x.title).join(', '));
+  const fromRowAction = forTrigger.edit!.documentChanges!.find((x): x is TextDocumentEdit => 'edits' in x)!.edits[0].newText;
 
   // One file, whichever way it was made.
   const normal = (s: string, dir: string) => s.split(dir).join('<dir>');
   assert.equal(normal(fromRule, b), normal(fromCli, a));
   assert.equal(normal(fromCommand, c), normal(fromCli, a));
   assert.equal(normal(fromAction, d), normal(fromCli, a));
+  assert.equal(normal(fromRowAction, d), normal(fromCli, a));
   const fm = parse(fromCli.split('---')[1]);
   assert.equal(fm.trigger, 'no', 'the default trigger is the first a code rollback answers, written so it reads back as text');
   assert.equal(fm.rehearsal, 1);
