@@ -114,7 +114,8 @@ export interface ReceiptModel {
 
 const MAX_YAML = 64 * 1024;
 
-const YAML_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
+/** `key: value`; one space after the colon (more, and the value goes to the parser). */
+const YAML_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: ([^]*))?$/;
 /** Anything the core schema might read as a number (a superset: those are left to the parser). */
 const NUMBERISH = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[oxb]/i;
 const YAML_WORDS: Record<string, unknown> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false, null: null, Null: null, NULL: null, '~': null };
@@ -129,7 +130,7 @@ const YAML_STRING = /^[A-Za-z0-9](?:[ -~\u00a0-\ud7ff\ue000-\ufffd]*[!-~\u00a0-\
  */
 function readPlainYaml(text: string, start: number, end: number): { data: Record<string, unknown>; fields: Map<string, FrontMatterField> } | undefined {
   const source = text.slice(start, end);
-  if (/[\r\t\0\ufeff]/.test(source)) return undefined;
+  if (/[\r\t\0\ufeff\u0085\u2028\u2029]/.test(source)) return undefined;
   const data: Record<string, unknown> = {};
   const fields = new Map<string, FrontMatterField>();
   let at = start;
