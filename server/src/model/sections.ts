@@ -96,7 +96,7 @@ export function isWithin(section: Section, ancestor: Section): boolean {
 }
 
 const TRIGGER_TITLE =
-  /\b(?:roll\s?-?back|abort|revert|back\s?-?out|fallback)\s+(?:triggers?|criteria|conditions|signals|scenarios)\b|^(?:rollback\s+|deployment\s+)?triggers?(?:\s+conditions|\s+list)?$|\bwhen\s+to\s+(?:roll\s?-?back|rollback|revert|abort|back\s?out)\b|^(?:rollback\s+)?decision$|^immediate\s+roll\s?-?back\b|\btrigger\s+conditions\b|^(?:automated|manual|emergency|automatic)\s+(?:rollback\s+)?triggers?\b|回滚.{0,6}(?:触发|条件|情况)|触发条件/;
+  /\b(?:roll\s?-?back|abort|revert|back\s?-?out|fallback)\s+(?:triggers?|criteria|conditions|signals|scenarios)\b|^(?:rollback\s+|deployment\s+)?triggers?(?:\s+conditions|\s+list)?$|\bwhen\s+to\s+(?:roll\s?-?back|revert|abort|back\s?out)\b|^(?:rollback\s+)?decision$|^immediate\s+roll\s?-?back\b|\btrigger\s+conditions\b|^(?:automated|manual|emergency|automatic)\s+(?:rollback\s+)?triggers?\b|回滚.{0,6}(?:触发|条件|情况)|触发条件/;
 const NEGATIVE_TITLE = /\b(?:not|don'?t|never|avoid|instead)\b/;
 const ROLLBACK_TITLE = /\b(?:roll\s?-?back|rolling\s+back|revert|back\s?-?out|recovery|restore|undo|roll\s?-?forward|fix\s?-?forward|downgrade)\b/;
 const CENSUS_TITLE = /\bside[\s-]?effects?\b|\bcensus\b|\bcompensat/;
