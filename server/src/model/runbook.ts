@@ -109,45 +109,41 @@ function measuredInTable(root: Root, text: string): { span: Span; minutes: numbe
   return found;
 }
 
-/** Every match of the patterns in prose, in document order (one per pattern and block). */
-function searchAllProse(root: Root, text: string, patterns: RegExp[]): { span: Span; match: RegExpExecArray }[] {
-  const out: { span: Span; match: RegExpExecArray }[] = [];
+/** The prose blocks (paragraphs, headings, table rows; not code, front matter or HTML), in document order: walked once per model. */
+function proseBlocks(root: Root): Span[] {
+  const out: Span[] = [];
   walk(root, (n) => {
     if (n.type === 'code' || n.type === 'yaml' || n.type === 'html') return false;
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
-      const s = spanOf(n);
-      const block = text.slice(s.start, s.end);
-      for (const re of patterns) {
-        const m = re.exec(block);
-        if (m) out.push({ span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m });
-      }
+      out.push(spanOf(n));
       return false;
     }
     return undefined;
   });
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return out;
 }
 
-function searchProse(root: Root, text: string, patterns: RegExp[]): { span: Span; match: RegExpExecArray } | undefined {
-  let found: { span: Span; match: RegExpExecArray } | undefined;
-  walk(root, (n) => {
-    if (found) return false;
-    if (n.type === 'code' || n.type === 'yaml' || n.type === 'html') return false;
-    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
-      const s = spanOf(n);
-      const block = text.slice(s.start, s.end);
-      for (const re of patterns) {
-        const m = re.exec(block);
-        if (m) {
-          found = { span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m };
-          return false;
-        }
-      }
-      return false;
+type ProseHit = { span: Span; match: RegExpExecArray };
+
+/** The first match of each pattern in each block, block by block and, within one, pattern by pattern. */
+function* proseHits(blocks: Span[], text: string, patterns: RegExp[]): Generator<ProseHit> {
+  for (const s of blocks) {
+    const block = text.slice(s.start, s.end);
+    for (const re of patterns) {
+      const m = re.exec(block);
+      if (m) yield { span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m };
     }
-    return undefined;
-  });
-  return found;
+  }
+}
+
+function searchProse(blocks: Span[], text: string, patterns: RegExp[]): ProseHit | undefined {
+  for (const hit of proseHits(blocks, text, patterns)) return hit;
+  return undefined;
+}
+
+/** Every match of the patterns in prose, in document order (one per pattern and block). */
+function searchAllProse(blocks: Span[], text: string, patterns: RegExp[]): ProseHit[] {
+  return [...proseHits(blocks, text, patterns)].sort((a, b) => a.span.start - b.span.start);
 }
 
 /**
@@ -177,15 +173,16 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
   const triggers = extractTriggers(root, text, sections);
   const rollback = extractRollback(root, text, sections);
   const { census, announced } = extractCensus(root, text, sections);
-  const levelHit = searchProse(root, text, LEVEL_PATTERNS);
+  const prose = proseBlocks(root);
+  const levelHit = searchProse(prose, text, LEVEL_PATTERNS);
   const level = levelHit ? levelFromMatch(levelHit.match) : undefined;
-  const review = searchProse(root, text, [REVIEW]);
+  const review = searchProse(prose, text, [REVIEW]);
   // A statement with a number wins over an earlier one without ("Confirmed time: TBD").
-  const statements = searchAllProse(root, text, CONFIRMED).map((c) => ({ span: c.span, minutes: confirmedMinutes(text.slice(c.span.start, c.span.end)) }));
+  const statements = searchAllProse(prose, text, CONFIRMED).map((c) => ({ span: c.span, minutes: confirmedMinutes(text.slice(c.span.start, c.span.end)) }));
   const withNumber = statements.find((c) => c.minutes !== undefined);
   const measured = withNumber ? undefined : measuredInTable(root, text);
   const confirmedTime = withNumber ?? measured ?? statements[0];
-  const possible = searchProse(root, text, [POSSIBLE]);
+  const possible = searchProse(prose, text, [POSSIBLE]);
   return {
     kind: 'runbook',
     path,
