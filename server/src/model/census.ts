@@ -1,7 +1,7 @@
 // The side-effect census: every endpoint with a user-visible side effect and the
 // compensating action that undoes what a rollback cannot.
 import type { Root } from 'mdast';
-import { spanOf, walk, type Nodes } from './markdown';
+import { NodeMemo, spanOf, walk, type Nodes } from './markdown';
 import { columnIndex, parseTable, type ParsedTable, type Row } from './table';
 import { contentOf, isCensusTitle, type Section } from './sections';
 import type { Span } from './types';
@@ -106,11 +106,24 @@ function segments(block: string): { text: string; offset: number }[] {
   return out;
 }
 
+const mentions = new NodeMemo<EndpointMention>();
+
 /** "POST /api/orders" mentioned beside a side-effect word (same line or sentence), outside the census table. */
 export function endpointMentions(root: Root, text: string, census?: Census): EndpointMention[] {
   const out: EndpointMention[] = [];
   const skip = census?.table.span;
-  walk(root, (n: Nodes) => {
+  for (const top of root.children) {
+    const s = spanOf(top);
+    // The node that holds the census table is read afresh: what it yields depends on where the table is.
+    const holdsCensus = skip && s.start <= skip.start && s.end >= skip.end;
+    out.push(...(holdsCensus ? mentionsIn(top, text, skip) : mentions.of(top, () => mentionsIn(top, text))));
+  }
+  return out;
+}
+
+function mentionsIn(top: Nodes, text: string, skip?: Span): EndpointMention[] {
+  const out: EndpointMention[] = [];
+  walk(top, (n: Nodes) => {
     const s = spanOf(n);
     if (skip && s.start >= skip.start && s.end <= skip.end) return false;
     if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return false;

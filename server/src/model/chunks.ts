@@ -60,7 +60,7 @@ function frontMatterEnd(text: string): number {
   return frontMatterOpening(text, 0) ? text.length : 0;
 }
 
-export const MIN_PIECE = 2048;
+export const MIN_PIECE = 512;
 
 /** `minPiece`: no piece shorter than this is cut off (0 cuts at every possible point: tests). */
 export function chunksOf(text: string, minPiece = MIN_PIECE): Chunk[] {

@@ -178,6 +178,8 @@ interface ParsedChunk extends Chunk {
   /** The labels defined elsewhere that it was parsed with, and the label set that was judged against. */
   seeded: string[];
   judged: string;
+  /** Its last node is a fence or raw HTML block left open, which swallows what follows (judged when parsed). */
+  open: boolean;
 }
 
 interface Pieces {
@@ -275,10 +277,10 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
         const nodes = parsePiece(source, seeded);
         const shift = chunk.start + bom;
         if (shift || chunk.line) for (const n of nodes) shiftInPlace(n, shift, chunk.line);
-        piece = { start: chunk.start, end, line: chunk.line, shift, nodes, defines: definitionsIn(nodes), seeded, judged: guessKey };
+        piece = { start: chunk.start, end, line: chunk.line, shift, nodes, defines: definitionsIn(nodes), seeded, judged: guessKey, open: swallowsNext(text, nodes[nodes.length - 1]) };
       }
       // The cut was a guess: a fence or raw HTML block still open at its end swallows what follows.
-      if (i + 1 >= chunks.length || !swallowsNext(text, piece.nodes[piece.nodes.length - 1])) break;
+      if (i + 1 >= chunks.length || !piece.open) break;
       end = chunks[++i].end;
     }
     pieces.push(piece);
@@ -312,19 +314,49 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
   return root;
 }
 
+/**
+ * What a node's own content yields (a list of things with spans), remembered per node. An
+ * edit re-parses one piece and hands the other pieces' nodes over unchanged, only moved: what
+ * was read from such a node still holds, its spans moved by as much. So the work of an edit
+ * follows the edit, not the document. `compute` must read nothing but the node's own text.
+ */
+export class NodeMemo<T extends { span: Span }> {
+  private readonly known = new WeakMap<object, { at: number; items: T[] }>();
+
+  of(node: Nodes, compute: () => T[]): T[] {
+    const at = node.position?.start.offset ?? 0;
+    const hit = this.known.get(node);
+    // Nothing to move (most nodes yield nothing): no new entry either, or every edit would allocate one per node after it.
+    if (hit && (hit.at === at || !hit.items.length)) return hit.items;
+    const items = hit ? hit.items.map((t) => ({ ...t, span: { start: t.span.start + at - hit.at, end: t.span.end + at - hit.at } })) : compute();
+    this.known.set(node, { at, items });
+    return items;
+  }
+}
+
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
+
+/**
+ * The plain text of each parent node, for as long as the node lives. An edit re-parses one
+ * piece and hands the other pieces' nodes over unchanged (moved, never rewritten), so their
+ * text is not assembled again on every keystroke.
+ */
+const plainTexts = new WeakMap<Nodes, string>();
 
 /** Plain text of a node: inline code kept, markup dropped. */
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   if ('children' in node) {
-    let out = '';
+    let out = plainTexts.get(node);
+    if (out !== undefined) return out;
+    out = '';
     for (const child of node.children as Nodes[]) {
       out += plainText(child);
       if (child.type === 'paragraph' || child.type === 'listItem') out += ' ';
     }
+    plainTexts.set(node, out);
     return out;
   }
   if (node.type === 'break') return ' ';

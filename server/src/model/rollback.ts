@@ -1,8 +1,8 @@
 // The rollback itself: the command to run right now, the paths (primary, fallback),
 // an honest roll-forward-only statement, and the ordered procedure steps.
 import type { Root, RootContent } from 'mdast';
-import { plainText, spanOf, walk, type Nodes } from './markdown';
-import { contentOf, isRollbackTitle, isWithin, type Section } from './sections';
+import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
+import { contentOf, isRollbackTitle, type Section } from './sections';
 import { isCommentLine } from './text';
 import type { Span } from './types';
 
@@ -73,39 +73,47 @@ function isInlineCommand(code: string): boolean {
   return COMMANDISH.test(code) || /^[a-z][\w.-]*\s+\S/.test(code);
 }
 
+const commandsOf = new NodeMemo<Command>();
+const stepsOf = new NodeMemo<Step>();
+const rollForwardOf = new NodeMemo<{ text: string; span: Span }>();
+
 function commandsIn(nodes: RootContent[], text: string): Command[] {
   const out: Command[] = [];
-  for (const top of nodes) {
-    walk(top as Nodes, (n) => {
-      if (n.type === 'code') {
-        // A block of comments only ("# Command to undo the action") is a template, not a command.
-        if (n.value.split(/\r\n|\r|\n/).some((l) => l.trim() && !isCommentLine(l))) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
-        return false;
-      }
-      if (n.type === 'inlineCode') {
-        if (isInlineCommand(n.value.trim())) out.push({ text: n.value, span: spanOf(n), form: 'inline' });
-        return false;
-      }
-      if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'heading') {
-        const s = spanOf(n);
-        const t = text.slice(s.start, s.end);
-        const m = NAMED_ACTION.exec(t);
-        if (m) out.push({ text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, form: 'action' });
-        // Commands pasted without a fence: a line that starts with a known CLI and an argument.
-        if (n.type === 'paragraph') {
-          for (const lm of t.matchAll(/[^\r\n]+/g)) {
-            const line = lm[0];
-            const offset = s.start + (lm.index ?? 0);
-            const bare = line.replace(/^\s*\$\s+/, '');
-            if (COMMANDISH.test(bare) && /^\S+\s+\S/.test(bare) && !/^\/\w+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(bare)) {
-              out.push({ text: line, span: { start: offset, end: offset + line.length }, form: 'inline' });
-            }
+  for (const top of nodes) out.push(...commandsOf.of(top, () => commandsOfNode(top, text)));
+  return out;
+}
+
+function commandsOfNode(top: RootContent, text: string): Command[] {
+  const out: Command[] = [];
+  walk(top as Nodes, (n) => {
+    if (n.type === 'code') {
+      // A block of comments only ("# Command to undo the action") is a template, not a command.
+      if (n.value.split(/\r\n|\r|\n/).some((l) => l.trim() && !isCommentLine(l))) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
+      return false;
+    }
+    if (n.type === 'inlineCode') {
+      if (isInlineCommand(n.value.trim())) out.push({ text: n.value, span: spanOf(n), form: 'inline' });
+      return false;
+    }
+    if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'heading') {
+      const s = spanOf(n);
+      const t = text.slice(s.start, s.end);
+      const m = NAMED_ACTION.exec(t);
+      if (m) out.push({ text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, form: 'action' });
+      // Commands pasted without a fence: a line that starts with a known CLI and an argument.
+      if (n.type === 'paragraph') {
+        for (const lm of t.matchAll(/[^\r\n]+/g)) {
+          const line = lm[0];
+          const offset = s.start + (lm.index ?? 0);
+          const bare = line.replace(/^\s*\$\s+/, '');
+          if (COMMANDISH.test(bare) && /^\S+\s+\S/.test(bare) && !/^\/\w+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(bare)) {
+            out.push({ text: line, span: { start: offset, end: offset + line.length }, form: 'inline' });
           }
         }
       }
-      return undefined;
-    });
-  }
+    }
+    return undefined;
+  });
   return out;
 }
 
@@ -161,37 +169,47 @@ const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(?:step\s+)?\d+[.):]\s/i;
 const OUTPUT = /^\s*(?:echo|printf|log|write-host)\b/i;
 
 function stepsIn(nodes: RootContent[], text: string): Step[] {
+  const out: Step[] = [];
+  for (const top of nodes) out.push(...stepsOf.of(top, () => stepsOfNode(top, text)));
+  return out;
+}
+
+function stepsOfNode(top: RootContent, text: string): Step[] {
   const steps: Step[] = [];
-  for (const top of nodes) {
-    walk(top as Nodes, (n) => {
-      if (n.type === 'code') {
-        const s = spanOf(n);
-        const body = text.slice(s.start, s.end);
-        let offset = s.start;
-        const lines = body.split(/\r?\n|\r/);
-        // In a script whose steps are numbered comments ("# 1. Stop applications"), the comments
-        // before the first step are its title ("# Database Migration Rollback"), not steps.
-        const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
-        for (const [i, line] of lines.entries()) {
-          const header = i < firstNumbered && COMMENT.test(line);
-          if (line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line)) steps.push({ text: line, span: { start: offset, end: offset + line.length } });
-          offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
-        }
-        return false;
+  walk(top as Nodes, (n) => {
+    if (n.type === 'code') {
+      const s = spanOf(n);
+      const body = text.slice(s.start, s.end);
+      let offset = s.start;
+      const lines = body.split(/\r?\n|\r/);
+      // In a script whose steps are numbered comments ("# 1. Stop applications"), the comments
+      // before the first step are its title ("# Database Migration Rollback"), not steps.
+      const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
+      for (const [i, line] of lines.entries()) {
+        const header = i < firstNumbered && COMMENT.test(line);
+        if (line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line)) steps.push({ text: line, span: { start: offset, end: offset + line.length } });
+        offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
       }
-      if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
-        const s = spanOf(n);
-        steps.push({ text: plainText(n), span: s });
-        return false;
-      }
-      return undefined;
-    });
-  }
+      return false;
+    }
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
+      const s = spanOf(n);
+      steps.push({ text: plainText(n), span: s });
+      return false;
+    }
+    return undefined;
+  });
   return steps;
 }
 
+/** The outermost rollback sections are the procedure; a rollback section inside one is part of it. */
+function hasRollbackAncestor(section: Section): boolean {
+  for (let p = section.parent; p; p = p.parent) if (isRollbackTitle(p.title)) return true;
+  return false;
+}
+
 export function extractRollback(root: Root, text: string, sections: Section[]): RollbackModel {
-  const top = sections.filter((s) => isRollbackTitle(s.title) && !(s.parent && sections.some((p) => p !== s && isRollbackTitle(p.title) && isWithin(s, p))));
+  const top = sections.filter((s) => isRollbackTitle(s.title) && !hasRollbackAncestor(s));
   const nodes = top.flatMap(contentOf);
   const commands = commandsIn(nodes, text);
   const paths = top.flatMap((s) => pathsIn(s, text));
@@ -206,15 +224,14 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   let rollForward: RollbackModel['rollForward'];
   const searchable = root.children.filter((n) => n.type !== 'code');
   for (const n of searchable) {
-    const s = spanOf(n);
-    const slice = text.slice(s.start, s.end);
-    // Every alternative of ROLL_FORWARD has "roll" or "forward" in it: skip the long regex where neither is.
-    if (!ROLL_OR_FORWARD.test(slice)) continue;
-    const m = ROLL_FORWARD.exec(slice);
-    if (m) {
-      rollForward = { text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length } };
-      break;
-    }
+    [rollForward] = rollForwardOf.of(n, () => {
+      const s = spanOf(n);
+      const slice = text.slice(s.start, s.end);
+      // Every alternative of ROLL_FORWARD has "roll" or "forward" in it: skip the long regex where neither is.
+      const m = ROLL_OR_FORWARD.test(slice) ? ROLL_FORWARD.exec(slice) : null;
+      return m ? [{ text: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length } }] : [];
+    });
+    if (rollForward) break;
   }
   // Without a rollback section, commands anywhere that roll back still count.
   const looseCommands = top.length

@@ -1,6 +1,6 @@
 // The runbook model: everything the RB rules look at, extracted once per text.
 import type { Root } from 'mdast';
-import { parseMarkdown, spanOf, walk } from './markdown';
+import { NodeMemo, parseMarkdown, spanOf, walk, type RootContent } from './markdown';
 import { LineIndex } from './text';
 import { sectionsOf, type Section } from './sections';
 import { extractTriggers, type TriggerModel } from './triggers';
@@ -58,8 +58,9 @@ const LEVEL_PATTERNS = [
 ];
 // A reversibility or release-gate review note. "Post-incident review" and "review the
 // logs" are not notes about the change's reversibility.
-const REVIEW =
-  /\b(?:reversib\w*|irreversib\w*|non-reversible|not\s+reversible|one-way\s+(?:migration|door|change|street)|(?<!last\s)(?<!last\s\*\*)reviewed\b|approved\s+by|approval\s*[:=]|sign(?:ed)?[- ]?off|release\s+gate|change\s+advisory|\bCAB\b|risk\s+(?:assessment|review)|reviewer\s*[:=]|review(?:\s+note)?\s*[:=]|down\s+migration\s+(?:tested|rehearsed|verified|exists))/i;
+const REVIEW = [
+  /\b(?:reversib\w*|irreversib\w*|non-reversible|not\s+reversible|one-way\s+(?:migration|door|change|street)|(?<!last\s)(?<!last\s\*\*)reviewed\b|approved\s+by|approval\s*[:=]|sign(?:ed)?[- ]?off|release\s+gate|change\s+advisory|\bCAB\b|risk\s+(?:assessment|review)|reviewer\s*[:=]|review(?:\s+note)?\s*[:=]|down\s+migration\s+(?:tested|rehearsed|verified|exists))/i,
+];
 const CONFIRMED = [
   /\bconfirmed(?:\s+rollback)?\s+time\b[^\n]*/i,
   /\brollback\s+(?:takes|took|time\s+(?:was|is|measured)|completed\s+in|finished\s+in)[\s:=]{0,6}(?:about\s{1,3}|~|≈)?\d[^\n]*/i,
@@ -70,7 +71,9 @@ const CONFIRMED = [
   /\bdecision[- ]to[- ](?:rollback|recover(?:ed|y)?)\b[^\n]{0,60}?\d+\s*(?:min|m\b|minutes|s\b|sec)[^\n]*/i,
 ];
 /** "Rollback possible", "we can roll back": the claim that is not a plan. */
-const POSSIBLE = /\b(?:roll[\s-]{0,3}back\s+is\s+(?:always\s+)?(?:possible|available|easy|simple|trivial|straightforward)|(?:we|it)\s+can\s+(?:always\s+|easily\s+|quickly\s+)?(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can\s+be\s+rolled\s+back|rollback\s+possible)\b/i;
+const POSSIBLE = [
+  /\b(?:roll[\s-]{0,3}back\s+is\s+(?:always\s+)?(?:possible|available|easy|simple|trivial|straightforward)|(?:we|it)\s+can\s+(?:always\s+|easily\s+|quickly\s+)?(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can\s+be\s+rolled\s+back|rollback\s+possible)\b/i,
+];
 
 function levelFromMatch(m: RegExpExecArray): number | undefined {
   const v = m[1] ?? '';
@@ -109,41 +112,39 @@ function measuredInTable(root: Root, text: string): { span: Span; minutes: numbe
   return found;
 }
 
-/** The prose blocks (paragraphs, headings, table rows; not code, front matter or HTML), in document order: walked once per model. */
-function proseBlocks(root: Root): Span[] {
-  const out: Span[] = [];
-  walk(root, (n) => {
+type ProseHit = { span: Span; match: RegExpExecArray };
+
+const hitsByPatterns = new Map<RegExp[], NodeMemo<ProseHit>>();
+
+/**
+ * The first match of each pattern in each prose block (paragraphs, headings, table rows; not
+ * code, front matter or HTML), block by block and, within one, pattern by pattern. Read per
+ * top-level node and remembered: an edit searches only the nodes it re-parsed.
+ */
+function proseHits(root: Root, text: string, patterns: RegExp[]): ProseHit[] {
+  let memo = hitsByPatterns.get(patterns);
+  if (!memo) hitsByPatterns.set(patterns, (memo = new NodeMemo<ProseHit>()));
+  const out: ProseHit[] = [];
+  for (const top of root.children) for (const hit of memo.of(top, () => hitsIn(top, text, patterns))) out.push(hit);
+  return out;
+}
+
+function hitsIn(top: RootContent, text: string, patterns: RegExp[]): ProseHit[] {
+  const out: ProseHit[] = [];
+  walk(top, (n) => {
     if (n.type === 'code' || n.type === 'yaml' || n.type === 'html') return false;
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
-      out.push(spanOf(n));
+      const s = spanOf(n);
+      const block = text.slice(s.start, s.end);
+      for (const re of patterns) {
+        const m = re.exec(block);
+        if (m) out.push({ span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m });
+      }
       return false;
     }
     return undefined;
   });
   return out;
-}
-
-type ProseHit = { span: Span; match: RegExpExecArray };
-
-/** The first match of each pattern in each block, block by block and, within one, pattern by pattern. */
-function* proseHits(blocks: Span[], text: string, patterns: RegExp[]): Generator<ProseHit> {
-  for (const s of blocks) {
-    const block = text.slice(s.start, s.end);
-    for (const re of patterns) {
-      const m = re.exec(block);
-      if (m) yield { span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m };
-    }
-  }
-}
-
-function searchProse(blocks: Span[], text: string, patterns: RegExp[]): ProseHit | undefined {
-  for (const hit of proseHits(blocks, text, patterns)) return hit;
-  return undefined;
-}
-
-/** Every match of the patterns in prose, in document order (one per pattern and block). */
-function searchAllProse(blocks: Span[], text: string, patterns: RegExp[]): ProseHit[] {
-  return [...proseHits(blocks, text, patterns)].sort((a, b) => a.span.start - b.span.start);
 }
 
 /**
@@ -173,16 +174,17 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
   const triggers = extractTriggers(root, text, sections);
   const rollback = extractRollback(root, text, sections);
   const { census, announced } = extractCensus(root, text, sections);
-  const prose = proseBlocks(root);
-  const levelHit = searchProse(prose, text, LEVEL_PATTERNS);
+  const levelHit = proseHits(root, text, LEVEL_PATTERNS)[0];
   const level = levelHit ? levelFromMatch(levelHit.match) : undefined;
-  const review = searchProse(prose, text, [REVIEW]);
+  const review = proseHits(root, text, REVIEW)[0];
   // A statement with a number wins over an earlier one without ("Confirmed time: TBD").
-  const statements = searchAllProse(prose, text, CONFIRMED).map((c) => ({ span: c.span, minutes: confirmedMinutes(text.slice(c.span.start, c.span.end)) }));
+  const statements = proseHits(root, text, CONFIRMED)
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((c) => ({ span: c.span, minutes: confirmedMinutes(text.slice(c.span.start, c.span.end)) }));
   const withNumber = statements.find((c) => c.minutes !== undefined);
   const measured = withNumber ? undefined : measuredInTable(root, text);
   const confirmedTime = withNumber ?? measured ?? statements[0];
-  const possible = searchProse(prose, text, [POSSIBLE]);
+  const possible = proseHits(root, text, POSSIBLE)[0];
   return {
     kind: 'runbook',
     path,

@@ -50,7 +50,8 @@ export function sectionsOf(root: Root, text: string): Section[] {
       const span = spanOf(node);
       const raw = plainText(node);
       const headingText = text.slice(span.start, span.end);
-      const tail = findDurations(headingText).filter((d) => d.end >= headingText.replace(/(?<![\s)#*\]])[\s)#*\]]+$/, '').length - 12);
+      const textEnd = headingText.replace(/(?<![\s)#*\]])[\s)#*\]]+$/, '').length;
+      const tail = findDurations(headingText).filter((d) => d.end >= textEnd - 12);
       const section: Section = {
         heading: node,
         title: normalizeTitle(raw),

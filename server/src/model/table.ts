@@ -40,13 +40,37 @@ function cellOf(text: string, node: TableCell): Cell {
   return { text: plainText(node).trim(), span: { start: s, end: e }, interior };
 }
 
+/**
+ * Each table node's cells, read once: a node an edit did not touch comes back with the same
+ * content, moved, so its cells are moved with it instead of read again (a 20,000-line
+ * runbook holds hundreds of tables, and every edit looks at all of them).
+ */
+const parsedTables = new WeakMap<Table, ParsedTable>();
+
 export function parseTable(text: string, node: Table): ParsedTable {
+  const known = parsedTables.get(node);
+  if (known) {
+    const delta = spanOf(node).start - known.span.start;
+    if (delta === 0) return known;
+    const moved = shiftTable(known, delta);
+    parsedTables.set(node, moved);
+    return moved;
+  }
   const [head, ...body] = node.children;
   const rowOf = (r: (typeof node.children)[number]): Row => ({
     cells: r.children.map((c) => cellOf(text, c)),
     span: spanOf(r),
   });
-  return { node, span: spanOf(node), header: rowOf(head), rows: body.map(rowOf) };
+  const table = { node, span: spanOf(node), header: rowOf(head), rows: body.map(rowOf) };
+  parsedTables.set(node, table);
+  return table;
+}
+
+const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+function shiftTable(t: ParsedTable, d: number): ParsedTable {
+  const row = (r: Row): Row => ({ span: shifted(r.span, d), cells: r.cells.map((c) => ({ text: c.text, span: shifted(c.span, d), interior: shifted(c.interior, d) })) });
+  return { node: t.node, span: shifted(t.span, d), header: row(t.header), rows: t.rows.map(row) };
 }
 
 /** Index of the first header cell matching the pattern, or -1. */

@@ -315,7 +315,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
-      if (n.type === 'paragraph' && isTriggerLabel(plainText(n)) && nodes[i + 1]?.type === 'list') {
+      if (n.type === 'paragraph' && nodes[i + 1]?.type === 'list' && isLabelParagraph(n)) {
         model.announcements.push({ span: spanOf(n), section });
         takeList(nodes[i + 1] as List, section, plainText(n));
       } else if (n.type === 'table') {
@@ -330,6 +330,15 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   inheritFromDecisionTables(root, text, model);
   model.triggers.sort((a, b) => a.span.start - b.span.start);
   return model;
+}
+
+const labelParagraphs = new WeakMap<RootContent, boolean>();
+
+/** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
+function isLabelParagraph(n: RootContent): boolean {
+  let v = labelParagraphs.get(n);
+  if (v === undefined) labelParagraphs.set(n, (v = isTriggerLabel(plainText(n))));
+  return v;
 }
 
 const DECISION_TIME_COL = /decision\s+time|time\s+to\s+decide|decide\s+within|timer|budget/;
