@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseMarkdown, parseWhole } from '../../server/src/model/markdown';
+import { parseCounts, parseMarkdown, parseWhole } from '../../server/src/model/markdown';
 import { chunksOf, frontMatterSpan } from '../../server/src/model/chunks';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -35,6 +35,24 @@ const tricky = [
   '\ufeff# A\n\ntext\n\n# B\n',
   '# A\n\n    ```\n\n# B\n\n```\n\n# C\n\n```\n',
   '~~~\n\n# x\n\n~~~~\n\n# y\n',
+  // Cut between blocks, not only before headings (CUT_LINE).
+  '- a\n\n- b\n\ntext\n\n- c\n\n  indented\n\nend\n',
+  '> q\n\nx\n\n> r\nlazy\n\ny\n',
+  '    code\n\nx\n\n    code2\n\n\n    more\n',
+  'para\n\n---\n\nafter\n\n---\nnot: front matter\n---\n',
+  'a\n\n[x]: https://e.com\n\nsee [x]\n\n[y]\n\n[y]: /y\n',
+  '<div>\n\nx\n\n</div>\n\ny\n',
+  '1. one\n\ntwo\n\n2. three\n',
+  'text\n\n**bold** label:\n\n- item\n\n__u__ x\n',
+  'x\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\ny | z\n-|-\n1|2\n',
+  '- a\n\n\n\nb\n',
+  'x\n\nTitle\n=====\n\ny\n---\n',
+  'x\n\n<!-- a\n\nb -->\n\nc\n',
+  '* a\n\n  * b\n\nc\n',
+  'x\n\n*a\n\nb*\n\n`x\n\ny`\n',
+  '回滚\n\n条件\n\nÉtape\n',
+  '- [ ] a\n\nb\n\n- [x] c\n',
+  'a\n\n```\nopen\n\nb\n\n```\nc\n\n~~~\nd\n',
 ];
 
 test('a cut parse gives the tree of a whole parse', () => {
@@ -107,4 +125,34 @@ test('frontMatterSpan finds the front matter block where remark-frontmatter does
     if (want) found++;
   }
   assert.ok(found > 20, `only ${found} documents had front matter`);
+});
+
+test('an edit inside a table row re-parses the row alone, and the tree equals a fresh parse', () => {
+  const tables = [...markdownFiles(CORPUS), ...markdownFiles(path.join(REPO, 'examples'))].map((f) => fs.readFileSync(f, 'utf8')).filter((t) => /^\|.*\|\s*$/m.test(t));
+  // A long trigger table first, as in the benchmark: the piece it stands in is all table.
+  const rows = Array.from({ length: 300 }, (_, i) => `| Error rate over ${i}% [ref] | \`dash\` | ${i % 9} min |`).join('\n');
+  tables.unshift(`# R\n\n## Rollback triggers\n\n| Trigger | How observed | Timer budget |\n|:---|---|--:|\n${rows}\nlazy row\n\n[ref]: https://e.com\n\ntext\n`);
+  const inserts = ['x', '|', '`', '[ref]', '\\|', ' ', '**b**', '<b>', '[x]', ''];
+  const rowsBefore = parseCounts.rows;
+  for (const [d, text] of tables.slice(0, 25).entries()) {
+    let current = text;
+    let tree = parseMarkdown(current);
+    const rowLines = () => [...current.matchAll(/^ {0,3}\|[^\n]*\|[ \t]*$/gm)].map((m) => m.index);
+    for (let e = 0; e < 12; e++) {
+      const starts = rowLines();
+      if (!starts.length) break;
+      const which = (d * 7 + e * 13) % starts.length;
+      const at = starts[which];
+      const lineEnd = current.indexOf('\n', at) < 0 ? current.length : current.indexOf('\n', at);
+      const pos = at + 1 + ((e * 5) % Math.max(1, lineEnd - at - 2));
+      const ins = inserts[e % inserts.length];
+      current = ins ? current.slice(0, pos) + ins + current.slice(pos) : current.slice(0, pos) + current.slice(pos + 1);
+      const read = parseCounts.characters;
+      tree = parseMarkdown(current, tree);
+      // In the 300-row table, a body row is parsed under its header: a few hundred characters, not 15,000.
+      if (d === 0 && which >= 2) assert.ok(parseCounts.characters - read < 400, `edit ${e} re-parsed ${parseCounts.characters - read} characters`);
+      assert.deepEqual(plain(tree), plain(parseMarkdown(current)), `table document ${d}, edit ${e}: ${JSON.stringify(ins)} at ${pos}`);
+    }
+  }
+  assert.ok(parseCounts.rows - rowsBefore > 30, `only ${parseCounts.rows - rowsBefore} edits took the row path`);
 });

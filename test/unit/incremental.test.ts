@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
+import { parseCounts } from '../../server/src/model/markdown';
 // @ts-expect-error: plain ES module without types (the benchmark's generator)
 import { runbook as generated, prng } from '../../bench/gen.mjs';
 
@@ -49,7 +50,15 @@ function chain(name: string, text: string, seed: number, edits: number): void {
     const at = Math.floor(r() * (current.length + 1));
     const kind = r();
     let what: string;
-    if (kind < 0.3) {
+    const rows = [...current.matchAll(/^\|[^\n]*\|$/gm)];
+    if (kind < 0.25 && rows.length > 2) {
+      // Typing in a table cell (a budget, a trigger): the row alone is parsed again.
+      const row = rows[2 + Math.floor(r() * (rows.length - 2))];
+      const pos = row.index! + 1 + Math.floor(r() * (row[0].length - 2));
+      const ch = '9x |'[Math.floor(r() * 4)];
+      current = current.slice(0, pos) + ch + current.slice(pos);
+      what = `typed ${JSON.stringify(ch)} in a table row at ${pos}`;
+    } else if (kind < 0.45) {
       const len = Math.min(current.length - at, 1 + Math.floor(r() * 200));
       current = current.slice(0, at) + current.slice(at + len);
       what = `deleted ${len} at ${at}`;
@@ -73,7 +82,9 @@ test('after each edit of a chain, the incremental model and findings equal a fre
 });
 
 test('after each edit of a chain, the incremental model and findings equal a fresh lint (the benchmark runbook, examples)', () => {
+  const rows = parseCounts.rows;
   chain('generated 2,000 lines', (generated(2000) as { text: string }).text, 5, 10);
+  assert.ok(parseCounts.rows > rows, 'no edit of the chain took the table-row path');
   const examples = path.join(REPO, 'examples');
   for (const dir of fs.readdirSync(examples)) {
     const f = path.join(examples, dir, 'RUNBOOK.md');

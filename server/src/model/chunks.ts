@@ -1,8 +1,9 @@
 // Where a Markdown document can be cut into pieces that parse alone to the same tree:
-// before an ATX heading at column 0 that follows a blank line, outside front matter,
-// fences and the HTML blocks that a blank line does not end. A heading there closes
-// every open block (paragraph, list, quote, table, HTML block types 6-7), so the
-// pieces parse independently — which lets an edit re-parse only the piece it touched.
+// before a line at column 0 that follows a blank line and can only open a new block (an
+// ATX heading, a paragraph, a table, HTML; CUT_LINE), outside front matter, fences and
+// the HTML blocks that a blank line does not end. Such a line closes every open block
+// (paragraph, list, quote, table, HTML block types 6-7), so the pieces parse
+// independently — which lets an edit re-parse only the piece it touched.
 // Link definitions are document-wide: markdown.ts hands each piece the labels defined
 // elsewhere (footnotes are not parsed at all).
 // Pieces are at least MIN_PIECE characters: each parse has a fixed setup cost, and a
@@ -15,7 +16,15 @@ export interface Chunk {
   line: number;
 }
 
-const HEADING = /^#{1,6}(?:[ \t]|$)/;
+/**
+ * A line a piece may begin with, after a blank line: an ATX heading, or a block at column 0
+ * that closes whatever came before (a paragraph, a table, a list, a quote, indented code)
+ * and can neither continue it nor open front matter: a letter, a table row, a link or
+ * definition, HTML, a fence, bold text. Not a list marker, a digit, `>`, `-`, `*`, `+`, `_`,
+ * `=` or indentation. A long trigger section is cut between its blocks, so typing in it
+ * re-parses a few kilobytes, not the section.
+ */
+const CUT_LINE = /^(?:#{1,6}(?:[ \t]|$)|[\p{L}|[<!`~("'\\]|\*\*[^\s*]|__[^\s_])/u;
 const BLANK = /^[ \t]*$/;
 /** A fence opening after any container prefix (over-detecting only loses cut points). */
 const FENCE = /^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})(.*)$/;
@@ -60,7 +69,9 @@ function frontMatterEnd(text: string): number {
   return frontMatterOpening(text, 0) ? text.length : 0;
 }
 
-export const MIN_PIECE = 512;
+export const MIN_PIECE = 2048;
+/** The smallest piece cut again around an edit (micromark reads about 3 µs per character). */
+const EDITED_PIECE = 512;
 
 /** `minPiece`: no piece shorter than this is cut off (0 cuts at every possible point: tests). */
 export function chunksOf(text: string, minPiece = MIN_PIECE): Chunk[] {
@@ -82,7 +93,7 @@ export function rechunk(text: string, before: string, old: Chunk[], minPiece = M
   const same = (c: Chunk, at: number) => at >= 0 && at + c.end - c.start <= text.length && text.slice(at, at + c.end - c.start) === before.slice(c.start, c.end);
   // Unchanged leading chunks, each still followed by the heading its cut stands before.
   let k = 0;
-  while (k < old.length - 1 && same(old[k], old[k].start) && HEADING.test(text.slice(old[k].end, old[k].end + 8).split(/\r|\n/, 1)[0])) k++;
+  while (k < old.length - 1 && same(old[k], old[k].start) && CUT_LINE.test(text.slice(old[k].end, old[k].end + 8).split(/\r|\n/, 1)[0])) k++;
   // Unchanged trailing chunks at their shifted place, after the leading ones.
   const delta = text.length - before.length;
   const from = k ? old[k - 1].end : 0;
@@ -91,7 +102,8 @@ export function rechunk(text: string, before: string, old: Chunk[], minPiece = M
   const chunks: Chunk[] = old.slice(0, k);
   const reused: (number | undefined)[] = chunks.map((_, i) => i);
   const stops = old.slice(j).map((c) => c.start + delta);
-  const middle = scan(text, from, k ? old[k].line : 0, minPiece, stops);
+  // Where the document is being edited, pieces are cut finer: the next keystroke there re-parses less.
+  const middle = scan(text, from, k ? old[k].line : 0, Math.min(minPiece, EDITED_PIECE), stops);
   chunks.push(...middle);
   for (const _ of middle) reused.push(undefined);
   // The scan stopped at the first trailing chunk it could cut before; those after it are kept, lines moved.
@@ -146,7 +158,7 @@ function scan(text: string, from: number, line: number, minPiece: number, stops:
     } else if (htmlEnd) {
       if (s.toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {
-      if (prevBlank && pos > chunkStart && HEADING.test(s)) {
+      if (prevBlank && pos > chunkStart && CUT_LINE.test(s)) {
         if (stops[stop] === pos) {
           chunks.push({ start: chunkStart, end: pos, line: chunkLine });
           return chunks;

@@ -225,7 +225,11 @@ function candidates(piece: string, all: string[]): string[] {
   return all.filter((label) => folded.includes(label.split(' ', 1)[0]));
 }
 
+/** What the parses read, for the tests that hold an edit to re-parsing only what it touched. */
+export const parseCounts = { characters: 0, rows: 0 };
+
 function parsePiece(piece: string, seeded: string[]): RootContent[] {
+  parseCounts.characters += piece.length;
   externalLabels = seeded;
   try {
     return parseSafely(defuse(piece)).children;
@@ -259,11 +263,16 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
   for (let i = 0; i < oldPieces.length; i++) if (!taken.has(i)) byText.set(before!.body.slice(oldPieces[i].start, oldPieces[i].end), oldPieces[i]);
   const guessKey = before?.labels ?? '';
   const guess = guessKey ? guessKey.split('\n') : [];
+  // Typing in one piece: the old piece it replaces, for an edit inside a table row.
+  const fresh = chunks.flatMap((_, i) => (reused[i] === undefined ? [i] : []));
+  const dropped = oldPieces.flatMap((_, i) => (taken.has(i) ? [] : [i]));
+  const pair = fresh.length === 1 && dropped.length === 1 ? { chunk: fresh[0], old: oldPieces[dropped[0]] } : undefined;
   const pieces: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     let end = chunk.end;
     let piece: ParsedChunk;
+    let spliced: ParsedChunk | undefined;
     for (;;) {
       const source = body.slice(chunk.start, end);
       const old = end === chunk.end && reused[i] !== undefined ? oldPieces[reused[i]!] : byText.get(source);
@@ -272,6 +281,8 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
         byText.delete(source);
         piece = { ...old, start: chunk.start, end, line: chunk.line, shift: chunk.start + bom };
         if (old.shift !== piece.shift || old.line !== chunk.line) for (const n of old.nodes) shiftInPlace(n, piece.shift - old.shift, chunk.line - old.line);
+      } else if (pair?.chunk === i && end === chunk.end && (spliced = spliceRow(before!.body, body, pair.old, chunk, bom, guess))) {
+        piece = spliced;
       } else {
         const seeded = candidates(source, guess);
         const nodes = parsePiece(source, seeded);
@@ -332,6 +343,71 @@ export class NodeMemo<T extends { span: Span }> {
     this.known.set(node, { at, items });
     return items;
   }
+}
+
+const ROW_LINE = /^ {0,3}\|[^\r\n]*\|[ \t]*$/;
+
+/**
+ * An edit inside one body row of a top-level table, in a piece that is otherwise unchanged:
+ * only that row is parsed again (under the table's header and delimiter row) and put in
+ * place of the old one. A table of hundreds of triggers is one piece that cannot be cut,
+ * and editing a budget cell would re-parse all of it. Undefined whenever anything else may
+ * have changed: the caller then parses the piece.
+ */
+function spliceRow(oldBody: string, body: string, old: ParsedChunk, chunk: Chunk, bom: number, guess: string[]): ParsedChunk | undefined {
+  if (chunk.start !== old.start || chunk.line !== old.line || chunk.start + bom !== old.shift) return undefined;
+  const was = oldBody.slice(old.start, old.end);
+  const now = body.slice(chunk.start, chunk.end);
+  if (now.includes('\r')) return undefined;
+  let p = 0;
+  const max = Math.min(was.length, now.length);
+  while (p < max && was.charCodeAt(p) === now.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && was.charCodeAt(was.length - 1 - q) === now.charCodeAt(now.length - 1 - q)) q++;
+  const lineStart = was.lastIndexOf('\n', p - 1) + 1;
+  const endIn = (t: string, from: number) => {
+    const e = t.indexOf('\n', from);
+    return e < 0 ? t.length : e;
+  };
+  const wasEnd = endIn(was, Math.max(p, lineStart));
+  const nowEnd = endIn(now, Math.max(p, lineStart));
+  // The change must stay inside the one line: from the line's start to its break, the rest alike.
+  if (was.length - q > wasEnd || now.length - q > nowEnd) return undefined;
+  const wasLine = was.slice(lineStart, wasEnd);
+  const nowLine = now.slice(lineStart, nowEnd);
+  if (!ROW_LINE.test(wasLine) || !ROW_LINE.test(nowLine)) return undefined;
+  const at = old.shift + lineStart;
+  const index = old.nodes.findIndex((n) => n.type === 'table' && spanOf(n).start < at && at < spanOf(n).end);
+  const table = old.nodes[index];
+  if (!table || table.type !== 'table') return undefined;
+  const row = table.children.findIndex((r) => r.position?.start.offset !== undefined && r.position.start.offset >= at && r.position.start.offset <= at + 3);
+  if (row < 1) return undefined;
+  const header = table.children[0];
+  const headerStart = (header.position?.start.offset ?? 0) - old.shift;
+  const headerLineStart = was.lastIndexOf('\n', headerStart - 1) + 1;
+  const delimiterEnd = endIn(was, endIn(was, headerLineStart) + 1);
+  const prefix = was.slice(headerLineStart, delimiterEnd) + '\n';
+  // The labels the piece may reference must be those it was parsed with.
+  const seeded = candidates(now, guess);
+  if (seeded.join('\n') !== old.seeded.join('\n')) return undefined;
+  const mini = parsePiece(prefix + nowLine, seeded);
+  const parsed = mini.length === 1 && mini[0].type === 'table' && mini[0].children.length === 2 ? mini[0] : undefined;
+  if (!parsed || parsed.children[0].children.length !== header.children.length) return undefined;
+  const fresh = parsed.children[1];
+  parseCounts.rows++;
+  const lineNo = table.children[row].position!.start.line;
+  shiftInPlace(fresh, at - prefix.length, lineNo - 3);
+  const delta = nowLine.length - wasLine.length;
+  const rows = table.children.slice();
+  rows[row] = fresh;
+  for (let r = row + 1; r < rows.length; r++) shiftInPlace(rows[r], delta, 0);
+  // A new table node: what was remembered of the old one (its cells, its prose) no longer holds.
+  const end = table.position?.end;
+  const position = table.position && end && { start: table.position.start, end: { line: end.line, column: end.column + (row === rows.length - 1 ? delta : 0), offset: (end.offset ?? 0) + delta } };
+  const nodes = old.nodes.slice();
+  nodes[index] = { ...table, children: rows, position };
+  for (let n = index + 1; n < nodes.length; n++) shiftInPlace(nodes[n], delta, 0);
+  return { ...old, start: chunk.start, end: chunk.end, line: chunk.line, shift: chunk.start + bom, nodes, seeded };
 }
 
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
