@@ -263,16 +263,25 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
   for (let i = 0; i < oldPieces.length; i++) if (!taken.has(i)) byText.set(before!.body.slice(oldPieces[i].start, oldPieces[i].end), oldPieces[i]);
   const guessKey = before?.labels ?? '';
   const guess = guessKey ? guessKey.split('\n') : [];
-  // Typing in one piece: the old piece it replaces, for an edit inside a table row.
+  // Typing in one old piece (which the new cut may have split): an edit inside a table row is spliced.
   const fresh = chunks.flatMap((_, i) => (reused[i] === undefined ? [i] : []));
   const dropped = oldPieces.flatMap((_, i) => (taken.has(i) ? [] : [i]));
-  const pair = fresh.length === 1 && dropped.length === 1 ? { chunk: fresh[0], old: oldPieces[dropped[0]] } : undefined;
+  let spliced: { at: number; piece: ParsedChunk } | undefined;
+  if (fresh.length && dropped.length === 1 && fresh[fresh.length - 1] - fresh[0] === fresh.length - 1) {
+    const old = oldPieces[dropped[0]];
+    const region = { start: chunks[fresh[0]].start, end: chunks[fresh[fresh.length - 1]].end, line: chunks[fresh[0]].line };
+    const piece = region.end - region.start === old.end - old.start + body.length - before!.body.length ? spliceRow(before!.body, body, old, region, bom, guess) : undefined;
+    if (piece) {
+      chunks.splice(fresh[0], fresh.length, region);
+      reused.splice(fresh[0], fresh.length, undefined);
+      spliced = { at: fresh[0], piece };
+    }
+  }
   const pieces: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     let end = chunk.end;
     let piece: ParsedChunk;
-    let spliced: ParsedChunk | undefined;
     for (;;) {
       const source = body.slice(chunk.start, end);
       const old = end === chunk.end && reused[i] !== undefined ? oldPieces[reused[i]!] : byText.get(source);
@@ -281,8 +290,8 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
         byText.delete(source);
         piece = { ...old, start: chunk.start, end, line: chunk.line, shift: chunk.start + bom };
         if (old.shift !== piece.shift || old.line !== chunk.line) for (const n of old.nodes) shiftInPlace(n, piece.shift - old.shift, chunk.line - old.line);
-      } else if (pair?.chunk === i && end === chunk.end && (spliced = spliceRow(before!.body, body, pair.old, chunk, bom, guess))) {
-        piece = spliced;
+      } else if (spliced?.at === i && end === chunk.end) {
+        piece = spliced.piece;
       } else {
         const seeded = candidates(source, guess);
         const nodes = parsePiece(source, seeded);
