@@ -284,10 +284,12 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
     let piece: ParsedChunk;
     for (;;) {
       const source = body.slice(chunk.start, end);
-      const old = end === chunk.end && reused[i] !== undefined ? oldPieces[reused[i]!] : byText.get(source);
+      // By index when the edit moved it (no need to read its text: a Map lookup hashes all of it), else by text.
+      const byIndex = end === chunk.end && reused[i] !== undefined;
+      const old = byIndex ? oldPieces[reused[i]!] : byText.size ? byText.get(source) : undefined;
       if (old) {
         // A piece is taken over once: a second identical piece in the new text is parsed afresh.
-        byText.delete(source);
+        if (!byIndex) byText.delete(source);
         piece = { ...old, start: chunk.start, end, line: chunk.line, shift: chunk.start + bom };
         if (old.shift !== piece.shift || old.line !== chunk.line) for (const n of old.nodes) shiftInPlace(n, piece.shift - old.shift, chunk.line - old.line);
       } else if (spliced?.at === i && end === chunk.end) {
@@ -327,7 +329,7 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
   const root: Root = {
     type: 'root',
     children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: body.length - Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')), offset: text.length } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: body.length - lastBreak(body), offset: text.length } },
   };
   // One piece is all or nothing: no reuse to gain, and the entry would keep the tree alive longer.
   if (pieces.length > 1) piecesOf.set(root, { body, pieces, labels: key });
@@ -417,6 +419,13 @@ function spliceRow(oldBody: string, body: string, old: ParsedChunk, chunk: Chunk
   nodes[index] = { ...table, children: rows, position };
   for (let n = index + 1; n < nodes.length; n++) shiftInPlace(nodes[n], delta, 0);
   return { ...old, start: chunk.start, end: chunk.end, line: chunk.line, shift: chunk.start + bom, nodes, seeded };
+}
+
+/** The offset of the last line break (LF or CR), -1 without one: read back from the end, never the whole text. */
+function lastBreak(body: string): number {
+  let i = body.length - 1;
+  while (i >= 0 && body.charCodeAt(i) !== 10 && body.charCodeAt(i) !== 13) i--;
+  return i;
 }
 
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {

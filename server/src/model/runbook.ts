@@ -112,33 +112,36 @@ function measuredInTable(root: Root, text: string): { span: Span; minutes: numbe
   return found;
 }
 
-type ProseHit = { span: Span; match: RegExpExecArray };
+type ProseHit = { span: Span; match: RegExpExecArray; set: number };
 
-const hitsByPatterns = new Map<RegExp[], NodeMemo<ProseHit>>();
+/** What the prose is searched for, once per node for all of them. */
+const PROSE = [LEVEL_PATTERNS, REVIEW, CONFIRMED, POSSIBLE];
+const proseMemo = new NodeMemo<ProseHit>();
 
 /**
  * The first match of each pattern in each prose block (paragraphs, headings, table rows; not
- * code, front matter or HTML), block by block and, within one, pattern by pattern. Read per
- * top-level node and remembered: an edit searches only the nodes it re-parsed.
+ * code, front matter or HTML), block by block and, within one, pattern by pattern, for each
+ * set of PROSE. Read per top-level node and remembered: an edit searches only the nodes it
+ * re-parsed.
  */
-function proseHits(root: Root, text: string, patterns: RegExp[]): ProseHit[] {
-  let memo = hitsByPatterns.get(patterns);
-  if (!memo) hitsByPatterns.set(patterns, (memo = new NodeMemo<ProseHit>()));
-  const out: ProseHit[] = [];
-  for (const top of root.children) for (const hit of memo.of(top, () => hitsIn(top, text, patterns))) out.push(hit);
+function proseHits(root: Root, text: string): ProseHit[][] {
+  const out: ProseHit[][] = PROSE.map(() => []);
+  for (const top of root.children) for (const hit of proseMemo.of(top, () => hitsIn(top, text))) out[hit.set].push(hit);
   return out;
 }
 
-function hitsIn(top: RootContent, text: string, patterns: RegExp[]): ProseHit[] {
+function hitsIn(top: RootContent, text: string): ProseHit[] {
   const out: ProseHit[] = [];
   walk(top, (n) => {
     if (n.type === 'code' || n.type === 'yaml' || n.type === 'html') return false;
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
       const s = spanOf(n);
       const block = text.slice(s.start, s.end);
-      for (const re of patterns) {
-        const m = re.exec(block);
-        if (m) out.push({ span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m });
+      for (const [set, patterns] of PROSE.entries()) {
+        for (const re of patterns) {
+          const m = re.exec(block);
+          if (m) out.push({ span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, match: m, set });
+        }
       }
       return false;
     }
@@ -174,17 +177,18 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
   const triggers = extractTriggers(root, text, sections);
   const rollback = extractRollback(root, text, sections);
   const { census, announced } = extractCensus(root, text, sections);
-  const levelHit = proseHits(root, text, LEVEL_PATTERNS)[0];
+  const [levels, reviews, confirmed, possibles] = proseHits(root, text);
+  const levelHit = levels[0];
   const level = levelHit ? levelFromMatch(levelHit.match) : undefined;
-  const review = proseHits(root, text, REVIEW)[0];
+  const review = reviews[0];
   // A statement with a number wins over an earlier one without ("Confirmed time: TBD").
-  const statements = proseHits(root, text, CONFIRMED)
+  const statements = confirmed
     .sort((a, b) => a.span.start - b.span.start)
     .map((c) => ({ span: c.span, minutes: confirmedMinutes(text.slice(c.span.start, c.span.end)) }));
   const withNumber = statements.find((c) => c.minutes !== undefined);
   const measured = withNumber ? undefined : measuredInTable(root, text);
   const confirmedTime = withNumber ?? measured ?? statements[0];
-  const possible = proseHits(root, text, POSSIBLE)[0];
+  const possible = possibles[0];
   return {
     kind: 'runbook',
     path,
