@@ -2,7 +2,7 @@
 // compensating action that undoes what a rollback cannot.
 import type { Root } from 'mdast';
 import { NodeMemo, spanOf, walk, type Nodes } from './markdown';
-import { columnIndex, parseTable, type ParsedTable, type Row } from './table';
+import { columnIndex, headerColumn, headerOf, parseTable, type ParsedTable, type Row } from './table';
 import { contentOf, isCensusTitle, type Section } from './sections';
 import type { Span } from './types';
 
@@ -74,7 +74,7 @@ export function extractCensus(root: Root, text: string, sections: Section[]): { 
     if (!isCensusTitle(s.title)) continue;
     announced ??= s;
     for (const n of contentOf(s)) {
-      if (n.type !== 'table') continue;
+      if (n.type !== 'table' || headerColumn(n, COMPENSATION_COL) < 0) continue;
       const c = censusOfTable(text, parseTable(text, n), s);
       if (c) return { census: c, announced: s };
     }
@@ -84,8 +84,7 @@ export function extractCensus(root: Root, text: string, sections: Section[]): { 
   walk(root, (n) => {
     if (found) return false;
     if (n.type === 'table') {
-      const t = parseTable(text, n);
-      if (t.header.cells.some((c) => /compensat/i.test(c.text))) found = censusOfTable(text, t);
+      if (headerOf(n).some((h) => /compensat/i.test(h))) found = censusOfTable(text, parseTable(text, n));
       return false;
     }
     return undefined;

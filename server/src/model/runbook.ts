@@ -7,7 +7,7 @@ import { extractTriggers, type TriggerModel } from './triggers';
 import { extractRollback, type RollbackModel } from './rollback';
 import { endpointMentions, extractCensus, type Census, type EndpointMention } from './census';
 import { findDurations } from './duration';
-import { parseTable } from './table';
+import { headerOf, parseTable } from './table';
 import type { Span } from './types';
 
 export interface RollbackLevel {
@@ -96,9 +96,10 @@ function measuredInTable(root: Root, text: string): { span: Span; minutes: numbe
   walk(root, (n) => {
     if (found) return false;
     if (n.type !== 'table') return undefined;
+    const header = headerOf(n);
+    const col = header.findIndex((h) => /\b(?:total|rollback|recovery|time\s+to\s+recover|mttr)\b/i.test(h) && /\b(?:min|minutes|time|duration|mttr)\b/i.test(h));
+    if (col < 0 || !header.some((h) => /\b(?:drill|rehears\w*|run|date|#)\b|#/i.test(h))) return false;
     const t = parseTable(text, n);
-    const col = t.header.cells.findIndex((c) => /\b(?:total|rollback|recovery|time\s+to\s+recover|mttr)\b/i.test(c.text) && /\b(?:min|minutes|time|duration|mttr)\b/i.test(c.text));
-    if (col < 0 || !t.header.cells.some((c) => /\b(?:drill|rehears\w*|run|date|#)\b|#/i.test(c.text))) return false;
     for (const row of t.rows) {
       const cell = row.cells[col];
       const m = cell ? /^(?:~|≈)?\s*(\d{1,4}(?:\.\d+)?)\s*(?:m|min|mins|minutes)?$/i.exec(cell.text) : null;

@@ -73,6 +73,24 @@ function shiftTable(t: ParsedTable, d: number): ParsedTable {
   return { node: t.node, span: shifted(t.span, d), header: row(t.header), rows: t.rows.map(row) };
 }
 
+const headers = new WeakMap<Table, string[]>();
+
+/**
+ * The header cells' text, read without parsing the table's rows or placing a span: whether
+ * a table is the one a reader wants (triggers, census, a drill log) is a question about its
+ * header, asked of every table on every edit.
+ */
+export function headerOf(node: Table): string[] {
+  let h = headers.get(node);
+  if (!h) headers.set(node, (h = (node.children[0]?.children ?? []).map((c) => plainText(c).trim())));
+  return h;
+}
+
+/** Index of the first header cell of a table node matching the pattern (lower case), or -1. */
+export function headerColumn(node: Table, pattern: RegExp, exclude: number[] = []): number {
+  return headerOf(node).findIndex((t, i) => !exclude.includes(i) && pattern.test(t.toLowerCase()));
+}
+
 /** Index of the first header cell matching the pattern, or -1. */
 export function columnIndex(table: ParsedTable, pattern: RegExp, exclude: number[] = []): number {
   return table.header.cells.findIndex((c, i) => !exclude.includes(i) && pattern.test(c.text.toLowerCase()));

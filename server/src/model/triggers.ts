@@ -4,7 +4,7 @@
 import type { List, ListItem, RootContent, Table, Root } from 'mdast';
 import { plainText, spanOf } from './markdown';
 import { findDurations, isDataCorrection, parseBudget, type Duration } from './duration';
-import { columnIndex, parseTable, type Cell, type ParsedTable } from './table';
+import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
 import { memoized } from './text';
@@ -222,6 +222,8 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   const takeTable = (node: Table, section: Section | undefined, inTriggerSection: boolean) => {
     const start = spanOf(node).start;
     if (seen.has(start)) return;
+    // Most tables are not trigger tables: asked of the header alone, before any cell is placed.
+    if (!headerOf(node).some((h) => STRONG_TRIGGER_HEADER.test(h.toLowerCase().trim())) && !(inTriggerSection && headerColumn(node, TRIGGER_COL) >= 0)) return;
     const tt = triggerTableOf(parseTable(text, node), section, inTriggerSection);
     if (!tt) return;
     seen.add(start);
@@ -354,7 +356,7 @@ function inheritFromDecisionTables(root: Root, text: string, model: TriggerModel
   const rows: { label: string; cell: Cell; budget: Duration }[] = [];
   const triggerTables = new Set(model.tables.map((tt) => tt.table.span.start));
   for (const node of root.children) {
-    if (node.type !== 'table' || triggerTables.has(spanOf(node).start)) continue;
+    if (node.type !== 'table' || triggerTables.has(spanOf(node).start) || headerColumn(node, DECISION_TIME_COL, [0]) < 0) continue;
     const table = parseTable(text, node);
     const col = columnIndex(table, DECISION_TIME_COL, [0]);
     if (col < 0) continue;
