@@ -123,7 +123,38 @@ export function createValidation(connection: Connection, documents: TextDocument
     ws.open.set(file, { uri, version: doc.version });
     // Opened while the index is under way: what it is linted with is read first, the rest can wait.
     ws.readInputsOf(file);
-    publish(ws.update(file, doc.getText(), kind));
+    const [self, ...dependents] = ws.update(file, doc.getText(), kind);
+    // The document first; the files its edit affects (a budget's receipts) right after, in slices.
+    publish([self]);
+    later(dependents);
+  }
+
+  /** Files to lint and publish once the current message is answered, a slice at a time. */
+  const pending = new Set<string>();
+  let draining = false;
+  const SLICE_MS = 20;
+
+  function later(files: string[]): void {
+    for (const f of files) {
+      pending.add(f);
+      // Until it is linted again, a request about it (code actions, hover) lints it afresh.
+      lastFindings.delete(f);
+    }
+    if (pending.size && !draining) {
+      draining = true;
+      setImmediate(drain);
+    }
+  }
+
+  function drain(): void {
+    const until = performance.now() + SLICE_MS;
+    for (const f of pending) {
+      pending.delete(f);
+      publish([f]);
+      if (performance.now() > until) break;
+    }
+    if (pending.size) setImmediate(drain);
+    else draining = false;
   }
 
   function schedule(uri: string, immediate: boolean): void {
