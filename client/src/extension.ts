@@ -28,6 +28,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       ],
     },
     outputChannel: output,
+    middleware: {
+      // The server's "New rehearsal receipt" action and "never rehearsed" lens run its own
+      // command (so they work in any client); here they get the pickers and open the receipt.
+      executeCommand: (command, args, next) => (command === CREATE_RECEIPT_COMMAND ? newReceipt(args[0] as ReceiptArgs | undefined) : next(command, args)),
+    },
   };
   return new LanguageClient('runbookLint', 'Runbook Lint', serverOptions, clientOptions);
 }
@@ -93,7 +98,8 @@ async function newReceipt(args?: ReceiptArgs): Promise<void> {
   const uri = vscode.Uri.parse(created);
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.isDirty) await doc.save();
-  const editor = await vscode.window.showTextDocument(doc);
+  // Pinned, not a preview tab the next receipt would replace.
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
   // The cursor on the first value only the rehearsal can tell: when the clock started.
   const text = doc.getText();
   const m = /^observed_at:[ \t]*/m.exec(text);

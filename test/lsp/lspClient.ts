@@ -123,6 +123,8 @@ export class TestClient {
   private waiters: { pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications (this client has no window/showDocument, like Neovim 0.7). */
+  readonly messages: { type: number; message: string }[] = [];
   /** `$/progress` values, each with how many diagnostics had been published when it came. */
   readonly progress: { kind: string; title?: string; message?: string; diagnosticsBefore: number }[] = [];
   /** How many `workspace/codeLens/refresh` requests came (advertised with workDoneProgress). */
@@ -151,6 +153,7 @@ export class TestClient {
       });
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
+    conn.onNotification('window/showMessage', (p: { type: number; message: string }) => c.messages.push(p));
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => c.settings));
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);

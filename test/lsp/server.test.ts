@@ -297,8 +297,22 @@ test('document symbols and code lenses over triggers', async () => {
   assert.ok(titles.includes('rehearsed 12 days ago · 3 min of 3'), titles.join(' | '));
   assert.ok(titles.includes('never rehearsed — create receipt'));
   const never = lenses.find((l) => l.command!.title.startsWith('never'))!;
-  assert.equal(never.command!.command, 'runbookLint.newReceipt');
   assert.equal((never.command!.arguments![0] as { runbookUri: string }).runbookUri, u);
+  // Every command the server hands out runs in a plain LSP client: it is one of the server's own.
+  const served = client.initializeResult.capabilities.executeCommandProvider!.commands;
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 10, character: 3 }, end: { line: 10, character: 3 } }, context: { diagnostics: [] } });
+  for (const c of [...lenses.map((l) => l.command!), ...actions.flatMap((a) => (a.command ? [a.command] : []))]) assert.ok(served.includes(c.command), `${c.title}: ${c.command} is not a server command (${served.join(', ')})`);
+  // The "never rehearsed" lens creates the receipt of its trigger.
+  const created = await client.request<string>('workspace/executeCommand', never.command!);
+  assert.match(created, /rollback-rehearsals\/\d{3}\.md$/);
+  assert.match(fs.readFileSync(new URL(created), 'utf8'), new RegExp(`trigger: ${(never.command!.arguments![0] as { trigger: string }).trigger.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  // The "rehearsed … ago" lens, in a client without window/showDocument: a message that names the receipt.
+  const rehearsed = lenses.find((l) => l.command!.title.startsWith('rehearsed'))!;
+  assert.equal(await client.request('workspace/executeCommand', rehearsed.command!), false);
+  // (The message is sent before the answer, and one connection keeps the order.)
+  assert.ok(client.messages.some((m) => /Rehearsal receipt: library\/raw\/rollback-rehearsals\/\d{3}\.md/.test(m.message)), JSON.stringify(client.messages));
+  // A command the server does not know is an error, not a silent null.
+  await assert.rejects(client.request('workspace/executeCommand', { command: 'runbookLint.newReceipt', arguments: [] }), /does not know the command runbookLint\.newReceipt/);
 });
 
 test('a config file change or a settings change re-lints everything', async () => {

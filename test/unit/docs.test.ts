@@ -27,3 +27,8 @@ test('rule ids and names are unique and match the catalog shape', () => {
     assert.equal(r.appliesTo, r.id.startsWith('RB') ? 'runbook' : 'receipt');
   }
 });
+
+test('the extension activates on any Markdown file, not only in a folder that already had a runbook (issue 12)', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { activationEvents: string[] };
+  assert.ok(manifest.activationEvents.includes('onLanguage:markdown'), manifest.activationEvents.join(', '));
+});

@@ -7,7 +7,7 @@ import type { ReceiptModel } from '../model/receipt';
 import type { Finding, TextEdit as SpanEdit } from '../model/types';
 import type { Trigger } from '../model/triggers';
 import { defaultTrigger } from '../model/scaffold';
-import { CREATE_RECEIPT_COMMAND, NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
+import { CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 import { rangeOf } from './diagnostics';
 import { plannedReceipt, receiptEdit } from './receipts';
 import { pathToUri } from './uri';
@@ -125,7 +125,8 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     out.push({
       title: 'New rehearsal receipt',
       kind: NEW_RECEIPT_KIND,
-      command: { title: 'New rehearsal receipt', command: NEW_RECEIPT_COMMAND, arguments: runbook ? [{ runbookUri: runbook === model ? ctx.uri : pathToUri(runbook.path) }] : [] },
+      // A server command, so it runs in any LSP client; the VS Code extension puts its pickers in front of it.
+      command: { title: 'New rehearsal receipt', command: CREATE_RECEIPT_COMMAND, arguments: runbook ? [{ runbookUri: runbook === model ? ctx.uri : pathToUri(runbook.path) }] : [] },
     });
   }
   return out;

@@ -1,7 +1,7 @@
 // The server's commands (workspace/executeCommand): create a receipt, show one, list
 // the triggers for the New Receipt picker. Every LSP client can run them.
 import * as path from 'node:path';
-import type { Connection, ExecuteCommandParams, Range } from 'vscode-languageserver/node';
+import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver/node';
 import { createReceipt as createReceiptFile } from '../engine/files';
 import type { ReceiptModel } from '../model/receipt';
 import type { RunbookModel } from '../model/runbook';
@@ -72,9 +72,15 @@ export function createCommands({ connection, ws, v, log, indexed, client }: Comm
     if (params.command === CREATE_RECEIPT_COMMAND) return createReceipt(args);
     if (params.command === SHOW_RECEIPT_COMMAND) {
       const a = params.arguments?.[0] as { uri?: string; selection?: Range } | undefined;
-      if (!a?.uri || !client().canShowDocument) return null;
-      const r = await connection.window.showDocument({ uri: a.uri, takeFocus: true, selection: a.selection });
-      return r.success;
+      if (!a?.uri) throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_RECEIPT_COMMAND} needs { uri }`);
+      if (client().canShowDocument) {
+        const r = await connection.window.showDocument({ uri: a.uri, takeFocus: true, selection: a.selection });
+        if (r.success) return true;
+      }
+      // A client without window/showDocument (Neovim 0.7): say where the receipt is.
+      const file = uriToPath(a.uri);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Rehearsal receipt: ${file ? relativeName(file) : a.uri}` });
+      return false;
     }
     if (params.command === LIST_TRIGGERS_COMMAND) {
       await indexed();
@@ -82,6 +88,6 @@ export function createCommands({ connection, ws, v, log, indexed, client }: Comm
       const runbooks = args.runbookUri ? [runbookFor(args.runbookUri)].filter((r): r is RunbookModel => !!r) : ws.project.runbooks();
       return listTriggers(ws.project, runbooks.sort((a, b) => a.path.localeCompare(b.path)), relativeName);
     }
-    return null;
+    throw new ResponseError(ErrorCodes.InvalidRequest, `runbook-lint does not know the command ${params.command}; it runs ${COMMANDS.join(', ')}`);
   };
 }

@@ -7,7 +7,7 @@ import { rangeOf } from './diagnostics';
 import { ago, historyOf } from './history';
 import { daysBetween } from '../model/rehearsals';
 import { pathToUri } from './uri';
-import { NEW_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
+import { CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 
 export function codeLenses(project: Project, runbook: RunbookModel, uri: string, today: string): CodeLens[] {
   const out: CodeLens[] = [];
@@ -18,7 +18,7 @@ export function codeLenses(project: Project, runbook: RunbookModel, uri: string,
     const latest = history[history.length - 1];
     if (!latest) {
       if (t.dataCorrection) continue;
-      out.push({ range, command: { title: 'never rehearsed — create receipt', command: NEW_RECEIPT_COMMAND, arguments: [{ runbookUri: uri, trigger: t.name }] } });
+      out.push({ range, command: { title: 'never rehearsed — create receipt', command: CREATE_RECEIPT_COMMAND, arguments: [{ runbookUri: uri, trigger: t.name }] } });
       continue;
     }
     const when = `rehearsed ${ago(latest.date ? daysBetween(latest.date, today) : undefined)}`;

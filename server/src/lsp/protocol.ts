@@ -6,7 +6,11 @@
 export const CREATE_RECEIPT_COMMAND = 'runbookLint.server.createReceipt';
 export const SHOW_RECEIPT_COMMAND = 'runbookLint.server.showReceipt';
 export const LIST_TRIGGERS_COMMAND = 'runbookLint.server.listTriggers';
-/** The VS Code extension's command: the pickers, then CREATE_RECEIPT_COMMAND. */
+/**
+ * The VS Code extension's command palette entry: the pickers, then CREATE_RECEIPT_COMMAND.
+ * The server never hands it out: its actions and lenses name CREATE_RECEIPT_COMMAND, which
+ * the extension routes through the same pickers when no trigger is given.
+ */
 export const NEW_RECEIPT_COMMAND = 'runbookLint.newReceipt';
 
 /** The arguments of CREATE_RECEIPT_COMMAND and NEW_RECEIPT_COMMAND. */

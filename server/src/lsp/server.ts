@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -264,12 +266,17 @@ export function createServer(connection: Connection): RunbookServer {
   // ---------------------------------------------------------------- commands
 
   const execute = createCommands({ connection, ws, v, log, indexed, client: () => ({ canCreateFiles, canShowDocument }) });
-  connection.onExecuteCommand(
-    guard('command', null, async (params) => {
-      await ready;
-      return execute(params);
-    }),
-  );
+  // A command that cannot run says why to the client (Neovim and Emacs show it), never a silent null.
+  connection.onExecuteCommand(async (params) => {
+    await ready;
+    try {
+      return await execute(params);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      log(`runbook-lint: command ${params.command} failed: ${(e as Error).stack ?? e}`);
+      throw new ResponseError(ErrorCodes.InternalError, `runbook-lint: ${(e as Error).message ?? e}`);
+    }
+  });
 
   connection.onShutdown(() => v.cancel());
 

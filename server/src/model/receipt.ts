@@ -7,6 +7,7 @@ import { frontMatterSpan } from './chunks';
 import { LineIndex } from './text';
 import { readReceiptBody, type ReceiptBody } from './receiptBody';
 import type { Span } from './types';
+import { dayOf } from './rehearsals';
 
 export interface FrontMatterField {
   readonly key: string;
@@ -261,13 +262,15 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
   };
 }
 
-/** Minutes between two "YYYY-MM-DDTHH:MM" (or with seconds, or a space) timestamps; undefined if unreadable. */
+/** Minutes since the epoch of a "YYYY-MM-DDTHH:MM" (or with seconds, or a space) timestamp; undefined if unreadable or not a real date and time. */
 export function parseTimestamp(v: unknown): number | undefined {
   if (v instanceof Date) return v.getTime() / 60000;
   if (typeof v !== 'string') return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(v.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, tz] = m;
+  // Date.UTC rolls 2026-02-30 over to March 2 and 25:61 to the next day: only real times count.
+  if (+h > 23 || +mi > 59 || (s !== undefined && +s > 59) || dayOf(`${y}-${mo}-${d}`) === undefined) return undefined;
   let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0);
   if (tz && tz !== 'Z') {
     const sign = tz[0] === '-' ? -1 : 1;

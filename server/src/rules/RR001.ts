@@ -1,7 +1,7 @@
 import type { ReceiptRule, Report } from './rule';
 import { validateReceiptData, receiptProperties, receiptRequired, type ErrorObject } from '../model/schema';
 import { placeholderIn } from './helpers/receiptUtil';
-import type { FrontMatter, FrontMatterField } from '../model/receipt';
+import { parseTimestamp, type FrontMatter, type FrontMatterField } from '../model/receipt';
 import type { Span } from '../model/types';
 import { editDistance } from './helpers/distance';
 
@@ -94,6 +94,8 @@ function valueMessage(err: ErrorObject, key: string, f: FrontMatterField | undef
       return `${key} ${err.message ?? 'does not match the receipt schema'}${hint(key) || ': fix the value'}.`;
   }
 }
+
+const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 
 function formatOf(key: string): string {
   if (key === 'date') return 'the day it ran as YYYY-MM-DD (a real day, e.g. 2026-05-03)';
@@ -188,6 +190,12 @@ export const RR001: ReceiptRule = {
           byKey.set(key, { span: f?.valueSpan ?? opening, message: valueMessage(err, key, f), data: { key } });
         }
       }
+    }
+    // The pattern admits 2026-02-30T14:02 and 25:61; the clock only real ones.
+    for (const key of ['observed_at', 'recovered_at']) {
+      const f = fm.fields.get(key);
+      if (!f || byKey.has(key) || placeholders.has(key) || typeof f.value !== 'string' || !TIMESTAMP_SHAPE.test(f.value.trim()) || parseTimestamp(f.value) !== undefined) continue;
+      byKey.set(key, { span: f.valueSpan, message: `${key} ${f.value.trim()} is not a real date and time: write ${formatOf(key)}.`, data: { key } });
     }
     for (const [key, ph] of placeholders) {
       const f = fm.fields.get(key)!;

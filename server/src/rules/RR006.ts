@@ -36,6 +36,10 @@ export const RR006: ReceiptRule = {
       }
     }
     const entries = model.timelineEntries;
+    for (const e of entries) {
+      const [h, m] = model.text.slice(e.span.start, e.span.end).split(':').map(Number);
+      if (h > 23 || m > 59) report({ span: e.span, message: `Timeline entry ${model.text.slice(e.span.start, e.span.end)} is not a time of day: write the real time, HH:MM from 00:00 to 23:59.` });
+    }
     for (let i = 1; i < entries.length; i++) {
       const before = entries[i - 1].minutes;
       const now = entries[i].minutes;

@@ -25,7 +25,7 @@ suite('code lens', () => {
 
     const never = await poll(() => lensAt(neverLine), 'a code lens over "Login broken"');
     assert.strictEqual(never.command!.title, 'never rehearsed — create receipt');
-    assert.strictEqual(never.command!.command, 'runbookLint.newReceipt');
+    assert.strictEqual(never.command!.command, 'runbookLint.server.createReceipt');
     assert.deepStrictEqual(never.command!.arguments?.[0]?.trigger, 'Login broken');
 
     // The trigger rehearsed by the new-receipt test: its latest receipt is today's scaffold.
