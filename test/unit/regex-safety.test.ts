@@ -301,3 +301,25 @@ test('adversarial documents (100 KB with DOC_SIZE=102400) lint in time linear in
   }
   assert.deepEqual(superlinear, []);
 });
+
+// Single long lines that were quadratic in the model or the parser (issue 12, item 10):
+// timed at N and 4N characters, a case fails when 4x the text costs over 8x the time
+// (linear is 4x, quadratic 16x) and the long one is not trivially fast.
+const LONG_LINES: [string, (n: number) => string][] = [
+  ['`*a*a*a…` (emphasis delimiters the parser pairs)', (n) => `# R\n\n${'*a'.repeat(n / 2)}\n`],
+  ['`a*a*…`', (n) => `# R\n\n${'a*'.repeat(n / 2)}\n`],
+  ['a list trigger ending "(5m", spaces, "x"', (n) => `# R\n\n## Rollback triggers\n\n- error rate (5m${' '.repeat(n)}x\n`],
+  ['a list trigger "**Label**", spaces, "x"', (n) => `# R\n\n## Rollback triggers\n\n- **Label**${' '.repeat(n)}x\n`],
+  ['a heading, spaces, hashes, "x"', (n) => `# R${' '.repeat(n / 2)}${'#'.repeat(n / 2)}x\n\n## Rollback triggers ${'5 min '.repeat(n / 6)}\n`],
+  ['a duration sign, spaces', (n) => `# R\n\n## Rollback triggers\n\n- x: budget <${' '.repeat(n)}=\n`],
+];
+
+test('single long lines lint in time linear in their length', () => {
+  const superlinear: string[] = [];
+  for (const [name, make] of LONG_LINES) {
+    const short = bestOf3(make(5_000));
+    const long = bestOf3(make(20_000));
+    if (long > 50 && long / Math.max(short, 1) > 8) superlinear.push(`${name}: ${short.toFixed(0)} ms at 5,000 characters, ${long.toFixed(0)} ms at 20,000`);
+  }
+  assert.deepEqual(superlinear, []);
+});

@@ -45,7 +45,7 @@ export function documentSymbols(model: RunbookModel | ReceiptModel): DocumentSym
       }
     }
     const span = { start: s.span.start, end: Math.max(s.span.end, end) };
-    const text = model.text.slice(s.span.start, s.span.end).replace(/^#+\s*|\s*#*\s*$/g, '');
+    const text = headingWords(model.text.slice(s.span.start, s.span.end));
     const node: Node = { symbol: sym(text || s.title, SymbolKind.Namespace, span, s.span), span, depth: s.depth, children: [] };
     while (stack.length && stack[stack.length - 1].depth >= s.depth) stack.pop();
     (stack.length ? stack[stack.length - 1].children : roots).push(node);
@@ -80,4 +80,12 @@ export function documentSymbols(model: RunbookModel | ReceiptModel): DocumentSym
     return { ...n.symbol, children: n.children.map(build) };
   };
   return roots.sort((a, b) => a.span.start - b.span.start).map(build);
+}
+
+/** An ATX heading's words: without the opening hashes and a closing sequence, read by index (a regex pair of space runs is quadratic on a long heading). */
+function headingWords(heading: string): string {
+  const t = heading.replace(/^#+\s*/, '').trimEnd();
+  let end = t.length;
+  while (end > 0 && t.charCodeAt(end - 1) === 35) end--;
+  return t.slice(0, end).trimEnd();
 }

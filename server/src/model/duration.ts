@@ -26,7 +26,7 @@ const NUM = String.raw`(\d{1,6}(?:[.,]\d{1,3})?)`;
 const UNIT = String.raw`(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)`;
 // Prefix words and comparison signs are optional; the number and unit do the work.
 const DURATION_RE = new RegExp(
-  String.raw`(?:\b(?:within|under|less than|up to|at most|max(?:imum)?|in)\s+)?(?:[~≈<≤]\s*=?\s*)?` +
+  String.raw`(?:\b(?:within|under|less than|up to|at most|max(?:imum)?|in)\s+)?(?:[~≈<≤]\s*(?:=\s*)?)?` +
     NUM + String.raw`(\s*\+)?(?:\s*(?:-|–|—|to)\s*` + NUM + String.raw`)?\s*` + UNIT + String.raw`(?![\p{L}\d])`,
   'giu',
 );
@@ -61,7 +61,7 @@ export function findDurations(text: string): Duration[] {
 export function parseBudget(text: string): Duration | undefined {
   const t = text.trim();
   if (!t) return undefined;
-  const bare = /^(?:[~≈<≤]\s*=?\s*)?(\d{1,6}(?:[.,]\d{1,3})?)(?:\s*(?:-|–|—|to)\s*(\d{1,6}(?:[.,]\d{1,3})?))?\s*\+?$/.exec(t);
+  const bare = /^(?:[~≈<≤]\s*(?:=\s*)?)?(\d{1,6}(?:[.,]\d{1,3})?)(?:\s*(?:-|–|—|to)\s*(\d{1,6}(?:[.,]\d{1,3})?))?\s*\+?$/.exec(t);
   if (bare) {
     const lead = text.indexOf(t);
     const minutes = bare[2] !== undefined ? Math.max(num(bare[1]), num(bare[2])) : num(bare[1]);

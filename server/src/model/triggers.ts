@@ -68,7 +68,8 @@ const BUDGET_COL = /budget|timer|time|minutes|deadline|within|sla|decide/;
 /** A table whose header has one of these is a trigger table wherever it stands. */
 const STRONG_TRIGGER_HEADER = /^(?:rollback\s+)?triggers?$|^trigger condition/;
 
-const FORM_FIELD = /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*(?:\[[^\]]*\]|<[^>]*>)\s*$/;
+// `\s*(?::\s*)?`, not `\s*:?\s*`: the two runs of spaces would trade characters, quadratic on a long run (issue 12).
+const FORM_FIELD = /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*(?::\s*)?(?:\[[^\]]*\]|<[^>]*>)\s*$/;
 
 const BUDGET_MARKER = /\b(?:timer\s+budget|budget|timer|decide\s+within|roll\s?-?back\s+within)\b\s*[:=]?\s*/i;
 
@@ -156,7 +157,7 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     nameEnd = marker.index;
   } else {
     // "…  — 5 min" or "… (5 min)" at the very end of the item.
-    const tail = /(?:\s[—–→|]\s*|\s\(\s*)((?:[~<≤]\s*)?\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?))\s*\)?\s*$/i.exec(raw);
+    const tail = /(?:\s[—–→|]\s*|\s\(\s*)((?:[~<≤]\s*)?\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?))\s*(?:\)\s*)?$/i.exec(raw);
     if (tail) {
       const start = tail.index + tail[0].indexOf(tail[1]);
       budget = findDurations(tail[1])[0];
