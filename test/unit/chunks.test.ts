@@ -53,6 +53,11 @@ const tricky = [
   '回滚\n\n条件\n\nÉtape\n',
   '- [ ] a\n\nb\n\n- [x] c\n',
   'a\n\n```\nopen\n\nb\n\n```\nc\n\n~~~\nd\n',
+  // HTML blocks opened inside a list item run across blank lines too (found by the fuzz test).
+  '* <!i\n\nk\n',
+  '* <!-- a\n\n# H\n\n-->\n\nb\n',
+  '1. <?x\n\nk ?>\n\n# H\n',
+  '- > <script>\n\nx\n\n</script>\n\n# H\n',
 ];
 
 test('a cut parse gives the tree of a whole parse', () => {

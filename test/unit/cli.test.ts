@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { spawn } from 'node:child_process';
 import { CLI, REPO, copyFixture, runCli } from '../helpers/cli';
 
@@ -183,3 +184,30 @@ function spawnCli(args: string[], cwd: string): Promise<string> {
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
+
+test('a BOM takes no column: line 1 findings are reported where the editor shows them (issue 12)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-lint-bom-'));
+  try {
+    // RB001 (no trigger list) is reported on the H1, which starts right after the BOM.
+    fs.writeFileSync(path.join(dir, 'RUNBOOK.md'), '\ufeff# Runbook\n\nSome text.\n');
+    const r = runCli(['--format', 'json', '--today', TODAY, 'RUNBOOK.md'], dir);
+    const withBom = (JSON.parse(r.stdout) as { findings: { ruleId: string; line: number; column: number }[] }).findings.find((f) => f.ruleId === 'RB001');
+    assert.deepEqual({ line: withBom?.line, column: withBom?.column }, { line: 1, column: 1 }, r.stdout + r.stderr);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a UTF-16 file is refused with a clear message, not linted as garbage (issue 12)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-lint-utf16-'));
+  try {
+    const text = '# Runbook\n\n## Rollback triggers\n\n- 5xx over 5%: dashboard, budget 5 min\n';
+    fs.writeFileSync(path.join(dir, 'RUNBOOK.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = runCli(['--today', TODAY, 'RUNBOOK.md'], dir);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr + r.stdout, /UTF-16 \(little-endian\); save it as UTF-8/);
+    assert.doesNotMatch(r.stdout, /RB0\d\d/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

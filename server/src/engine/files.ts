@@ -80,7 +80,10 @@ export function readText(file: string): ReadResult {
     const st = fs.statSync(file);
     if (!st.isFile()) return { error: 'not a file' };
     if (st.size > MAX_FILE_BYTES) return { error: `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB (split it, or exclude it from the runbooks/receipts globs)` };
-    return { text: fs.readFileSync(file).toString('utf8') };
+    const bytes = fs.readFileSync(file);
+    // Read as UTF-8, a UTF-16 file is garbage with nonsense findings; say what it is instead.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { error: `the file is UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian); save it as UTF-8 to lint it` };
+    return { text: bytes.toString('utf8') };
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }

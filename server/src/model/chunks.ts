@@ -29,13 +29,14 @@ const BLANK = /^[ \t]*$/;
 /** A fence opening after any container prefix (over-detecting only loses cut points). */
 const FENCE = /^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})(.*)$/;
 /** HTML blocks of types 1-5, which run to their terminator across blank lines. */
+// After any container prefix, list markers included ("* <!--" opens one inside the item).
 const HTML_OPEN: [RegExp, string][] = [
-  [/^[ \t>]*<!--/, '-->'],
-  [/^[ \t>]*<\?/, '?>'],
-  [/^[ \t>]*<!\[CDATA\[/, ']]>'],
-  [/^[ \t>]*<![A-Za-z]/, '>'],
+  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<!--/, '-->'],
+  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<\?/, '?>'],
+  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<!\[CDATA\[/, ']]>'],
+  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<![A-Za-z]/, '>'],
 ];
-const RAW_OPEN = /^[ \t>]*<(script|pre|style|textarea)(?:[\s>]|$)/i;
+const RAW_OPEN = /^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
 /**
  * The YAML front matter block as micromark-extension-frontmatter reads it (remark-frontmatter,

@@ -9,8 +9,14 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /**
+   * A leading BOM takes no column: editors strip it from the text they show and send, so
+   * line 1 column 1 is the first character after it, in the CLI's output as in the editor.
+   */
+  private readonly bom: number;
 
   constructor(private readonly text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (text.indexOf('\r') < 0) {
       // The usual case, found by the engine's native search instead of a loop over every character.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -39,13 +45,13 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: lo === 0 ? Math.max(0, o - this.bom) : o - this.starts[lo] };
   }
 
   offset(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     if (pos.line < 0) return 0;
-    const start = this.starts[pos.line];
+    const start = pos.line === 0 ? this.bom : this.starts[pos.line];
     return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
   }
 
