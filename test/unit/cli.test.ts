@@ -211,3 +211,22 @@ test('a UTF-16 file is refused with a clear message, not linted as garbage (issu
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a receipt named from inside its folder is a receipt; an existing path with brackets is a path, not a glob (issue 12)', () => {
+  const dir = copyFixture(path.join(REPO, 'examples', 'checkout-api'));
+  try {
+    const folder = path.join(dir, 'library', 'raw', 'rollback-rehearsals');
+    const name = fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort()[0];
+    const inside = runCli(['--format', 'json', '--today', TODAY, name], folder);
+    const rules = (JSON.parse(inside.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    assert.ok(!rules.some((r) => r.startsWith('RB')), `linted as a runbook: ${rules.join(', ')}`);
+    const odd = path.join(dir, 'runbooks', '[old]');
+    fs.mkdirSync(odd, { recursive: true });
+    fs.copyFileSync(path.join(dir, 'RUNBOOK.md'), path.join(odd, 'RUNBOOK.md'));
+    const bracketed = runCli(['--format', 'json', '--today', TODAY, 'runbooks/[old]/RUNBOOK.md'], dir);
+    assert.notEqual(bracketed.code, 2, bracketed.stderr);
+    assert.equal((JSON.parse(bracketed.stdout) as { filesLinted: number }).filesLinted, 1, bracketed.stdout);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
-import { Project, classify, today as clockToday } from '../engine/project';
+import { Project, classifyNamed, today as clockToday } from '../engine/project';
 import { ConfigResolver } from '../engine/config';
 import { formatJson, formatSarif, formatText, toPublic } from './report';
 import { applyEdits } from '../model/text';
@@ -60,7 +60,8 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
   const problems: WalkProblem[] = [];
   const inputs = args.length ? args : ['.'];
   for (const arg of inputs) {
-    if (isGlob(arg)) {
+    // A path that exists is a path, brackets and all ("runbooks/[old]/RUNBOOK.md").
+    if (isGlob(arg) && !fs.existsSync(path.resolve(cwd, arg))) {
       const isMatch = picomatch(arg.split(path.sep).join('/'), { dot: false });
       const base = path.resolve(cwd, picomatch.scan(arg).base || '.');
       const walked = findAllMarkdown(base, problems);
@@ -69,7 +70,7 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
         const rel = path.relative(cwd, f).split(path.sep).join('/');
         if (!isMatch(rel)) continue;
         any = true;
-        targets.set(f, classify(f, resolver.forFile(f)) ?? 'runbook');
+        targets.set(f, classifyNamed(f, resolver.forFile(f)));
       }
       if (!any) problems.push({ path: arg, message: 'no file matches this glob' });
       continue;
@@ -85,7 +86,7 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
     if (st.isDirectory()) {
       for (const f of findWorkspaceFiles(abs, resolver, problems)) targets.set(f.path, f.kind);
     } else {
-      targets.set(abs, classify(abs, resolver.forFile(abs)) ?? 'runbook');
+      targets.set(abs, classifyNamed(abs, resolver.forFile(abs)));
       explicit.add(abs);
     }
   }

@@ -53,6 +53,20 @@ export function classify(file: string, config: ResolvedConfig): FileKind | undef
   return undefined;
 }
 
+/**
+ * The kind of a file named on the command line: what the globs make of it; outside them, a
+ * receipt when the receipts glob matches the end of its path (`cd …/rollback-rehearsals &&
+ * runbook-lint 002.md` names a receipt, however the root was found), else a runbook.
+ */
+export function classifyNamed(file: string, config: ResolvedConfig): FileKind {
+  const known = classify(file, config);
+  if (known) return known;
+  const parts = path.resolve(file).split(path.sep).filter(Boolean);
+  const isReceipt = matcher(config.receipts);
+  for (let k = 1; k < parts.length; k++) if (isReceipt(parts.slice(k).join('/'))) return 'receipt';
+  return 'runbook';
+}
+
 let clock = { at: -Infinity, day: '' };
 /** Today's local date, read from the clock at most once a second (the server asks for every file it lints). */
 export function today(): string {
