@@ -323,3 +323,28 @@ test('single long lines lint in time linear in their length', () => {
   }
   assert.deepEqual(superlinear, []);
 });
+
+// RR008's "did you mean" search met every trigger name with every unknown receipt trigger:
+// 10 receipts against 4,000 long names took 35 s (issue 12, item 11), a hundred times the
+// lint of the runbook itself. Measured against that floor, on the same machine, now.
+test("RR008's closest-trigger search costs no more than a few lints of the runbook", () => {
+  const config = defaultConfig('/w');
+  const names = Array.from({ length: 4000 }, (_, i) => `checkout latency payment queue replica timeout gateway ledger webhook ${i} rate over ${i}% for five minutes`);
+  const text = `# R\n\n## Rollback triggers\n\n| Trigger | How observed | Timer budget |\n|---|---|---|\n${names.map((x) => `| ${x} | dashboard | 5 min |`).join('\n')}\n`;
+  const runbookLint = Math.min(...[0, 1].map(() => {
+    const fresh = new Project({ today: () => '2026-06-01', configFor: () => config });
+    fresh.set(RUNBOOK, text, 'runbook');
+    const t0 = performance.now();
+    fresh.lint(RUNBOOK);
+    return performance.now() - t0;
+  }));
+  const project = new Project({ today: () => '2026-06-01', configFor: () => config });
+  project.set(RUNBOOK, text, 'runbook');
+  const receipts = Array.from({ length: 10 }, (_, i) => `/w/library/raw/rollback-rehearsals/${String(i + 1).padStart(3, '0')}.md`);
+  receipts.forEach((f, i) => project.set(f, `---\nrehearsal: ${i + 1}\ntrigger: unknown words that match nothing at all ${i} ${'and more words '.repeat(6)}\n---\n## Commands run\n`, 'receipt'));
+  project.lint(RUNBOOK);
+  const t0 = performance.now();
+  for (const f of receipts) project.lint(f);
+  const search = performance.now() - t0;
+  assert.ok(search <= 3 * runbookLint, `10 receipts: ${search.toFixed(0)} ms; the 4,000-trigger runbook itself: ${runbookLint.toFixed(0)} ms`);
+});

@@ -8,19 +8,34 @@ import { yamlScalar } from '../model/receipt';
 
 const MAX = 200;
 
-function tokens(s: string): string[] {
-  return [...new Set(normalizeTrigger(s).split(/[^\p{L}\p{N}%>]+/u).filter(Boolean))].slice(0, 50);
-}
+/** Memoized: every receipt's value meets every trigger name of its runbooks. */
+const tokens: (s: string) => string[] = memoized((s: string) => [...new Set(normalizeTrigger(s).split(/[^\p{L}\p{N}%>]+/u).filter(Boolean))].slice(0, 50), 10_000);
 
 /** Two words are the same word with a typo or a plural ("tests" / "test", "brokn" / "broken"). */
 function nearWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 4 || b.length < 4) return false;
-  return editDistance(a, b, MAX) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
+  const allowed = Math.min(a.length, b.length) >= 7 ? 2 : 1;
+  return editDistance(a, b, MAX, allowed) <= allowed;
 }
 
-/** Similarity in [0, 1]: the better of fuzzy word overlap (Dice) and whole-string edit similarity. */
-function similarity(value: string, name: string): number {
+/** A lower bound of the edit distance from the characters alone: what one side has more of than the other. */
+function bagDistance(x: string, y: string): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < x.length; i++) counts.set(x.charCodeAt(i), (counts.get(x.charCodeAt(i)) ?? 0) + 1);
+  for (let i = 0; i < y.length; i++) counts.set(y.charCodeAt(i), (counts.get(y.charCodeAt(i)) ?? 0) - 1);
+  let more = 0;
+  let less = 0;
+  for (const c of counts.values()) c > 0 ? (more += c) : (less -= c);
+  return Math.max(more, less);
+}
+
+/**
+ * Similarity in [0, 1]: the better of fuzzy word overlap (Dice) and whole-string edit
+ * similarity. `toBeat`: a score that only a higher one replaces, so the edit distance is
+ * computed only where it can win, and only within the band where it can.
+ */
+function similarity(value: string, name: string, toBeat = 0): number {
   const a = tokens(value);
   const b = tokens(name);
   let shared = 0;
@@ -35,19 +50,43 @@ function similarity(value: string, name: string): number {
   const dice = (2 * shared) / (a.length + b.length || 1);
   const x = normalizeTrigger(value).slice(0, MAX);
   const y = normalizeTrigger(name).slice(0, MAX);
-  const edit = 1 - editDistance(x, y, MAX) / Math.max(x.length, y.length, 1);
-  // Word overlap is the stronger signal; a whole-string edit similarity has to be higher to count.
+  // Word overlap is the stronger signal; a whole-string edit similarity has to be 0.5 or more to count.
+  const floor = Math.max(dice, 0.5, toBeat);
+  const longer = Math.max(x.length, y.length, 1);
+  const limit = Math.floor(longer * (1 - floor));
+  if (bagDistance(x, y) > limit) return dice;
+  const edit = 1 - editDistance(x, y, MAX, limit) / longer;
   return Math.max(dice, edit >= 0.5 ? edit : 0);
 }
 
 /** The most similar name, if any is close. Memoized: the same receipts meet the same names on every edit of a runbook. */
 const closestTrigger: (value: string, names: string[]) => string | undefined = memoized(computeClosest, 200, (value, names) => `${value}\u0000${names.join('\u0001')}`);
 
+/** How many names are scored in full; a runbook with more is first ranked by shared word beginnings. */
+const CANDIDATES = 64;
+
+const beginnings: (s: string) => Set<string> = memoized((s: string) => new Set(tokens(s).map((t) => t.slice(0, 3))), 10_000);
+
+/** The names worth scoring: all of a short list; of a long one, those sharing the most word beginnings with the value (in list order on a tie). */
+function candidates(value: string, names: string[]): string[] {
+  if (names.length <= CANDIDATES) return names;
+  const mine = [...beginnings(value)];
+  return names
+    .map((n, i) => {
+      const theirs = beginnings(n);
+      return { n, i, shared: mine.filter((b) => theirs.has(b)).length };
+    })
+    .sort((a, b) => b.shared - a.shared || a.i - b.i)
+    .slice(0, CANDIDATES)
+    .sort((a, b) => a.i - b.i)
+    .map((c) => c.n);
+}
+
 function computeClosest(value: string, names: string[]): string | undefined {
   let best: string | undefined;
   let score = 0;
-  for (const n of names) {
-    const s = similarity(value, n);
+  for (const n of candidates(value, names)) {
+    const s = similarity(value, n, score);
     if (s > score) {
       score = s;
       best = n;
