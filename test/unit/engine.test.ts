@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseBudget, isDataCorrection } from '../../server/src/model/duration';
 import { lint } from '../../server/src/engine';
-import { ConfigResolver, pathInside } from '../../server/src/engine/config';
+import { ConfigResolver, defaultConfig, pathInside } from '../../server/src/engine/config';
+import { Project } from '../../server/src/engine/project';
 import fc from 'fast-check';
 import { buildRunbook } from '../../server/src/model/runbook';
 import { LineIndex } from '../../server/src/model/text';
@@ -148,4 +149,16 @@ test('pathInside: by prefix on plain paths, the same answer as path.relative on 
   };
   fc.assert(fc.property(p, p, (parent, child) => assert.equal(pathInside(parent, child), slow(parent, child), `${parent} ${child}`)), { numRuns: 3000 });
   fc.assert(fc.property(p, p, (parent, child) => assert.equal(pathInside(parent, parent === '/' ? '/' + child.slice(1) : parent + child), slow(parent, parent === '/' ? '/' + child.slice(1) : parent + child))), { numRuns: 1000 });
+});
+
+test('one fault, one finding: "receipt: TBD" is reported once, by RR001 (issue 12)', () => {
+  const config = defaultConfig('/w');
+  const project = new Project({ today: () => '2026-06-01', configFor: () => config });
+  project.set('/w/RUNBOOK.md', '# R\n\n## Rollback triggers\n\n| Trigger | How observed | Timer budget |\n|---|---|---|\n| Smoke test fails | pipeline | 5 min |\n', 'runbook');
+  const text = '---\nrehearsal: 1\ndate: 2026-05-03\nenvironment: staging\ntrigger: Smoke test fails\npath: pipeline\nobserved_at: 2026-05-03T14:02\nrecovered_at: 2026-05-03T14:06\ntotal_minutes: 4\nreceipt: TBD\nwitness: Sam\nrollback_level: 2\n---\n## Commands run\n';
+  const file = '/w/library/raw/rollback-rehearsals/001.md';
+  project.set(file, text, 'receipt');
+  const at = text.indexOf('TBD');
+  const onIt = project.lint(file).filter((f) => f.span.start <= at && at < f.span.end);
+  assert.deepEqual(onIt.map((f) => f.ruleId), ['RR001']);
 });

@@ -25,13 +25,12 @@ export const RR007: ReceiptRule = {
     // A number as YAML read it may have lost its leading zeros ("0123abc" is text, "0123456" a number): use the text.
     const v = typeof f.value === 'number' ? unquote(f.source) : typeof f.value === 'string' ? f.value.trim() : '';
     if (typeof f.value !== 'string' && typeof f.value !== 'number') return; // empty, a list or a map: RR001 reports the type
-    const ph = v ? placeholderIn(v) : undefined;
-    if (!ph && (SHA.test(v) || RUN_ID.test(v) || UUID.test(v) || LINK.test(v))) return;
+    // A placeholder ("TBD") is RR001's, which says it of every key: one fault, one finding.
+    if (v && placeholderIn(v)) return;
+    if (SHA.test(v) || RUN_ID.test(v) || UUID.test(v) || LINK.test(v)) return;
     report({
       span: f.valueSpan,
-      message: ph
-        ? `receipt holds the placeholder "${ph}", not a commit SHA (7-40 hex), a pipeline run ID or a link: record what proves the revert really happened.`
-        : v
+      message: v
           ? `receipt "${v.length > 60 ? v.slice(0, 60) + '…' : v}" is not a commit SHA (7-40 hex), a pipeline run ID or a link to the run: record what proves the revert happened (e.g. 3f2a9c1, 4711, or the run's URL).`
           : 'receipt is empty: record the commit SHA (7-40 hex), the pipeline run ID or a link to the run of the successful revert.',
     });
