@@ -26,17 +26,18 @@ export interface Chunk {
  */
 const CUT_LINE = /^(?:#{1,6}(?:[ \t]|$)|[\p{L}|[<!`~("'\\]|\*\*[^\s*]|__[^\s_])/u;
 const BLANK = /^[ \t]*$/;
-/** A fence opening after any container prefix (over-detecting only loses cut points). */
-const FENCE = /^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})(.*)$/;
-/** HTML blocks of types 1-5, which run to their terminator across blank lines. */
-// After any container prefix, list markers included ("* <!--" opens one inside the item).
+/** Any container prefix: indentation, quotes, list markers (over-detecting only loses cut points). */
+const CONTAINER = String.raw`[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*`;
+/** A fence opening after any container prefix. */
+const FENCE = new RegExp(String.raw`^${CONTAINER}(\`{3,}|~{3,})(.*)$`);
+/** HTML blocks of types 1-5, which run to their terminator across blank lines ("* <!--" opens one inside a list item). */
 const HTML_OPEN: [RegExp, string][] = [
-  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<!--/, '-->'],
-  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<\?/, '?>'],
-  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<!\[CDATA\[/, ']]>'],
-  [/^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<![A-Za-z]/, '>'],
+  [new RegExp(String.raw`^${CONTAINER}<!--`), '-->'],
+  [new RegExp(String.raw`^${CONTAINER}<\?`), '?>'],
+  [new RegExp(String.raw`^${CONTAINER}<!\[CDATA\[`), ']]>'],
+  [new RegExp(String.raw`^${CONTAINER}<![A-Za-z]`), '>'],
 ];
-const RAW_OPEN = /^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*<(script|pre|style|textarea)(?:[\s>]|$)/i;
+const RAW_OPEN = new RegExp(String.raw`^${CONTAINER}<(script|pre|style|textarea)(?:[\s>]|$)`, 'i');
 
 /**
  * The YAML front matter block as micromark-extension-frontmatter reads it (remark-frontmatter,
@@ -92,7 +93,7 @@ export function rechunk(text: string, before: string, old: Chunk[], minPiece = M
     return { chunks, reused: chunks.map(() => undefined) };
   }
   const same = (c: Chunk, at: number) => at >= 0 && at + c.end - c.start <= text.length && text.slice(at, at + c.end - c.start) === before.slice(c.start, c.end);
-  // Unchanged leading chunks, each still followed by the heading its cut stands before.
+  // Unchanged leading chunks, each still followed by a line it may be cut before.
   let k = 0;
   while (k < old.length - 1 && same(old[k], old[k].start) && CUT_LINE.test(text.slice(old[k].end, old[k].end + 8).split(/\r|\n/, 1)[0])) k++;
   // Unchanged trailing chunks at their shifted place, after the leading ones.

@@ -11,6 +11,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, Nodes, Parent, RootContent } from 'mdast';
 import { countLines, rechunk, MIN_PIECE, type Chunk } from './chunks';
+import { derivedFrom } from './text';
 import type { Span } from './types';
 
 /**
@@ -122,17 +123,17 @@ function defuse(text: string): string {
   // 5. Blocks with thousands of `*` runs (not tables, whose cells are read one by one): micromark
   //    pairs emphasis delimiters by scanning back over the open ones, quadratic on `*a*a*a…`
   //    (100 KB: 29 s). There the asterisks are read as text.
-  let stars = 0;
-  for (let i = 0; i < out.length && stars <= MAX_STAR_RUNS_PER_BLOCK; i++) if (out.charCodeAt(i) === 42 && out.charCodeAt(i + 1) !== 42) stars++;
-  if (stars > MAX_STAR_RUNS_PER_BLOCK) {
-    out = out.replace(BLOCK, (block) => {
-      if (/^[ \t]*\|/.test(block)) return block;
-      let n = 0;
-      for (let i = 0; i < block.length; i++) if (block.charCodeAt(i) === 42 && block.charCodeAt(i + 1) !== 42) n++;
-      return n > MAX_STAR_RUNS_PER_BLOCK ? block.replace(/\*/g, '\u2217') : block;
-    });
+  if (starRuns(out) > MAX_STAR_RUNS_PER_BLOCK) {
+    out = out.replace(BLOCK, (block) => (!/^[ \t]*\|/.test(block) && starRuns(block) > MAX_STAR_RUNS_PER_BLOCK ? block.replace(/\*/g, '\u2217') : block));
   }
   return out;
+}
+
+/** Runs of `*` in `s` (the last star of each), counted up to one over MAX_STAR_RUNS_PER_BLOCK. */
+function starRuns(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n <= MAX_STAR_RUNS_PER_BLOCK; i++) if (s.charCodeAt(i) === 42 && s.charCodeAt(i + 1) !== 42) n++;
+  return n;
 }
 
 const EMPTY: Root = { type: 'root', children: [] };
@@ -369,6 +370,13 @@ export class NodeMemo<T extends { span: Span }> {
     this.known.set(node, { at, items });
     return items;
   }
+
+  /** What each of `nodes` yields, in order, as one list. */
+  in<N extends Nodes>(nodes: N[], compute: (node: N) => T[]): T[] {
+    const out: T[] = [];
+    for (const n of nodes) for (const t of this.of(n, () => compute(n))) out.push(t);
+    return out;
+  }
 }
 
 const ROW_LINE = /^ {0,3}\|[^\r\n]*\|[ \t]*$/;
@@ -447,30 +455,27 @@ export function spanOf(node: { position?: { start: { offset?: number }; end: { o
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
+/** Plain text of a node: inline code kept, markup dropped. */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return parentText(node as Parent);
+  if (node.type === 'break') return ' ';
+  return '';
+}
+
 /**
  * The plain text of each parent node, for as long as the node lives. An edit re-parses one
  * piece and hands the other pieces' nodes over unchanged (moved, never rewritten), so their
  * text is not assembled again on every keystroke.
  */
-const plainTexts = new WeakMap<Nodes, string>();
-
-/** Plain text of a node: inline code kept, markup dropped. */
-export function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) {
-    let out = plainTexts.get(node);
-    if (out !== undefined) return out;
-    out = '';
-    for (const child of node.children as Nodes[]) {
-      out += plainText(child);
-      if (child.type === 'paragraph' || child.type === 'listItem') out += ' ';
-    }
-    plainTexts.set(node, out);
-    return out;
+const parentText = derivedFrom((node: Parent): string => {
+  let out = '';
+  for (const child of node.children as Nodes[]) {
+    out += plainText(child);
+    if (child.type === 'paragraph' || child.type === 'listItem') out += ' ';
   }
-  if (node.type === 'break') return ' ';
-  return '';
-}
+  return out;
+});
 
 /** Depth-first walk; return false from the visitor to skip a node's children. */
 export function walk(node: Nodes, visit: (node: Nodes, parent: Parent | undefined) => boolean | void, parent?: Parent): void {

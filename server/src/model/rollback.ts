@@ -78,9 +78,7 @@ const stepsOf = new NodeMemo<Step>();
 const rollForwardOf = new NodeMemo<{ text: string; span: Span }>();
 
 function commandsIn(nodes: RootContent[], text: string): Command[] {
-  const out: Command[] = [];
-  for (const top of nodes) out.push(...commandsOf.of(top, () => commandsOfNode(top, text)));
-  return out;
+  return commandsOf.in(nodes, (top) => commandsOfNode(top, text));
 }
 
 function commandsOfNode(top: RootContent, text: string): Command[] {
@@ -169,9 +167,7 @@ const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(?:step\s+)?\d+[.):]\s/i;
 const OUTPUT = /^\s*(?:echo|printf|log|write-host)\b/i;
 
 function stepsIn(nodes: RootContent[], text: string): Step[] {
-  const out: Step[] = [];
-  for (const top of nodes) out.push(...stepsOf.of(top, () => stepsOfNode(top, text)));
-  return out;
+  return stepsOf.in(nodes, (top) => stepsOfNode(top, text));
 }
 
 function stepsOfNode(top: RootContent, text: string): Step[] {

@@ -127,7 +127,7 @@ const proseMemo = new NodeMemo<ProseHit>();
  */
 function proseHits(root: Root, text: string): ProseHit[][] {
   const out: ProseHit[][] = PROSE.map(() => []);
-  for (const top of root.children) for (const hit of proseMemo.of(top, () => hitsIn(top, text))) out[hit.set].push(hit);
+  for (const hit of proseMemo.in(root.children, (top) => hitsIn(top, text))) out[hit.set].push(hit);
   return out;
 }
 

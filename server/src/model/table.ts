@@ -3,6 +3,7 @@
 import type { Table, TableCell } from 'mdast';
 import { plainText, spanOf } from './markdown';
 import type { Span } from './types';
+import { derivedFrom } from './text';
 
 export interface Cell {
   text: string;
@@ -73,18 +74,12 @@ function shiftTable(t: ParsedTable, d: number): ParsedTable {
   return { node: t.node, span: shifted(t.span, d), header: row(t.header), rows: t.rows.map(row) };
 }
 
-const headers = new WeakMap<Table, string[]>();
-
 /**
  * The header cells' text, read without parsing the table's rows or placing a span: whether
  * a table is the one a reader wants (triggers, census, a drill log) is a question about its
  * header, asked of every table on every edit.
  */
-export function headerOf(node: Table): string[] {
-  let h = headers.get(node);
-  if (!h) headers.set(node, (h = (node.children[0]?.children ?? []).map((c) => plainText(c).trim())));
-  return h;
-}
+export const headerOf: (node: Table) => string[] = derivedFrom((node: Table) => (node.children[0]?.children ?? []).map((c) => plainText(c).trim()));
 
 /** Index of the first header cell of a table node matching the pattern (lower case), or -1. */
 export function headerColumn(node: Table, pattern: RegExp, exclude: number[] = []): number {

@@ -7,7 +7,7 @@ import { findDurations, isDataCorrection, parseBudget, type Duration } from './d
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
-import { memoized } from './text';
+import { derivedFrom, memoized } from './text';
 
 /** How a receipt's `trigger:` names a trigger: case and spacing do not matter. Memoized: every receipt meets every trigger name of its runbooks, on every edit. */
 export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
@@ -335,14 +335,8 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   return model;
 }
 
-const labelParagraphs = new WeakMap<RootContent, boolean>();
-
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
-function isLabelParagraph(n: RootContent): boolean {
-  let v = labelParagraphs.get(n);
-  if (v === undefined) labelParagraphs.set(n, (v = isTriggerLabel(plainText(n))));
-  return v;
-}
+const isLabelParagraph = derivedFrom((n: RootContent): boolean => isTriggerLabel(plainText(n)));
 
 const DECISION_TIME_COL = /decision\s+time|time\s+to\s+decide|decide\s+within|timer|budget/;
 
