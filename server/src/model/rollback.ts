@@ -5,6 +5,7 @@ import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
 import { contentOf, isRollbackTitle, type Section } from './sections';
 import { isCommentLine } from './text';
 import type { Span } from './types';
+import { MATCH } from './vocabulary';
 
 export type PathKind = 'pipeline' | 'console' | 'git-revert' | 'cli' | 'other';
 
@@ -39,7 +40,7 @@ export interface RollbackModel {
 }
 
 /** What marks a path as the one to take first: "Primary:", "(Recommended)", "use this first". */
-export const PRIMARY = /\b(?:primary|preferred|recommended|default|first choice|main path|use this first)\b/i;
+export const PRIMARY = MATCH.preferred;
 const PATH_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(primary|fallback|secondary|backup|alternative|alternate|last resort|option\s+[a-z0-9]+|path\s+[a-z0-9]+|method\s+[a-z0-9]+|plan\s+[a-z0-9]+)\b[^:\n]{0,60}?(?:\*\*|__)?\s*[:—–-]/i;
 // "Primary path", "Fallback: console", "Path B — kubectl"; not "Backup requirements".
 const PATH_HEADING = /^(?:(?:primary|fallback|secondary|backup|alternative|alternate|last resort)(?:\s*$|\s*[:(—–-]|\s+(?:path|method|option|plan|rollback|approach|route|procedure)\b)|(?:option|path|method|plan)\s+[a-z0-9]\b)/i;

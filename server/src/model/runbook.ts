@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { NodeMemo, parseMarkdown, spanOf, walk, type RootContent } from './markdown';
 import { LineIndex } from './text';
-import { sectionsOf, type Section } from './sections';
+import { isReleaseBriefTitle, sectionsOf, type Section } from './sections';
 import { extractTriggers, type TriggerModel } from './triggers';
 import { extractRollback, type RollbackModel } from './rollback';
 import { endpointMentions, extractCensus, type Census, type EndpointMention } from './census';
@@ -207,6 +207,6 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
     reviewNote: review?.span,
     confirmedTime,
     rollbackPossible: possible?.span,
-    releaseBrief: sections.find((s) => /\brelease brief\b/.test(s.title)),
+    releaseBrief: sections.find((s) => isReleaseBriefTitle(s.title)),
   };
 }

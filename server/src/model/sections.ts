@@ -5,6 +5,7 @@ import { plainText, spanOf } from './markdown';
 import { findDurations, type Duration } from './duration';
 import { memoized } from './text';
 import type { Span } from './types';
+import { MATCH, namesTriggers } from './vocabulary';
 
 export interface Section {
   heading: Heading;
@@ -96,31 +97,36 @@ export function isWithin(section: Section, ancestor: Section): boolean {
   return false;
 }
 
-const TRIGGER_TITLE =
-  /\b(?:roll\s?-?back|abort|revert|back\s?-?out|fallback)\s+(?:triggers?|criteria|conditions|signals|scenarios)\b|^(?:rollback\s+|deployment\s+)?triggers?(?:\s+conditions|\s+list)?$|\bwhen\s+to\s+(?:roll\s?-?back|revert|abort|back\s?out)\b|^(?:rollback\s+)?decision$|^immediate\s+roll\s?-?back\b|\btrigger\s+conditions\b|^(?:automated|manual|emergency|automatic)\s+(?:rollback\s+)?triggers?\b|回滚.{0,6}(?:触发|条件|情况)|触发条件/;
-const NEGATIVE_TITLE = /\b(?:not|don'?t|never|avoid|instead)\b/;
-const ROLLBACK_TITLE = /\b(?:roll\s?-?back|rolling\s+back|revert|back\s?-?out|recovery|restore|undo|roll\s?-?forward|fix\s?-?forward|downgrade)\b/;
-const CENSUS_TITLE = /\bside[\s-]?effects?\b|\bcensus\b|\bcompensat/;
-
-export function isTriggerTitle(title: string): boolean {
-  return TRIGGER_TITLE.test(title) && !NEGATIVE_TITLE.test(title);
+/** Headings that read "not", "never", "instead" (any language): "When not to roll back". */
+export function isNegativeTitle(title: string): boolean {
+  return MATCH.negative.test(title);
 }
 
-export function isNegativeTitle(title: string): boolean {
-  return NEGATIVE_TITLE.test(title);
+export function isTriggerTitle(title: string): boolean {
+  return namesTriggers(title);
 }
 
 export function isRollbackTitle(title: string): boolean {
-  return ROLLBACK_TITLE.test(title) && !/\bnot\s+roll/.test(title) && !isTriggerTitle(title) && !CENSUS_TITLE.test(title) && !/\bcriteria|\btrigger|\bdecision|\bauthority|\bmatrix|\blog\b|\bhistory/.test(title);
+  return MATCH.procedure.test(title) && !/\bnot\s+roll/.test(title) && !isTriggerTitle(title) && !isCensusTitle(title) && !MATCH.notProcedure.test(title);
 }
 
 export function isCensusTitle(title: string): boolean {
-  return CENSUS_TITLE.test(title);
+  return MATCH.census.test(title);
 }
+
+export function isReleaseBriefTitle(title: string): boolean {
+  return MATCH.brief.test(title);
+}
+
+const ENGLISH_LABEL =
+  /^(?:(?:trigger|initiate|perform|start|execute)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/;
 
 /** A bold label that introduces a trigger list: "**Immediate rollback if:**". */
 export function isTriggerLabel(text: string): boolean {
   // The colon closes the label: "**Auto triggers (any sustained 30m):**" reads as "auto triggers".
   const t = normalizeTitle(text.replace(/(?<![\s:*_])[\s:*_]+$/, ''));
-  return /^(?:(?:trigger|initiate|perform|start|execute)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/.test(t) && !NEGATIVE_TITLE.test(t);
+  if (isNegativeTitle(t)) return false;
+  if (ENGLISH_LABEL.test(t)) return true;
+  // Other languages: a short label that names triggers, or a rollback word next to an if-word.
+  return t.length <= 100 && (namesTriggers(t) || MATCH.rollbackThenIf.test(t) || MATCH.ifNearRollback.test(t));
 }

@@ -8,6 +8,9 @@ import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type Parsed
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
 import { derivedFrom, memoized } from './text';
+import { MATCH } from './vocabulary';
+
+const namesConditions = (title: string) => MATCH.criteria.test(title) || MATCH.columns.trigger.test(title);
 
 /** How a receipt's `trigger:` names a trigger: case and spacing do not matter. Memoized: every receipt meets every trigger name of its runbooks, on every edit. */
 export const normalizeTrigger: (s: string) => string = memoized((s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(), 10_000);
@@ -62,11 +65,11 @@ export interface TriggerModel {
   announcements: { span: Span; section?: Section }[];
 }
 
-const TRIGGER_COL = /trigger|condition|signal|criteri|symptom|scenario|metric|when|event|alert\b/;
-const OBSERVED_COL = /observ|detect|how (?:we )?(?:notice|know|see)|source|monitor|check|how\b/;
-const BUDGET_COL = /budget|timer|time|minutes|deadline|within|sla|decide/;
-/** A table whose header has one of these is a trigger table wherever it stands. */
-const STRONG_TRIGGER_HEADER = /^(?:rollback\s+)?triggers?$|^trigger condition/;
+const TRIGGER_COL = MATCH.columns.trigger;
+const OBSERVED_COL = MATCH.columns.observed;
+const BUDGET_COL = MATCH.columns.budget;
+/** A table with a header cell that names triggers ("Trigger", "Critério de rollback") is a trigger table wherever it stands. */
+const isStrongHeader = (cell: string) => isTriggerTitle(normalizeTitle(cell));
 
 // `\s*(?::\s*)?`, not `\s*:?\s*`: the two runs of spaces would trade characters, quadratic on a long run (issue 12).
 const FORM_FIELD = /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*(?::\s*)?(?:\[[^\]]*\]|<[^>]*>)\s*$/;
@@ -74,7 +77,7 @@ const FORM_FIELD = /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*(?::\s*)?(?:\[[^\]]*\]|<[
 const BUDGET_MARKER = /\b(?:timer\s+budget|budget|timer|decide\s+within|roll\s?-?back\s+within)\b\s*[:=]?\s*/i;
 
 function triggerTableOf(table: ParsedTable, section: Section | undefined, inTriggerSection: boolean): TriggerTable | undefined {
-  const strong = table.header.cells.findIndex((c) => STRONG_TRIGGER_HEADER.test(c.text.toLowerCase().trim()));
+  const strong = table.header.cells.findIndex((c) => isStrongHeader(c.text));
   const triggerCol = strong >= 0 ? strong : inTriggerSection ? columnIndex(table, TRIGGER_COL) : -1;
   if (triggerCol < 0) return undefined;
   const budgetCol = columnIndex(table, BUDGET_COL, [triggerCol]);
@@ -224,7 +227,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     const start = spanOf(node).start;
     if (seen.has(start)) return;
     // Most tables are not trigger tables: asked of the header alone, before any cell is placed.
-    if (!headerOf(node).some((h) => STRONG_TRIGGER_HEADER.test(h.toLowerCase().trim())) && !(inTriggerSection && headerColumn(node, TRIGGER_COL) >= 0)) return;
+    if (!headerOf(node).some(isStrongHeader) && !(inTriggerSection && headerColumn(node, TRIGGER_COL) >= 0)) return;
     const tt = triggerTableOf(parseTable(text, node), section, inTriggerSection);
     if (!tt) return;
     seen.add(start);
@@ -260,7 +263,13 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     const triggerKids = descendants(section).filter((d) => isTriggerTitle(d.title));
     takeNodes(section.own, section);
     if (triggerKids.length === 0 && !sectionHasLists(section.own)) {
-      for (const d of descendants(section)) if (!isNegativeTitle(d.title)) takeNodes(d.own, d);
+      // The document's own title ("# Rollback Criteria") heads everything: only its sections that
+      // read like conditions ("## Trigger thresholds") hold triggers, not "## Owners" or "## Rollback actions".
+      const whole = !section.parent && section.depth === 1 && section.children.length > 1;
+      for (const d of descendants(section)) {
+        if (isNegativeTitle(d.title) || (whole && !namesConditions(d.title))) continue;
+        takeNodes(d.own, d);
+      }
     }
   };
   const weak: Section[] = [];

@@ -1,6 +1,6 @@
 import type { RunbookRule } from './rule';
+import { MATCH } from '../model/vocabulary';
 
-const DATA = /\bdata\s+(?:corruption|loss|integrity|inconsisten\w*|deletion)|\bcorrupt(?:ed|ion)?\b|\blost\s+data\b|\bdata\s+(?:is\s+)?(?:lost|corrupted|wrong)\b/i;
 
 export const RB009: RunbookRule = {
   id: 'RB009',
@@ -11,10 +11,10 @@ export const RB009: RunbookRule = {
   description: 'A data-corruption trigger answered by a code rollback (level 4 is data correction).',
   check({ model, report }) {
     for (const t of model.triggers.triggers) {
-      if (!DATA.test(t.name) || t.dataCorrection) continue;
+      if (!MATCH.dataCorruption.test(t.name) || t.dataCorrection) continue;
       // Answered like a code rollback: it has a rollback budget, or its row says "rollback" ("Immediate rollback + incident response", AUTOMATED_ROLLBACK).
       const answer = t.fullText.replace(t.name, '');
-      if (t.budgetMinutes === undefined && !t.budgetText && !/roll\s*-?back|\brevert/i.test(answer)) continue;
+      if (t.budgetMinutes === undefined && !t.budgetText && !MATCH.rollback.test(answer)) continue;
       report({
         // An inherited budget (heading, decision matrix) is shared: point at the trigger instead.
         span: t.budgetFromHeading ? t.nameSpan : t.budgetSpan ?? t.nameSpan,

@@ -1,0 +1,23 @@
+import type { Vocabulary } from './types';
+
+export const de: Vocabulary = {
+  language: 'de',
+  rollback: ['rollback', 'zurückrollen', 'zurücksetzen', 'zurückgesetzt', 'rückabwicklung', 'rückfall*', 'rücksprung', 'rückkehr zur vorherigen version', 'abbruch*', 'rückrollen'],
+  criteria: ['kriterien', 'kriterium', '*kriterien', 'bedingungen', 'auslöser', 'wann', 'signale', 'szenarien', 'entscheidungsmatrix'],
+  notTriggers: ['erfolg*', 'abnahme*', 'verifizierung', 'validierung'],
+  triggerTitles: ['auslöser', 'auslösebedingungen'],
+  triggerPhrases: ['wann zurückrollen', 'wann ein rollback', 'wann rollback'],
+  procedure: ['wiederherstellung', 'wiederherstellen', 'rückgängig'],
+  notProcedure: ['entscheidung*', 'verantwort*', 'historie', 'protokoll'],
+  census: ['nebenwirkungen', 'seiteneffekte', 'nebeneffekte', 'kompensation*', 'ausgleichsmaßnahmen'],
+  brief: ['release-übersicht', 'release-zusammenfassung'],
+  conditional: ['wenn', 'falls', 'bei'],
+  negative: ['nicht', 'kein', 'keine', 'nie', 'niemals', 'vermeiden', 'statt', 'anstatt'],
+  dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
+  preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],
+  columns: {
+    trigger: ['auslöser', 'bedingung', 'kriteri', 'symptom', 'metrik', 'wann', 'ereignis', 'alarm', 'signal'],
+    observed: ['erkenn', 'überwach', 'quelle', 'prüfung', 'wie '],
+    budget: ['zeit', 'frist', 'minuten', 'dauer'],
+  },
+};

@@ -1,0 +1,105 @@
+// Every language's words, compiled once into the matchers the model reads with.
+// The model asks "is this a rollback word?", never "is this English?": a heading
+// may mix languages ("Rollback 기준", "Critérios de rollback").
+import type { Vocabulary } from './types';
+import { en } from './en';
+import { es } from './es';
+import { pt } from './pt';
+import { fr } from './fr';
+import { de } from './de';
+import { it } from './it';
+import { nl } from './nl';
+import { ru } from './ru';
+import { vi } from './vi';
+import { ja } from './ja';
+import { ko } from './ko';
+import { zhHans } from './zh-hans';
+import { zhHant } from './zh-hant';
+
+export type { Vocabulary } from './types';
+
+export const VOCABULARIES: readonly Vocabulary[] = [en, es, pt, fr, de, it, nl, ru, vi, ja, ko, zhHans, zhHant];
+
+type WordList = Exclude<keyof Vocabulary, 'language' | 'columns'>;
+
+const SPACED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/** Whether an entry is written in a script that separates words with spaces. */
+export function isSpaced(entry: string): boolean {
+  return SPACED.test(entry);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** One entry as a regex source (the syntax is in types.ts). */
+export function entrySource(entry: string): string {
+  let e = entry.trim().toLowerCase();
+  const anchored = e.startsWith('^');
+  if (anchored) e = e.slice(1);
+  const prefix = e.endsWith('*');
+  if (prefix) e = e.slice(0, -1);
+  const suffix = e.startsWith('*');
+  if (suffix) e = e.slice(1);
+  const body = e.split(/\s+/).map(escape).join('[\\s-]{0,2}');
+  const bounded = isSpaced(e);
+  const left = anchored ? '^' : bounded && !suffix ? '(?<![\\p{L}\\p{N}])' : '';
+  const right = bounded && !prefix ? '(?![\\p{L}\\p{N}])' : '';
+  return left + body + right;
+}
+
+function alternation(entries: Iterable<string>, source: (e: string) => string = entrySource): string {
+  // Longest first, so "rolling back" is tried before "roll back" where both could start.
+  const unique = [...new Set([...entries].map((e) => e.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+  return unique.map(source).join('|');
+}
+
+function all(list: WordList, languages: readonly Vocabulary[] = VOCABULARIES): string[] {
+  return languages.flatMap((v) => v[list]);
+}
+
+const compile = (source: string) => new RegExp(source, 'iu');
+const substring = (entries: string[]) => compile(alternation(entries, escape));
+
+/** The compiled matchers: built from the tables above, exported for the regex audit. */
+export const MATCH = {
+  rollback: compile(alternation(all('rollback'))),
+  criteria: compile(alternation(all('criteria'))),
+  triggerTitle: compile(`^(?:${alternation(all('triggerTitles'))})$`),
+  triggerPhrase: compile(alternation(all('triggerPhrases'))),
+  notTriggers: compile(alternation(all('notTriggers'))),
+  procedure: compile(alternation([...all('rollback'), ...all('procedure')])),
+  notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria')])),
+  census: compile(alternation(all('census'))),
+  brief: compile(alternation(all('brief'))),
+  negative: compile(alternation(all('negative'))),
+  dataCorruption: compile(alternation(all('dataCorruption'))),
+  preferred: compile(alternation(all('preferred'))),
+  /** "Revertir si:", "Rollback wenn:": a rollback word, then soon an if-word (English labels have their own, stricter reading). */
+  rollbackThenIf: compile(
+    `(?:${alternation(all('rollback'))})[^\\n]{0,24}?(?:${alternation(
+      all('conditional', VOCABULARIES.filter((v) => v !== en)).filter(isSpaced),
+    )})`,
+  ),
+  /** "以下の場合はロールバック", "다음의 경우 롤백": in the scripts without spaces the condition comes first, or after. */
+  ifNearRollback: compile(
+    (() => {
+      const cond = alternation(all('conditional').filter((e) => !isSpaced(e)));
+      const roll = alternation(all('rollback'));
+      return `(?:${cond})[^\\n]{0,24}?(?:${roll})|(?:${roll})[^\\n]{0,24}?(?:${cond})`;
+    })(),
+  ),
+  columns: {
+    trigger: substring(VOCABULARIES.flatMap((v) => v.columns.trigger)),
+    observed: substring(VOCABULARIES.flatMap((v) => v.columns.observed)),
+    budget: substring(VOCABULARIES.flatMap((v) => v.columns.budget)),
+  },
+};
+
+/** A heading (normalized by sections.ts) that names a trigger section, in any of the languages. */
+export function namesTriggers(title: string): boolean {
+  if (MATCH.negative.test(title)) return false;
+  if (MATCH.triggerTitle.test(title) || MATCH.triggerPhrase.test(title)) return true;
+  return MATCH.rollback.test(title) && MATCH.criteria.test(title) && !MATCH.notTriggers.test(title);
+}

@@ -1,0 +1,48 @@
+// The words one language uses for the things a runbook is read for. Every list is
+// plain words and phrases, lowercase; vocabulary/index.ts turns them into matchers.
+//
+// How an entry matches (index.ts, `compile`):
+// - a space matches a space, a hyphen or nothing ("roll back": "rollback", "roll-back");
+// - a trailing `*` lets the word go on ("critère*": "critères"), a leading `*` lets it
+//   start inside a word ("*kriterien": "Abbruchkriterien");
+// - a word in a script without spaces (Japanese, Chinese) matches inside text; other
+//   words match whole, between non-letters;
+// - in `triggerPhrases`, a leading `^` ties the phrase to the start of the heading.
+// Adding a language is a new file here, a line in index.ts, and a fixture.
+
+export interface Vocabulary {
+  /** BCP 47 tag. */
+  language: string;
+  /** Rolling back a release: the noun and the verbs ("rollback", "revert", "retour arrière"). */
+  rollback: string[];
+  /** With a rollback word, make a heading a trigger section: "criteria", "conditions", "when". */
+  criteria: string[];
+  /** Words that, beside a rollback and a criteria word, make the heading about something else ("success criteria", "Trigger rollback via …"). */
+  notTriggers: string[];
+  /** Headings that are a trigger section on their own, whole ("triggers", "trigger conditions"). */
+  triggerTitles: string[];
+  /** Phrases that make a heading a trigger section wherever they stand ("when to roll back"). */
+  triggerPhrases: string[];
+  /** More words for a rollback procedure heading, beside the rollback words ("recovery", "restore"). */
+  procedure: string[];
+  /** Words that make a heading with a rollback word something else than the procedure ("decision", "history"). */
+  notProcedure: string[];
+  /** A side-effect census heading ("side effects", "compensating actions"). */
+  census: string[];
+  /** A release brief heading. */
+  brief: string[];
+  /** Words of "if / when" that, after a rollback word, make a short label a trigger label ("Revertir si:"). */
+  conditional: string[];
+  /** Words that turn a heading or a label around ("not", "never", "instead"). */
+  negative: string[];
+  /** A trigger about the data itself: corruption, loss, inconsistency. */
+  dataCorruption: string[];
+  /** What marks one rollback path as the one to take first. */
+  preferred: string[];
+  /** Table header words (matched anywhere in the header cell). */
+  columns: {
+    trigger: string[];
+    observed: string[];
+    budget: string[];
+  };
+}

@@ -1,0 +1,95 @@
+// Issue 11: the vocabulary is data, one table per language. Each language has a
+// fixture here: a trigger section headed in that language is found, with its triggers;
+// and the headings that only look like one are not.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { VOCABULARIES, MATCH, entrySource, namesTriggers } from '../../server/src/model/vocabulary';
+import { buildRunbook } from '../../server/src/model/runbook';
+import { isRollbackTitle, isTriggerLabel, normalizeTitle } from '../../server/src/model/sections';
+
+const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'ja', 'ko', 'zh-Hans', 'zh-Hant', 'vi', 'ru'];
+
+/** A trigger section heading and a rollback procedure heading, as people write them. */
+const HEADINGS: Record<string, { triggers: string[]; procedure: string; label: string }> = {
+  en: { triggers: ['Rollback criteria', 'When to roll back', 'Criteria for rolling back', 'Rollback decision matrix'], procedure: 'Rollback procedure', label: 'Roll back immediately if:' },
+  es: { triggers: ['Criterios de rollback', 'Criterios de reversión', '¿Cuándo hacer rollback?'], procedure: 'Procedimiento de reversión', label: 'Revertir si:' },
+  pt: { triggers: ['Critérios de rollback', 'Gatilhos de reversão', 'Quando fazer rollback'], procedure: 'Procedimento de rollback', label: 'Fazer rollback se:' },
+  fr: { triggers: ['Critères de retour arrière', 'Quand faire un rollback', 'Déclencheurs de rollback'], procedure: 'Procédure de retour arrière', label: 'Revenir en arrière si :' },
+  de: { triggers: ['Rollback-Kriterien', 'Wann zurückrollen?', 'Abbruchkriterien'], procedure: 'Rollback-Verfahren', label: 'Rollback durchführen, wenn:' },
+  it: { triggers: ['Criteri di rollback', 'Quando fare rollback'], procedure: 'Procedura di rollback', label: 'Eseguire il rollback se:' },
+  nl: { triggers: ['Criteria voor terugdraaien', 'Wanneer terugdraaien'], procedure: 'Terugdraaien', label: 'Terugdraaien als:' },
+  ja: { triggers: ['ロールバック基準', '切り戻し判断基準', 'ロールバックの条件'], procedure: 'ロールバック手順', label: '以下の場合はロールバックする:' },
+  ko: { triggers: ['롤백 기준', '롤백 조건'], procedure: '롤백 절차', label: '다음의 경우 롤백:' },
+  'zh-Hans': { triggers: ['回滚条件', '回滚触发条件', '何时回滚'], procedure: '回滚步骤', label: '出现以下情况时回滚：' },
+  'zh-Hant': { triggers: ['回滾條件', '回滾觸發條件'], procedure: '回滾步驟', label: '出現以下情況時回滾：' },
+  vi: { triggers: ['Tiêu chí rollback', 'Khi nào cần rollback', 'Điều kiện hoàn tác'], procedure: 'Quy trình rollback', label: 'Rollback nếu:' },
+  ru: { triggers: ['Критерии отката', 'Условия для отката', 'Когда откатывать'], procedure: 'Процедура отката', label: 'Откатить, если:' },
+};
+
+test('every language the issue names has a table and a fixture', () => {
+  assert.deepEqual(VOCABULARIES.map((v) => v.language).sort(), [...LANGUAGES].sort());
+  assert.deepEqual(Object.keys(HEADINGS).sort(), [...LANGUAGES].sort());
+  for (const v of VOCABULARIES) {
+    for (const key of ['rollback', 'criteria', 'census', 'negative', 'dataCorruption', 'preferred'] as const) assert.ok(v[key].length, `${v.language}.${key} is empty`);
+    for (const key of ['trigger', 'observed', 'budget'] as const) assert.ok(v.columns[key].length, `${v.language}.columns.${key} is empty`);
+  }
+});
+
+test('a trigger section headed in each language is read, with its triggers', () => {
+  for (const [lang, h] of Object.entries(HEADINGS)) {
+    for (const heading of h.triggers) {
+      assert.ok(namesTriggers(normalizeTitle(heading)), `${lang}: "${heading}" names triggers`);
+      const text = `# Runbook\n\n## ${heading}\n\n- 5xx > 5% for 2 min (budget 5 min)\n- p99 latency > 2 s for 5 min (budget 10 min)\n`;
+      const model = buildRunbook('RUNBOOK.md', text);
+      assert.equal(model.triggers.triggers.length, 2, `${lang}: triggers under "${heading}"`);
+    }
+    assert.ok(isRollbackTitle(normalizeTitle(h.procedure)), `${lang}: "${h.procedure}" is a rollback procedure`);
+    assert.ok(!namesTriggers(normalizeTitle(h.procedure)), `${lang}: "${h.procedure}" is not a trigger section`);
+    assert.ok(isTriggerLabel(h.label), `${lang}: "${h.label}" is a trigger label`);
+    const labeled = `# Runbook\n\n**${h.label}**\n\n- 5xx > 5% for 2 min (budget 5 min)\n- checkout broken (manual check), budget 3 min\n`;
+    assert.equal(buildRunbook('RUNBOOK.md', labeled).triggers.triggers.length, 2, `${lang}: triggers after the label "${h.label}"`);
+  }
+});
+
+test('headings that only look like a trigger section are not one', () => {
+  for (const heading of [
+    'Decision',
+    'Rollback Success Criteria',
+    'Trigger Rollback via GitHub Actions',
+    'When not to roll back',
+    'Rollback Decision Authority',
+    'Critères de succès du rollback',
+    'Cuándo NO hacer rollback',
+    'ロールバックしない場合',
+  ]) {
+    assert.ok(!namesTriggers(normalizeTitle(heading)), `"${heading}" is not a trigger section`);
+  }
+  const adr = '# ADR 12\n\n## Decision\n\n- We use Postgres for the queue\n- We keep the old worker for a month\n';
+  assert.equal(buildRunbook('RUNBOOK.md', adr).triggers.triggers.length, 0, 'an ADR decision is not a trigger list');
+});
+
+test('a trigger table is recognised by its columns in other languages', () => {
+  const text = '# Runbook\n\n## Critérios de rollback\n\n| Condição | Como detectar | Prazo |\n|---|---|---|\n| Erros 5xx > 5% por 2 min | Grafana | 5 min |\n';
+  const t = buildRunbook('RUNBOOK.md', text).triggers.triggers;
+  assert.equal(t.length, 1);
+  assert.equal(t[0].budgetMinutes, 5);
+  assert.equal(t[0].observed, 'Grafana');
+});
+
+test('data-corruption words and preference markers in the languages', () => {
+  for (const s of ['Data corruption detected', 'Corrupción de datos', 'Perda de dados', 'Perte de données', 'Datenverlust', 'データ不整合', '데이터 손상', '数据丢失', '資料遺失', 'Mất dữ liệu', 'Потеря данных']) {
+    assert.ok(MATCH.dataCorruption.test(s), s);
+  }
+  for (const s of ['Update the metadata', 'Deploy the dashboard']) assert.ok(!MATCH.dataCorruption.test(s), s);
+  for (const s of ['(Preferred)', 'recomendado', 'préféré', '推奨', '권장', 'empfohlen']) assert.ok(MATCH.preferred.test(s), s);
+});
+
+test('an entry matches whole words in spaced scripts, inside text in the others', () => {
+  const re = (e: string) => new RegExp(entrySource(e), 'iu');
+  assert.ok(re('roll back').test('rollback') && re('roll back').test('roll-back') && re('roll back').test('roll back'));
+  assert.ok(!re('revert').test('reverted'), 'whole word');
+  assert.ok(re('critère*').test('critères'), 'trailing * lets the word go on');
+  assert.ok(re('*kriterien').test('abbruchkriterien'), 'leading * lets it start inside a word');
+  assert.ok(re('回滚').test('执行回滚操作'), 'no word boundaries in Chinese');
+  assert.ok(!re('^trigger').test('when to trigger'), '^ ties the phrase to the start');
+});
