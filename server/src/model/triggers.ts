@@ -215,7 +215,10 @@ function listIsTriggers(list: List): boolean {
   // A list of links or of one-word items is a table of contents, not triggers.
   return list.children.some((item) => {
     const head = itemHead(item);
-    return !!head && plainText(head).trim().split(/\s+/).length >= 2;
+    if (!head) return false;
+    const t = plainText(head).trim();
+    // Chinese and Japanese write a whole trigger without a space ("系统服务不可用超过5分钟").
+    return t.split(/\s+/).length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4}/u.test(t);
   });
 }
 
@@ -223,12 +226,16 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   const model: TriggerModel = { triggers: [], tables: [], lists: [], announcements: [] };
   const seen = new Set<number>();
 
+  // A rollback document ("# Rollback runbook", "# 回滚操作手册"): its "When to use" is a trigger section,
+  // and a table with a condition column and a time column is a trigger table wherever it stands.
+  const aboutRollback = sections.some((s) => s.depth === 1 && MATCH.rollback.test(s.title));
   const takeTable = (node: Table, section: Section | undefined, inTriggerSection: boolean) => {
     const start = spanOf(node).start;
     if (seen.has(start)) return;
     // Most tables are not trigger tables: asked of the header alone, before any cell is placed.
-    if (!headerOf(node).some(isStrongHeader) && !(inTriggerSection && headerColumn(node, TRIGGER_COL) >= 0)) return;
-    const tt = triggerTableOf(parseTable(text, node), section, inTriggerSection);
+    const byColumns = !inTriggerSection && aboutRollback && isTriggerShaped(text, node);
+    if (!headerOf(node).some(isStrongHeader) && !((inTriggerSection || byColumns) && headerColumn(node, TRIGGER_COL) >= 0)) return;
+    const tt = triggerTableOf(parseTable(text, node), section, inTriggerSection || byColumns);
     if (!tt) return;
     seen.add(start);
     model.tables.push(tt);
@@ -274,7 +281,9 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   };
   const weak: Section[] = [];
   for (const section of sections) {
-    if (!isTriggerTitle(section.title)) continue;
+    // Only the document's own "When to use" (under its title), not a method's ("### Method 2" → "#### When to use").
+    const usage = aboutRollback && (!section.parent || section.parent.depth === 1) && MATCH.usage.test(section.title) && !isNegativeTitle(section.title);
+    if (!isTriggerTitle(section.title) && !usage) continue;
     if (section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own)) continue;
     // "#### Immediate Rollback (< 5 minutes)" over a script is a procedure, not a trigger list.
     if (BARE_IMMEDIATE.test(section.title) && !sectionHasLists(section.own)) continue;
@@ -400,6 +409,16 @@ function isFormOnly(text: string, nodes: RootContent[]): boolean {
       return FORM_FIELD.test(text.slice(s.start, s.end).replace(/^\s*\[[ xX]\]\s*/, ''));
     }),
   );
+}
+
+/** A condition column, a time column, and rollback named in the header or in most rows: "| Wat stuk is | Rollback | Duur |". */
+function isTriggerShaped(text: string, node: Table): boolean {
+  if (headerColumn(node, TRIGGER_COL) < 0 || headerColumn(node, BUDGET_COL) < 0) return false;
+  // A decision matrix by severity ("| Alert Level | Decision Time |") gives its minutes to the triggers listed per level.
+  if (headerColumn(node, DECISION_TIME_COL, [0]) >= 0) return false;
+  if (headerOf(node).some((h) => MATCH.rollback.test(h))) return true;
+  const rows = parseTable(text, node).rows;
+  return rows.length > 0 && rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
 }
 
 function sectionHasLists(nodes: RootContent[]): boolean {

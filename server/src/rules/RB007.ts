@@ -1,5 +1,6 @@
 import type { RunbookRule } from './rule';
 import { hasFailingCheck, hasObservation, hasThreshold, isVague } from './helpers/measure';
+import { MATCH } from '../model/vocabulary';
 
 export const RB007: RunbookRule = {
   id: 'RB007',
@@ -11,10 +12,13 @@ export const RB007: RunbookRule = {
   check({ model, report }) {
     for (const t of model.triggers.triggers) {
       const all = `${t.fullText} ${t.observed ?? ''}`;
-      if (hasThreshold(all) || hasFailingCheck(all) || hasObservation(all)) continue;
-      // Conservative: a concrete event ("Security vulnerability introduced") is someone's call to
-      // make, not a vague one; only words that describe a mood, not a signal, are flagged.
-      if (!isVague(t.name)) continue;
+      if (t.observed || hasThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
+      // A concrete event ("Security vulnerability introduced", "Checkout page does not load") is
+      // measurable as it stands. Flagged: words of mood ("things look bad"), and words of degree or
+      // judgement with nothing to measure them by ("elevated error rate", "critical feature broken",
+      // "deployment lead decision"), in any of the languages.
+      const degree = MATCH.vague.test(t.name);
+      if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
       report({
         span: t.nameSpan,
         message: `Trigger "${t.name}" cannot be measured: name a threshold ("5xx > 5% for 2 min"), a failing check ("smoke test fails") or how it is observed ("manual check"), so nobody has to discuss it at 3 AM.`,

@@ -68,6 +68,7 @@ export const MATCH = {
   criteria: compile(alternation(all('criteria'))),
   triggerTitle: compile(`^(?:${alternation(all('triggerTitles'))})$`),
   triggerPhrase: compile(alternation(all('triggerPhrases'))),
+  usage: compile(alternation(all('usage'))),
   notTriggers: compile(alternation(all('notTriggers'))),
   procedure: compile(alternation([...all('rollback'), ...all('procedure')])),
   notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria')])),
@@ -75,6 +76,8 @@ export const MATCH = {
   brief: compile(alternation(all('brief'))),
   negative: compile(alternation(all('negative'))),
   dataCorruption: compile(alternation(all('dataCorruption'))),
+  vague: compile(alternation(all('vague'))),
+  observedBy: compile(alternation(all('observedBy'))),
   preferred: compile(alternation(all('preferred'))),
   /** "Revertir si:", "Rollback wenn:": a rollback word, then soon an if-word (English labels have their own, stricter reading). */
   rollbackThenIf: compile(

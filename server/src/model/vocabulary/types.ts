@@ -23,6 +23,8 @@ export interface Vocabulary {
   triggerTitles: string[];
   /** Phrases that make a heading a trigger section wherever they stand ("when to roll back"). */
   triggerPhrases: string[];
+  /** "When to use this runbook": a trigger section when the document is about rolling back. */
+  usage: string[];
   /** More words for a rollback procedure heading, beside the rollback words ("recovery", "restore"). */
   procedure: string[];
   /** Words that make a heading with a rollback word something else than the procedure ("decision", "history"). */
@@ -35,6 +37,10 @@ export interface Vocabulary {
   conditional: string[];
   /** Words that turn a heading or a label around ("not", "never", "instead"). */
   negative: string[];
+  /** Words of degree or judgement that, with no number, no named check and no way it is observed, leave a trigger vague: "elevated", "significant", "critical", "decision". */
+  vague: string[];
+  /** Ways a trigger is observed, beside the tools every language names alike (Grafana, Sentry): "monitoring", "alert", "dashboard". */
+  observedBy: string[];
   /** A trigger about the data itself: corruption, loss, inconsistency. */
   dataCorruption: string[];
   /** What marks one rollback path as the one to take first. */
