@@ -15,6 +15,7 @@ import ts from 'typescript';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
 import { MATCH } from '../../server/src/model/vocabulary';
+import { DURATION_RE } from '../../server/src/model/duration';
 
 const REPO = path.resolve(__dirname, '..', '..');
 /**
@@ -198,6 +199,7 @@ function vocabularyRegexes(): Found[] {
     if (v instanceof RegExp) add(name, v);
     else for (const [col, re] of Object.entries(v)) add(`columns.${col}`, re as RegExp);
   }
+  add('durations, units from every language', DURATION_RE);
   return out;
 }
 

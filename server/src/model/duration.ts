@@ -1,6 +1,7 @@
 // Durations in every form people write in a runbook: 5, 5m, 5 min, 90s, 1.5 h, 00:05,
 // ~5m, <5 min, ≤ 5 min, within 5 minutes, 5+ minutes, 5-10 min, 2–3 minutes.
 // A range counts by its upper bound.
+import { UNIT_MINUTES, UNIT_SOURCE } from './vocabulary';
 
 export interface Duration {
   minutes: number;
@@ -9,25 +10,18 @@ export interface Duration {
   end: number;
 }
 
-const UNIT_MINUTES: [RegExp, number][] = [
-  [/^(s|secs?|seconds?)$/i, 1 / 60],
-  [/^(m|mins?|minutes?)$/i, 1],
-  [/^(h|hrs?|hours?)$/i, 60],
-  [/^(d|days?)$/i, 24 * 60],
-];
-
 function unitFactor(unit: string | undefined): number | undefined {
-  if (!unit) return undefined;
-  for (const [re, f] of UNIT_MINUTES) if (re.test(unit)) return f;
-  return undefined;
+  return unit ? UNIT_MINUTES.get(unit.toLowerCase()) : undefined;
 }
 
 const NUM = String.raw`(\d{1,6}(?:[.,]\d{1,3})?)`;
-const UNIT = String.raw`(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)`;
+// Every language's units (vocabulary); a letter of a spaced script may not follow ("5 mindset"),
+// one of Chinese or Japanese may ("5分以内").
+const UNIT = `(${UNIT_SOURCE})`;
 // Prefix words and comparison signs are optional; the number and unit do the work.
-const DURATION_RE = new RegExp(
+export const DURATION_RE = new RegExp(
   String.raw`(?:\b(?:within|under|less than|up to|at most|max(?:imum)?|in)\s+)?(?:[~≈<≤]\s*(?:=\s*)?)?` +
-    NUM + String.raw`(\s*\+)?(?:\s*(?:-|–|—|to)\s*` + NUM + String.raw`)?\s*` + UNIT + String.raw`(?![\p{L}\d])`,
+    NUM + String.raw`(\s*\+)?(?:\s*(?:-|–|—|to)\s*` + NUM + String.raw`)?\s*` + UNIT + String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\d])`,
   'giu',
 );
 const CLOCK_RE = /(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/g;

@@ -50,6 +50,7 @@ export const en: Vocabulary = {
     'inconsistent data',
   ],
   preferred: ['primary', 'preferred', 'recommended', 'default', 'first choice', 'main path', 'use this first'],
+  units: { seconds: ['seconds', 'second', 'secs', 'sec', 's'], minutes: ['minutes', 'minute', 'mins', 'min', 'm'], hours: ['hours', 'hour', 'hrs', 'hr', 'h'], days: ['days', 'day', 'd'] },
   columns: {
     trigger: ['failure', 'what broke', 'trigger', 'condition', 'signal', 'criteri', 'symptom', 'scenario', 'metric', 'when', 'event', 'alert'],
     observed: ['observ', 'detect', 'source', 'monitor', 'check', 'how'],

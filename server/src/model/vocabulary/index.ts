@@ -20,7 +20,7 @@ export type { Vocabulary } from './types';
 
 export const VOCABULARIES: readonly Vocabulary[] = [en, es, pt, fr, de, it, nl, ru, vi, ja, ko, zhHans, zhHant];
 
-type WordList = Exclude<keyof Vocabulary, 'language' | 'columns'>;
+type WordList = Exclude<keyof Vocabulary, 'language' | 'columns' | 'units'>;
 
 const SPACED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
@@ -99,6 +99,19 @@ export const MATCH = {
     budget: substring(VOCABULARIES.flatMap((v) => v.columns.budget)),
   },
 };
+
+/** Minutes per unit of time, by the unit as written (lowercase), in every language. */
+export const UNIT_MINUTES: ReadonlyMap<string, number> = new Map(
+  VOCABULARIES.flatMap((v) => [
+    ...v.units.seconds.map((u) => [u, 1 / 60] as const),
+    ...v.units.minutes.map((u) => [u, 1] as const),
+    ...v.units.hours.map((u) => [u, 60] as const),
+    ...v.units.days.map((u) => [u, 24 * 60] as const),
+  ]),
+);
+
+/** The units as one regex source, longest first ("minutes" before "min" before "m"). */
+export const UNIT_SOURCE = [...UNIT_MINUTES.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** A heading (normalized by sections.ts) that names a trigger section, in any of the languages. */
 export function namesTriggers(title: string): boolean {

@@ -45,6 +45,8 @@ export interface Vocabulary {
   dataCorruption: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
+  /** Units of time after a number ("5 minutos", "10 phút", "5分钟"); a range's unit is written once. */
+  units: { seconds: string[]; minutes: string[]; hours: string[]; days: string[] };
   /** Table header words (matched anywhere in the header cell). */
   columns: {
     trigger: string[];
