@@ -1,7 +1,6 @@
 import type { RunbookRule } from './rule';
 import { MATCH } from '../model/vocabulary';
 
-
 export const RB009: RunbookRule = {
   id: 'RB009',
   name: 'data-trigger-rolls-back-code',
