@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
-import { MATCH } from '../../server/src/model/vocabulary';
+import { MATCH, Matcher } from '../../server/src/model/vocabulary';
 import { DURATION_RE } from '../../server/src/model/duration';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -196,8 +196,8 @@ function vocabularyRegexes(): Found[] {
   const out: Found[] = [];
   const add = (name: string, re: RegExp) => out.push({ file: `server/src/model/vocabulary (${name})`, line: 0, source: re.source, flags: re.flags });
   for (const [name, v] of Object.entries(MATCH)) {
-    if (v instanceof RegExp) add(name, v);
-    else for (const [col, re] of Object.entries(v)) add(`columns.${col}`, re as RegExp);
+    if (v instanceof Matcher) add(name, v.regex);
+    else for (const [col, m] of Object.entries(v)) add(`columns.${col}`, m.regex);
   }
   add('durations, units from every language', DURATION_RE);
   return out;

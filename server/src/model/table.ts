@@ -82,12 +82,12 @@ function shiftTable(t: ParsedTable, d: number): ParsedTable {
 export const headerOf: (node: Table) => string[] = derivedFrom((node: Table) => (node.children[0]?.children ?? []).map((c) => plainText(c).trim()));
 
 /** Index of the first header cell of a table node matching the pattern (lower case), or -1. */
-export function headerColumn(node: Table, pattern: RegExp, exclude: number[] = []): number {
+export function headerColumn(node: Table, pattern: { test(text: string): boolean }, exclude: number[] = []): number {
   return headerOf(node).findIndex((t, i) => !exclude.includes(i) && pattern.test(t.toLowerCase()));
 }
 
 /** Index of the first header cell matching the pattern, or -1. */
-export function columnIndex(table: ParsedTable, pattern: RegExp, exclude: number[] = []): number {
+export function columnIndex(table: ParsedTable, pattern: { test(text: string): boolean }, exclude: number[] = []): number {
   return table.header.cells.findIndex((c, i) => !exclude.includes(i) && pattern.test(c.text.toLowerCase()));
 }
 

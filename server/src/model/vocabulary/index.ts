@@ -33,8 +33,11 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** One entry as a regex source (the syntax is in types.ts). */
-export function entrySource(entry: string): string {
+const LEFT_BOUND = '(?<![\\p{L}\\p{N}])';
+const RIGHT_BOUND = '(?![\\p{L}\\p{N}])';
+
+/** One entry as the parts of a regex source (the syntax is in types.ts): what must stand before it, the entry, what must follow. */
+function entryParts(entry: string): { left: string; body: string; right: string } {
   let e = entry.trim().toLowerCase();
   const anchored = e.startsWith('^');
   if (anchored) e = e.slice(1);
@@ -44,23 +47,55 @@ export function entrySource(entry: string): string {
   if (suffix) e = e.slice(1);
   const body = e.split(/\s+/).map(escape).join('[\\s-]{0,2}');
   const bounded = isSpaced(e);
-  const left = anchored ? '^' : bounded && !suffix ? '(?<![\\p{L}\\p{N}])' : '';
-  const right = bounded && !prefix ? '(?![\\p{L}\\p{N}])' : '';
+  const left = anchored ? '^' : bounded && !suffix ? LEFT_BOUND : '';
+  const right = bounded && !prefix ? RIGHT_BOUND : '';
+  return { left, body, right };
+}
+
+/** One entry as a regex source. */
+export function entrySource(entry: string): string {
+  const { left, body, right } = entryParts(entry);
   return left + body + right;
 }
 
-function alternation(entries: Iterable<string>, source: (e: string) => string = entrySource): string {
+/**
+ * The entries as one regex source. Entries with the same boundaries share them: one
+ * `(?<![\p{L}\p{N}])(?:a|b|…)(?![\p{L}\p{N}])` instead of a pair of lookarounds per entry,
+ * which made each matcher cost ~100 ms to compile (twice: for one-byte and two-byte text) and
+ * kept V8 interpreting it (issue 13).
+ */
+function alternation(entries: Iterable<string>, parts: (e: string) => { left: string; body: string; right: string } = entryParts): string {
   // Longest first, so "rolling back" is tried before "roll back" where both could start.
   const unique = [...new Set([...entries].map((e) => e.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
-  return unique.map(source).join('|');
+  const groups = new Map<string, { left: string; right: string; bodies: string[] }>();
+  for (const e of unique) {
+    const p = parts(e);
+    const key = `${p.left}\0${p.right}`;
+    const g = groups.get(key);
+    if (g) g.bodies.push(p.body);
+    else groups.set(key, { left: p.left, right: p.right, bodies: [p.body] });
+  }
+  return [...groups.values()].map((g) => (g.left || g.right ? `${g.left}(?:${g.bodies.join('|')})${g.right}` : g.bodies.join('|'))).join('|');
 }
 
 function all(list: WordList, languages: readonly Vocabulary[] = VOCABULARIES): string[] {
   return languages.flatMap((v) => v[list]);
 }
 
-const compile = (source: string) => new RegExp(source, 'iu');
-const substring = (entries: string[]) => compile(alternation(entries, escape));
+/**
+ * A compiled word list. The entries are lower case and the text is lowered before the test:
+ * a regex without the `i` flag costs a third as much to compile (case-insensitive Unicode
+ * matching expands every letter), and each is compiled twice, for one-byte and two-byte text.
+ */
+export class Matcher {
+  constructor(readonly regex: RegExp) {}
+  test(text: string): boolean {
+    return this.regex.test(text.toLowerCase());
+  }
+}
+
+const compile = (source: string) => new Matcher(new RegExp(source, 'u'));
+const substring = (entries: string[]) => compile(alternation(entries, (e) => ({ left: '', body: escape(e), right: '' })));
 
 /** The compiled matchers: built from the tables above, exported for the regex audit. */
 export const MATCH = {
