@@ -98,31 +98,27 @@ export function isWithin(section: Section, ancestor: Section): boolean {
 }
 
 /** Headings that read "not", "never", "instead" (any language): "When not to roll back". */
-export function isNegativeTitle(title: string): boolean {
-  return MATCH.negative.test(title);
-}
+export const isNegativeTitle: (title: string) => boolean = memoized((title: string) => MATCH.negative.test(title), 10_000);
 
-export function isTriggerTitle(title: string): boolean {
-  return namesTriggers(title);
-}
+// Memoized, as the titles are: every heading is asked again on each edit, and each asks several matchers (issue 13).
+export const isTriggerTitle: (title: string) => boolean = memoized(namesTriggers, 10_000);
 
-export function isRollbackTitle(title: string): boolean {
-  return MATCH.procedure.test(title) && !/\bnot\s+roll/.test(title) && !isTriggerTitle(title) && !isCensusTitle(title) && !MATCH.notProcedure.test(title);
-}
+export const isRollbackTitle: (title: string) => boolean = memoized(
+  (title: string) => MATCH.procedure.test(title) && !/\bnot\s+roll/.test(title) && !isTriggerTitle(title) && !isCensusTitle(title) && !MATCH.notProcedure.test(title),
+  10_000,
+);
 
-export function isCensusTitle(title: string): boolean {
-  return MATCH.census.test(title);
-}
+export const isCensusTitle: (title: string) => boolean = memoized((title: string) => MATCH.census.test(title), 10_000);
 
-export function isReleaseBriefTitle(title: string): boolean {
-  return MATCH.brief.test(title);
-}
+export const isReleaseBriefTitle: (title: string) => boolean = memoized((title: string) => MATCH.brief.test(title), 10_000);
 
 const ENGLISH_LABEL =
   /^(?:(?:trigger|initiate|perform|start|execute)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/;
 
 /** A bold label that introduces a trigger list: "**Immediate rollback if:**". */
-export function isTriggerLabel(text: string): boolean {
+export const isTriggerLabel: (text: string) => boolean = memoized(computeTriggerLabel, 10_000);
+
+function computeTriggerLabel(text: string): boolean {
   // The colon closes the label: "**Auto triggers (any sustained 30m):**" reads as "auto triggers".
   const t = normalizeTitle(text.replace(/(?<![\s:*_])[\s:*_]+$/, ''));
   if (isNegativeTitle(t)) return false;
