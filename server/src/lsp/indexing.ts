@@ -48,12 +48,13 @@ export function createIndexing({ connection, documents, ws, v, log, report, canR
     v.cancel();
     v.forget();
     indexingBegan();
-    const { before, toRead } = ws.beginReindex(openDocs());
+    // The open runbooks' own folders are listed and read first; the rest of the workspace is walked in the background.
+    const { before } = ws.beginReindex(openDocs(), { deferWalk: true });
     for (const f of ws.open.keys()) ws.readInputsOf(f);
     v.publish(ws.open.keys(), true);
     v.publishConfigProblems();
     v.deferred = new Set(before);
-    void indexInBackground(run, toRead).catch((e) => report('indexing', e));
+    void indexInBackground(run).catch((e) => report('indexing', e));
   }
 
   /**
@@ -78,12 +79,17 @@ export function createIndexing({ connection, documents, ws, v, log, report, canR
     return run === indexRun;
   }
 
-  async function indexInBackground(run: number, toRead: string[]): Promise<void> {
+  async function indexInBackground(run: number): Promise<void> {
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    if (run !== indexRun) return;
+    const toRead = ws.walkRest();
+    // Counted over every file listed: those beside an open runbook may have been read already.
+    const total = ws.listed;
+    const readBefore = total - toRead.length;
     const count = (n: number) => n.toLocaleString('en-US');
-    progress?.begin('Runbook Lint', 0, `Indexing rehearsal receipts 0/${count(toRead.length)}`, false);
+    progress?.begin('Runbook Lint', 0, `Indexing rehearsal receipts ${count(readBefore)}/${count(total)}`, false);
     try {
-      const read = await inSlices(run, toRead, (f) => ws.readListed(f), (done, total) => progress?.report(Math.round((50 * done) / total), `Indexing rehearsal receipts ${count(done)}/${count(total)}`));
+      const read = await inSlices(run, toRead, (f) => ws.readListed(f), (done) => progress?.report(Math.round((50 * (readBefore + done)) / total), `Indexing rehearsal receipts ${count(readBefore + done)}/${count(total)}`));
       if (!read) return;
       // Everything read: publish every file once (the open ones again: their inputs are complete now).
       const deferred = v.deferred!;

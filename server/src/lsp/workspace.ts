@@ -93,28 +93,73 @@ export class LintWorkspace {
    * the files on disk are listed to be read, those beside the open documents first (the
    * inputs of what the user is looking at). Returns every file known before.
    */
-  beginReindex(openDocs: { file: string; uri: string; version: number; text: string }[]): { before: string[]; toRead: string[] } {
+  beginReindex(openDocs: { file: string; uri: string; version: number; text: string }[], { deferWalk = false } = {}): { before: string[]; toRead: string[] } {
     const before = this.project.files();
     this.resolvers = new Map();
     this.project = this.newProject();
     this.open.clear();
     this.unread = new Map();
+    this.walked = { all: false, dirs: [] };
+    this.listed = 0;
+    this.runbookDirs = new Set();
     for (const d of openDocs) {
       const kind = this.classify(d.file);
       if (!kind) continue;
       this.project.set(d.file, d.text, kind);
       this.open.set(d.file, { uri: d.uri, version: d.version });
+      if (kind === 'runbook') this.runbookDirs.add(path.dirname(d.file));
     }
-    for (const folder of this.folders) {
-      for (const f of findWorkspaceFiles(folder, this.resolverFor(folder))) if (!this.open.has(f.path)) this.unread.set(f.path, f.kind);
+    if (deferWalk && [...this.open.keys()].every((f) => this.project.kindOf(f) === 'runbook')) {
+      for (const f of this.open.keys()) this.walkNear(f);
+      return { before, toRead: [] };
     }
-    this.runbookDirs = new Set();
-    for (const [f, kind] of this.unread) if (kind === 'runbook') this.runbookDirs.add(path.dirname(f));
-    for (const f of this.open.keys()) if (this.project.kindOf(f) === 'runbook') this.runbookDirs.add(path.dirname(f));
+    return { before, toRead: this.walkRest() };
+  }
+
+  /** Which folders have been listed since the index began: all of them, or those beside the open runbooks. */
+  private walked: { all: boolean; dirs: string[] } = { all: false, dirs: [] };
+  /** How many files this index has listed to read, those read already included (the progress counts them). */
+  listed = 0;
+
+  private listInto(dir: string): void {
+    for (const f of findWorkspaceFiles(dir, this.resolverFor(dir))) {
+      if (this.open.has(f.path) || this.project.has(f.path)) continue;
+      if (!this.unread.has(f.path)) this.listed++;
+      this.unread.set(f.path, f.kind);
+      if (f.kind === 'runbook') this.runbookDirs.add(path.dirname(f.path));
+    }
+  }
+
+  /**
+   * List a runbook's own folder before the workspace: what it is linted with is there, and a
+   * runbook opened as the server starts gets its diagnostics before 5,000 receipts elsewhere
+   * are even listed (issue 13). A receipt's neighbourhood needs every runbook: the whole walk.
+   */
+  private walkNear(file: string): void {
+    if (this.walked.all) return;
+    if (this.project.kindOf(file) !== 'runbook') {
+      this.walkRest();
+      return;
+    }
+    const dir = path.dirname(file);
+    if (this.walked.dirs.some((d) => isInside(dir, d))) return;
+    this.listInto(dir);
+    this.walked.dirs.push(dir);
+  }
+
+  /**
+   * List every workspace folder (once per index) and return the files not read yet, those
+   * beside the open documents first.
+   */
+  walkRest(): string[] {
+    if (!this.walked.all) {
+      this.walked.all = true;
+      for (const folder of this.folders) this.listInto(folder);
+    }
     const near = [...this.open.keys()].map((f) => this.neighbourhood(f));
     const isNear = (f: string) => near.some((d) => isInside(f, d));
     const files = [...this.unread.keys()];
-    return { before, toRead: [...files.filter(isNear), ...files.filter((f) => !isNear(f))] };
+    return [...files.filter(isNear), ...files.filter((f) => !isNear(f))];
   }
 
   /** The folder whose receipts and runbooks a file is linted with: a runbook's own, a receipt's nearest runbook's. */
@@ -139,6 +184,7 @@ export class LintWorkspace {
 
   /** Before a file is linted while the index is under way: read the listed files it is linted with. */
   readInputsOf(file: string): void {
+    this.walkNear(file);
     if (!this.unread.size) return;
     const d = this.neighbourhood(file);
     for (const f of [...this.unread.keys()]) if (isInside(f, d)) this.readListed(f);
