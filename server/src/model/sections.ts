@@ -41,6 +41,13 @@ function computeTitle(raw: string): string {
     .toLowerCase();
 }
 
+/** The duration written at the end of a heading's text, offsets in it; memoized like the titles (every heading again on each edit). */
+const headingBudget: (headingText: string) => Duration | undefined = memoized((headingText: string) => {
+  const textEnd = headingText.replace(/(?<![\s)#*\]])[\s)#*\]]+$/, '').length;
+  const tail = findDurations(headingText).filter((d) => d.end >= textEnd - 12);
+  return tail[tail.length - 1];
+}, 10_000);
+
 /** Split a document into a tree of sections. Nodes before the first heading are not in any section. */
 export function sectionsOf(root: Root, text: string): Section[] {
   const all: Section[] = [];
@@ -50,9 +57,7 @@ export function sectionsOf(root: Root, text: string): Section[] {
     if (node.type === 'heading') {
       const span = spanOf(node);
       const raw = plainText(node);
-      const headingText = text.slice(span.start, span.end);
-      const textEnd = headingText.replace(/(?<![\s)#*\]])[\s)#*\]]+$/, '').length;
-      const tail = findDurations(headingText).filter((d) => d.end >= textEnd - 12);
+      const tail = headingBudget(text.slice(span.start, span.end));
       const section: Section = {
         heading: node,
         title: normalizeTitle(raw),
@@ -60,7 +65,7 @@ export function sectionsOf(root: Root, text: string): Section[] {
         span,
         own: [],
         children: [],
-        budget: tail.length ? { ...tail[tail.length - 1], start: span.start + tail[tail.length - 1].start, end: span.start + tail[tail.length - 1].end } : undefined,
+        budget: tail ? { ...tail, start: span.start + tail.start, end: span.start + tail.end } : undefined,
       };
       while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
       section.parent = stack[stack.length - 1];
