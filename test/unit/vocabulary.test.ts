@@ -93,3 +93,36 @@ test('an entry matches whole words in spaced scripts, inside text in the others'
   assert.ok(re('回滚').test('执行回滚操作'), 'no word boundaries in Chinese');
   assert.ok(!re('^trigger').test('when to trigger'), '^ ties the phrase to the start');
 });
+
+/** The triggers of a runbook whose only content is one lead-in and its list. */
+function leadIn(lead: string, heading = '## Rollback criteria'): { name: string; budgetText?: string; budgetMinutes?: number }[] {
+  return buildRunbook('/w/RUNBOOK.md', `# Runbook\n\n${heading}\n\n${lead}\n\n- Error rate above 5% on checkout\n- Login page returns 500\n`).triggers.triggers.map((t) => ({ name: t.name, budgetText: t.budgetText, budgetMinutes: t.budgetMinutes }));
+}
+
+test('a lead-in gives the list below it a budget; a window is not one, "immediately" is a budget RB004 reads', () => {
+  for (const [lead, minutes] of [
+    ['If any of these occur, roll back within 5 minutes:', 5],
+    ['Si ocurre alguno de estos, revertir en 10 minutos:', 10],
+    ['Se ocorrer qualquer um destes, fazer rollback em 15 minutos:', 15],
+    ['以下の場合は10分以内にロールバック：', 10],
+  ] as const) {
+    const ts = leadIn(lead);
+    assert.equal(ts.length, 2, lead);
+    for (const t of ts) assert.equal(t.budgetMinutes, minutes, lead);
+  }
+  for (const lead of ['If any of these happen for 5 consecutive minutes:', 'Roll back or pause if any of these happen within the first 24 hours:', 'Auto triggers (any sustained 30m):', 'Si alguno de estos ocurre durante 5 minutos:', 'Wenn eines davon länger als 5 Minuten anhält:', '以下が5分間継続した場合：', '다음이 5분 이상 지속되면:', '以下情况持续5分钟：']) {
+    for (const t of leadIn(lead)) assert.equal(t.budgetText, undefined, lead);
+  }
+  for (const lead of ['Roll back immediately if:', 'Revertir de inmediato si:', 'Iniciar rollback imediatamente se:', 'Sofort zurückrollen, wenn:', '以下の場合は即時ロールバック：']) {
+    const ts = leadIn(lead);
+    assert.ok(ts.length === 2 && ts.every((t) => t.budgetText && t.budgetMinutes === undefined), `${lead}: ${JSON.stringify(ts)}`);
+  }
+  // Under a heading that gives the minutes, "immediately" keeps them.
+  for (const t of leadIn('Roll back immediately if:', '## Immediate rollback triggers (< 5 minutes decision)')) assert.equal(t.budgetMinutes, 5);
+});
+
+test('worked scenarios are triggers only under a heading that gives the time to decide', () => {
+  const doc = (heading: string) => buildRunbook('/w/RUNBOOK.md', `# Rollback runbook\n\n${heading}\n\n### Scenario 1: Failed apply\n\n#### Symptoms\n\n- Terraform apply command failed\n- Resources partially created\n`).triggers.triggers;
+  for (const h of ['## Specific Rollback Scenarios', '## Rollback-Szenarien', '## Cenários de rollback', '## ロールバックシナリオ']) assert.equal(doc(h).length, 0, h);
+  assert.equal(doc('## Rollback scenarios (< 5 minutes decision)').length, 2);
+});

@@ -1,7 +1,7 @@
 // Durations in every form people write in a runbook: 5, 5m, 5 min, 90s, 1.5 h, 00:05,
 // ~5m, <5 min, ≤ 5 min, within 5 minutes, 5+ minutes, 5-10 min, 2–3 minutes.
 // A range counts by its upper bound.
-import { UNIT_MINUTES, UNIT_SOURCE } from './vocabulary';
+import { MATCH, UNIT_MINUTES, UNIT_SOURCE } from './vocabulary';
 
 export interface Duration {
   minutes: number;
@@ -75,3 +75,9 @@ export function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes * 10) / 10;
   return `${rounded} min`;
 }
+
+/** Whether the duration at [start, end) of `s` is a window the condition must hold for ("for 5 minutes", "5分間継続"), not a budget. */
+export function isWindowAt(s: string, start: number, end: number): boolean {
+  return MATCH.windowBefore.test(s.slice(Math.max(0, start - 30), start)) || MATCH.windowAfter.test(s.slice(end, end + 20));
+}
+

@@ -1,9 +1,9 @@
 // The trigger list: when we roll back without discussion, how we notice, how many
 // minutes we allow. Read from a table, a bullet/numbered/checkbox list or a
 // bold-label list, with observation and budget inline.
-import type { List, ListItem, RootContent, Table, Root } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Table, Root } from 'mdast';
 import { plainText, spanOf } from './markdown';
-import { findDurations, isDataCorrection, parseBudget, type Duration } from './duration';
+import { findDurations, isDataCorrection, isWindowAt, parseBudget, type Duration } from './duration';
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
@@ -127,7 +127,7 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-function triggerOfItem(text: string, item: ListItem, section: Section | undefined): Trigger | undefined {
+function triggerOfItem(text: string, item: ListItem, section: Section | undefined, shared?: SharedBudget): Trigger | undefined {
   const head = itemHead(item);
   if (!head) return undefined;
   const headSpan = spanOf(head);
@@ -190,7 +190,10 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     nameSpan = { start: labelStart, end: labelStart + bold[2].length };
   }
   const strip = (s: string) => s.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
-  const inherited = !budgetSpan && section?.budget ? section.budget : undefined;
+  // The nearest shared budget: the lead-in above the list, else the heading; "Roll back immediately if:"
+  // under "Immediate Rollback Scenarios (< 5 minutes decision)" keeps the heading's minutes.
+  const fromLead = shared && (shared.minutes !== undefined || !section?.budget) ? shared : undefined;
+  const inherited = budgetSpan ? undefined : fromLead ?? section?.budget;
   const budgetText = budgetSpan ? text.slice(budgetSpan.start, budgetSpan.end) : inherited ? text.slice(inherited.start, inherited.end) : undefined;
   const dataCorrection = budgetText ? isDataCorrection(budgetText) : /\bdo not roll\s?back|data correction/i.test(raw);
   return {
@@ -209,6 +212,33 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     span: spanOf(item),
     section,
   };
+}
+
+/** A budget stated once for the items below it: offsets in the document; no minutes when written as a word ("immediately"). */
+interface SharedBudget {
+  start: number;
+  end: number;
+  minutes?: number;
+}
+
+/** A short paragraph ending with a colon that introduces the list after it: "If any of these occur, roll back within 5 minutes:". */
+function isLeadIn(n: RootContent | undefined): n is Paragraph {
+  if (n?.type !== 'paragraph') return false;
+  const t = plainText(n).trim();
+  return t.length <= 300 && /[:：]$/.test(t);
+}
+
+/**
+ * The budget a lead-in gives every item of its list: its first duration that is not a window,
+ * else a word such as "immediately" (a budget, but not a duration: RB004, once for the list).
+ */
+function leadBudget(text: string, n: Paragraph): SharedBudget | undefined {
+  const span = spanOf(n);
+  const src = text.slice(span.start, span.end);
+  const d = findDurations(src).find((x) => !isWindowAt(src, x.start, x.end));
+  if (d) return { start: span.start + d.start, end: span.start + d.end, minutes: d.minutes };
+  const word = MATCH.immediate.find(src);
+  return word ? { start: span.start + word.index, end: span.start + word.index + word.length } : undefined;
 }
 
 function listIsTriggers(list: List): boolean {
@@ -241,13 +271,14 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     model.tables.push(tt);
     model.triggers.push(...triggersOfTable(text, tt));
   };
-  const takeList = (node: List, section: Section | undefined, context?: string) => {
+  const takeList = (node: List, section: Section | undefined, context?: string, leadIn?: Paragraph) => {
     const start = spanOf(node).start;
     if (seen.has(start) || !listIsTriggers(node)) return;
     seen.add(start);
     model.lists.push({ node, span: spanOf(node), section });
+    const lead = leadIn ? leadBudget(text, leadIn) : undefined;
     for (const item of node.children) {
-      const t = triggerOfItem(text, item, section);
+      const t = triggerOfItem(text, item, section, lead);
       if (!t) continue;
       if (context) t.context = context;
       model.triggers.push(t);
@@ -257,7 +288,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
       if (n.type === 'table') takeTable(n, section, true);
-      else if (n.type === 'list') takeList(n, section);
+      else if (n.type === 'list') takeList(n, section, undefined, isLeadIn(nodes[i - 1]) ? (nodes[i - 1] as Paragraph) : undefined);
       else if (n.type === 'paragraph' && isNegativeLabel(n)) {
         // "Consider not rolling back when:" — skip the list it introduces.
         if (nodes[i + 1]?.type === 'list') i++;
@@ -283,16 +314,18 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   for (const section of sections) {
     // Only the document's own "When to use" (under its title), not a method's ("### Method 2" → "#### When to use").
     const usage = aboutRollback && (!section.parent || section.parent.depth === 1) && MATCH.usage.test(section.title) && !isNegativeTitle(section.title);
-    if (!isTriggerTitle(section.title) && !usage) continue;
+    // "Rollback scenarios (< 5 minutes decision)": worked scenarios are triggers when the heading gives the time to decide.
+    const decided = !!section.budget && MATCH.rollback.test(section.title) && MATCH.scenarios.test(section.title) && !isNegativeTitle(section.title);
+    // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
+    // when the runbook has no real trigger list.
+    if (SCENARIOS.test(section.title) && !decided && !isNegativeTitle(section.title)) {
+      if (!(section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own))) weak.push(section);
+      continue;
+    }
+    if (!isTriggerTitle(section.title) && !usage && !decided) continue;
     if (section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own)) continue;
     // "#### Immediate Rollback (< 5 minutes)" over a script is a procedure, not a trigger list.
     if (BARE_IMMEDIATE.test(section.title) && !sectionHasLists(section.own)) continue;
-    // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
-    // when the runbook has no real trigger list.
-    if (SCENARIOS.test(section.title)) {
-      weak.push(section);
-      continue;
-    }
     takeSection(section);
   }
   if (!model.triggers.length) for (const section of weak) takeSection(section);
@@ -338,7 +371,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       const n = nodes[i];
       if (n.type === 'paragraph' && nodes[i + 1]?.type === 'list' && isLabelParagraph(n)) {
         model.announcements.push({ span: spanOf(n), section });
-        takeList(nodes[i + 1] as List, section, plainText(n));
+        takeList(nodes[i + 1] as List, section, plainText(n), n);
       } else if (n.type === 'table') {
         takeTable(n, section, false);
       }

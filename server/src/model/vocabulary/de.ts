@@ -3,7 +3,8 @@ import type { Vocabulary } from './types';
 export const de: Vocabulary = {
   language: 'de',
   rollback: ['rollback', 'zurückrollen', 'zurücksetzen', 'zurückgesetzt', 'rückabwicklung', 'rückfall*', 'rücksprung', 'rückkehr zur vorherigen version', 'abbruch*', 'rückrollen'],
-  criteria: ['kriterien', 'kriterium', '*kriterien', 'bedingungen', 'auslöser', 'wann', 'signale', 'szenarien', 'entscheidungsmatrix'],
+  criteria: ['kriterien', 'kriterium', '*kriterien', 'bedingungen', 'auslöser', 'wann', 'signale', 'entscheidungsmatrix'],
+  scenarios: ['szenarien'],
   notTriggers: ['erfolg*', 'abnahme*', 'verifizierung', 'validierung'],
   triggerTitles: ['auslöser', 'auslösebedingungen'],
   triggerPhrases: ['wann zurückrollen', 'wann ein rollback', 'wann rollback'],
@@ -18,6 +19,8 @@ export const de: Vocabulary = {
   observedBy: ['überwachung', 'monitoring', 'alarm*', 'alert*', 'dashboard', 'protokoll*', 'logs', 'manuelle prüfung', 'test*', 'support', 'tickets'],
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],
+  window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'] },
+  immediate: ['sofort', 'sofortig*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
   units: { seconds: ['sekunden', 'sekunde', 'sek'], minutes: ['minuten', 'minute'], hours: ['stunden', 'stunde', 'std'], days: ['tage', 'tag'] },
   columns: {
     trigger: ['auslöser', 'bedingung', 'kriteri', 'symptom', 'metrik', 'wann', 'ereignis', 'alarm', 'signal'],

@@ -3,7 +3,8 @@ import type { Vocabulary } from './types';
 export const en: Vocabulary = {
   language: 'en',
   rollback: ['roll back', 'rolling back', 'rolled back', 'revert', 'reverting', 'back out', 'abort', 'fallback', 'fall back', 'fail back', 'failback'],
-  criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'scenarios', 'decision matrix', 'decision criteria', 'go/no go', 'go no go'],
+  criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'decision matrix', 'decision criteria', 'go/no go', 'go no go'],
+  scenarios: ['scenarios'],
   notTriggers: ['success*', 'exit criteria', 'completion', 'verification', 'validation', 'done', '^trigger', '^triggering', 'acceptance'],
   triggerTitles: ['trigger', 'triggers', 'deployment trigger', 'deployment triggers', 'trigger conditions', 'triggers conditions', 'trigger condition', 'trigger list', 'triggers list', 'rollback decision'],
   triggerPhrases: [
@@ -50,6 +51,8 @@ export const en: Vocabulary = {
     'inconsistent data',
   ],
   preferred: ['primary', 'preferred', 'recommended', 'default', 'first choice', 'main path', 'use this first'],
+  window: { before: ['within the first', 'in the first', 'during the first', 'within the first few', 'for', 'over', 'during', 'for at least', 'for more than', 'for over', 'for longer than', 'over the last', 'in the last', 'sustained for', 'sustained', 'any sustained', 'continuously', 'consistently', 'lasting', 'persisting for', 'persists for', 'persisting', 'persists'], after: ['in a row', 'straight', 'consecutively', 'sustained'] },
+  immediate: ['immediately', 'immediate', 'right away', 'asap', 'at once', 'instantly', 'without delay', 'no delay'],
   units: { seconds: ['seconds', 'second', 'secs', 'sec', 's'], minutes: ['minutes', 'minute', 'mins', 'min', 'm'], hours: ['hours', 'hour', 'hrs', 'hr', 'h'], days: ['days', 'day', 'd'] },
   columns: {
     trigger: ['failure', 'what broke', 'trigger', 'condition', 'signal', 'criteri', 'symptom', 'scenario', 'metric', 'when', 'event', 'alert'],

@@ -3,7 +3,8 @@ import type { Vocabulary } from './types';
 export const es: Vocabulary = {
   language: 'es',
   rollback: ['rollback', 'reversión', 'reversion', 'revertir', 'revertimos', 'vuelta atrás', 'vuelta atras', 'marcha atrás', 'volver atrás', 'volver a la versión anterior', 'deshacer el despliegue', 'abortar'],
-  criteria: ['criterio', 'criterios', 'condiciones', 'condición', 'disparadores', 'desencadenantes', 'activadores', 'cuándo', 'señales', 'escenarios', 'matriz de decisión'],
+  criteria: ['criterio', 'criterios', 'condiciones', 'condición', 'disparadores', 'desencadenantes', 'activadores', 'cuándo', 'señales', 'matriz de decisión'],
+  scenarios: ['escenarios'],
   notTriggers: ['éxito', 'exitoso', 'finalización', 'verificación', 'validación'],
   triggerTitles: ['disparadores', 'desencadenantes', 'criterios de activación'],
   triggerPhrases: ['cuándo revertir', 'cuándo hacer rollback', 'cuándo hacer un rollback'],
@@ -18,6 +19,8 @@ export const es: Vocabulary = {
   observedBy: ['monitoreo', 'monitorización', 'alerta*', 'panel', 'tablero', 'registros', 'logs', 'verificación manual', 'prueba*', 'reporte*', 'soporte'],
   dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],
+  window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante'], after: ['seguidos', 'consecutivos', 'sostenido*'] },
+  immediate: ['inmediatamente', 'inmediato', 'inmediata', 'de inmediato', 'sin demora', 'cuanto antes'],
   units: { seconds: ['segundos', 'segundo', 'seg'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['días', 'día', 'dias'] },
   columns: {
     trigger: ['disparador', 'desencadenante', 'condición', 'condicion', 'criterio', 'síntoma', 'métrica', 'cuándo', 'evento', 'alerta', 'señal'],

@@ -4,6 +4,7 @@ export const fr: Vocabulary = {
   language: 'fr',
   rollback: ['rollback', 'retour arrière', 'retour en arrière', 'retour-arrière', 'revenir en arrière', 'revenir à la version précédente', 'retour à la version précédente', 'annuler le déploiement', 'repli', 'abandon'],
   criteria: ['critère', 'critères', 'conditions', 'condition', 'déclencheurs', 'déclencheur', 'quand', 'signaux', 'scénarios', 'matrice de décision'],
+  scenarios: ['scénarios', 'scénario'],
   notTriggers: ['succès', 'réussite', 'vérification', 'validation'],
   triggerTitles: ['déclencheurs', 'critères de déclenchement'],
   triggerPhrases: ['quand revenir en arrière', 'quand faire un rollback', 'quand effectuer un rollback', 'quand déclencher'],
@@ -18,6 +19,8 @@ export const fr: Vocabulary = {
   observedBy: ['supervision', 'surveillance', 'alerte*', 'tableau de bord', 'journaux', 'logs', 'vérification manuelle', 'test*', 'support', 'tickets'],
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
+  window: { before: ['dans les premières', 'dans les premiers', 'pendant les premières', 'pendant les premiers', 'pendant', 'durant', 'depuis', 'sur', 'pendant plus de', 'pendant au moins', 'plus de', 'au-delà de', 'sur les dernières', 'sur les derniers'], after: ['consécutives', 'consécutifs', 'd\'affilée', 'de suite'] },
+  immediate: ['immédiatement', 'immédiat', 'immédiate', 'sans délai', 'tout de suite', 'sans attendre'],
   units: { seconds: ['secondes', 'seconde'], minutes: ['minutes', 'minute'], hours: ['heures', 'heure'], days: ['jours', 'jour'] },
   columns: {
     trigger: ['déclencheur', 'condition', 'critère', 'symptôme', 'métrique', 'quand', 'événement', 'alerte', 'signal'],

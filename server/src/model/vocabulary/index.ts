@@ -20,7 +20,7 @@ export type { Vocabulary } from './types';
 
 export const VOCABULARIES: readonly Vocabulary[] = [en, es, pt, fr, de, it, nl, ru, vi, ja, ko, zhHans, zhHant];
 
-type WordList = Exclude<keyof Vocabulary, 'language' | 'columns' | 'units'>;
+type WordList = Exclude<keyof Vocabulary, 'language' | 'columns' | 'units' | 'window'>;
 
 const SPACED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
@@ -92,6 +92,14 @@ export class Matcher {
   test(text: string): boolean {
     return this.regex.test(text.toLowerCase());
   }
+
+  /** Where the first match stands in `text` (the whole text when lowering changed its length, "İ" → "i̇"). */
+  find(text: string): { index: number; length: number } | undefined {
+    const lower = text.toLowerCase();
+    if (lower.length !== text.length) return this.regex.test(lower) ? { index: 0, length: text.length } : undefined;
+    const m = this.regex.exec(lower);
+    return m ? { index: m.index, length: m[0].length } : undefined;
+  }
 }
 
 const compile = (source: string) => new Matcher(new RegExp(source, 'u'));
@@ -106,7 +114,8 @@ export const MATCH = {
   usage: compile(alternation(all('usage'))),
   notTriggers: compile(alternation(all('notTriggers'))),
   procedure: compile(alternation([...all('rollback'), ...all('procedure')])),
-  notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria')])),
+  notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria'), ...all('scenarios')])),
+  scenarios: compile(alternation(all('scenarios'))),
   census: compile(alternation(all('census'))),
   brief: compile(alternation(all('brief'))),
   negative: compile(alternation(all('negative'))),
@@ -128,6 +137,11 @@ export const MATCH = {
       return `(?:${cond})[^\\n]{0,24}?(?:${roll})|(?:${roll})[^\\n]{0,24}?(?:${cond})`;
     })(),
   ),
+  immediate: compile(alternation(all('immediate'))),
+  /** Text before a duration that makes it a window ("for 5 min", "pendant 10 minutes", "持续5分钟"). */
+  windowBefore: compile(`(?:${alternation(VOCABULARIES.flatMap((v) => v.window.before))})[\\s:：]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
+  /** Text after a duration that makes it a window ("5 minutes in a row", "5分間継続"). */
+  windowAfter: compile(`^[\\s,]*(?:${alternation(VOCABULARIES.flatMap((v) => v.window.after))})`),
   columns: {
     trigger: substring(VOCABULARIES.flatMap((v) => v.columns.trigger)),
     observed: substring(VOCABULARIES.flatMap((v) => v.columns.observed)),

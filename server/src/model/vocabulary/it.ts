@@ -3,7 +3,8 @@ import type { Vocabulary } from './types';
 export const it: Vocabulary = {
   language: 'it',
   rollback: ['rollback', 'tornare indietro', 'ritorno alla versione precedente', 'tornare alla versione precedente', 'annullare il rilascio', 'ripristino della versione precedente', 'revert'],
-  criteria: ['criteri', 'criterio', 'condizioni', 'condizione', 'trigger', 'quando', 'segnali', 'scenari', 'matrice decisionale'],
+  criteria: ['criteri', 'criterio', 'condizioni', 'condizione', 'trigger', 'quando', 'segnali', 'matrice decisionale'],
+  scenarios: ['scenari'],
   notTriggers: ['successo', 'completamento', 'verifica', 'validazione'],
   triggerTitles: ['trigger', 'condizioni di attivazione'],
   triggerPhrases: ['quando fare rollback', 'quando eseguire il rollback', 'quando tornare indietro'],
@@ -18,6 +19,8 @@ export const it: Vocabulary = {
   observedBy: ['monitoraggio', 'allarm*', 'alert*', 'dashboard', 'log', 'verifica manuale', 'test*', 'supporto', 'ticket'],
   dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],
+  window: { before: ['nelle prime', 'nei primi', 'entro le prime', 'entro i primi', 'per', 'per più di', 'per almeno', 'durante', 'oltre', 'più di', 'negli ultimi'], after: ['consecutivi', 'consecutive', 'di fila', 'continuativ*'] },
+  immediate: ['immediatamente', 'immediato', 'immediata', 'subito', 'senza indugio'],
   units: { seconds: ['secondi', 'secondo'], minutes: ['minuti', 'minuto'], hours: ['ore', 'ora'], days: ['giorni', 'giorno'] },
   columns: {
     trigger: ['trigger', 'condizion', 'criteri', 'sintomo', 'metrica', 'quando', 'evento', 'allarme', 'segnale'],

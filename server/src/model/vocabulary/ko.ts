@@ -4,6 +4,7 @@ export const ko: Vocabulary = {
   language: 'ko',
   rollback: ['롤백', '되돌리기', '되돌림', '원복', '이전 버전으로', '복귀'],
   criteria: ['필요한 경우', '기준', '조건', '트리거', '판단', '시점', '언제'],
+  scenarios: ['시나리오'],
   notTriggers: ['성공', '완료'],
   triggerTitles: ['트리거', '발동 조건'],
   triggerPhrases: ['롤백 판단'],
@@ -18,6 +19,8 @@ export const ko: Vocabulary = {
   observedBy: ['모니터링', '알림', '대시보드', '로그', '수동 확인', '테스트', '문의'],
   dataCorruption: ['데이터 손상', '데이터 손실', '데이터 유실', '데이터 불일치', '데이터 정합성', '데이터 무결성', '정합성'],
   preferred: ['권장', '우선', '주 경로'],
+  window: { before: ['연속', '지속적으로'], after: ['지속', '이상 지속', '동안', '연속', '계속'] },
+  immediate: ['즉시', '바로', '곧바로', '즉각'],
   units: { seconds: ['초'], minutes: ['분'], hours: ['시간'], days: ['일'] },
   columns: {
     trigger: ['신호', '장애 유형', '트리거', '조건', '기준', '증상', '지표', '메트릭', '이벤트', '알림', '상황'],

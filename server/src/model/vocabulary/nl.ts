@@ -3,7 +3,8 @@ import type { Vocabulary } from './types';
 export const nl: Vocabulary = {
   language: 'nl',
   rollback: ['rollback', 'terugdraaien', 'terugrollen', 'terugzetten', 'terugval', 'terug naar de vorige versie', 'afbreken'],
-  criteria: ['criteria', 'criterium', 'voorwaarden', 'triggers', 'wanneer', 'signalen', 'scenario*', 'beslismatrix'],
+  criteria: ['criteria', 'criterium', 'voorwaarden', 'triggers', 'wanneer', 'signalen', 'beslismatrix'],
+  scenarios: ['scenario*'],
   notTriggers: ['succes*', 'verificatie', 'validatie'],
   triggerTitles: ['triggers', 'voorwaarden voor terugdraaien'],
   triggerPhrases: ['wanneer terugdraaien', 'wanneer terugrollen', 'wanneer een rollback'],
@@ -18,6 +19,8 @@ export const nl: Vocabulary = {
   observedBy: ['monitoring', 'alarm*', 'alert*', 'dashboard', 'logs', 'handmatige controle', 'test*', 'support', 'tickets'],
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
+  window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'] },
+  immediate: ['onmiddellijk', 'direct', 'meteen', 'onverwijld', 'zonder vertraging'],
   units: { seconds: ['seconden', 'seconde'], minutes: ['minuten', 'minuut'], hours: ['uur', 'uren'], days: ['dagen', 'dag'] },
   columns: {
     trigger: ['wat stuk', 'probleem', 'storing', 'trigger', 'voorwaarde', 'criteri', 'symptoom', 'metriek', 'wanneer', 'gebeurtenis', 'alarm', 'signaal'],

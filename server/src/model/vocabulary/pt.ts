@@ -3,7 +3,8 @@ import type { Vocabulary } from './types';
 export const pt: Vocabulary = {
   language: 'pt',
   rollback: ['rollback', 'reversão', 'reversao', 'reverter', 'retorno à versão anterior', 'voltar à versão anterior', 'voltar atrás', 'desfazer o deploy', 'abortar'],
-  criteria: ['critério', 'critérios', 'criterios', 'condições', 'condicoes', 'condição', 'gatilhos', 'gatilho', 'disparadores', 'quando', 'sinais', 'cenários', 'matriz de decisão'],
+  criteria: ['critério', 'critérios', 'criterios', 'condições', 'condicoes', 'condição', 'gatilhos', 'gatilho', 'disparadores', 'quando', 'sinais', 'matriz de decisão'],
+  scenarios: ['cenários'],
   notTriggers: ['sucesso', 'conclusão', 'verificação', 'validação'],
   triggerTitles: ['gatilhos', 'disparadores', 'critérios de acionamento'],
   triggerPhrases: ['quando reverter', 'quando fazer rollback', 'quando fazer o rollback', 'quando realizar rollback'],
@@ -18,6 +19,8 @@ export const pt: Vocabulary = {
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
+  window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por'], after: ['seguidos', 'consecutivos', 'sustentado*'] },
+  immediate: ['imediatamente', 'imediato', 'imediata', 'de imediato', 'sem demora', 'o quanto antes'],
   units: { seconds: ['segundos', 'segundo'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['dias', 'dia'] },
   columns: {
     trigger: ['gatilho', 'condição', 'condicao', 'critério', 'sintoma', 'métrica', 'quando', 'evento', 'alerta', 'sinal'],

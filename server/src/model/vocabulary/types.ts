@@ -17,6 +17,8 @@ export interface Vocabulary {
   rollback: string[];
   /** With a rollback word, make a heading a trigger section: "criteria", "conditions", "when". */
   criteria: string[];
+  /** Worked scenarios ("rollback scenarios"): what went wrong and how it was handled, triggers only under a heading that gives the time to decide. */
+  scenarios: string[];
   /** Words that, beside a rollback and a criteria word, make the heading about something else ("success criteria", "Trigger rollback via …"). */
   notTriggers: string[];
   /** Headings that are a trigger section on their own, whole ("triggers", "trigger conditions"). */
@@ -45,6 +47,13 @@ export interface Vocabulary {
   dataCorruption: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
+  /**
+   * Words that make a duration a window, not a budget ("for 5 minutes", "5分間継続"): those
+   * written just before the number, and those just after the unit.
+   */
+  window: { before: string[]; after: string[] };
+  /** "Immediately", "ASAP": a budget written as a word, which RB004 asks to make a duration. */
+  immediate: string[];
   /** Units of time after a number ("5 minutos", "10 phút", "5分钟"); a range's unit is written once. */
   units: { seconds: string[]; minutes: string[]; hours: string[]; days: string[] };
   /** Table header words (matched anywhere in the header cell). */

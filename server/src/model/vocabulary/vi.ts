@@ -4,6 +4,7 @@ export const vi: Vocabulary = {
   language: 'vi',
   rollback: ['rollback', 'roll back', 'hoàn tác', 'quay lui', 'hoàn nguyên', 'quay về phiên bản trước', 'trở về phiên bản trước', 'khôi phục phiên bản trước'],
   criteria: ['tiêu chí', 'điều kiện', 'khi nào', 'trigger', 'dấu hiệu', 'tình huống', 'ma trận quyết định'],
+  scenarios: ['kịch bản', 'tình huống'],
   notTriggers: ['thành công', 'hoàn thành', 'xác minh'],
   triggerTitles: ['điều kiện kích hoạt', 'tiêu chí kích hoạt'],
   triggerPhrases: ['khi nào cần rollback', 'khi nào rollback', 'khi nào hoàn tác'],
@@ -18,6 +19,8 @@ export const vi: Vocabulary = {
   observedBy: ['giám sát', 'cảnh báo', 'bảng điều khiển', 'nhật ký', 'log', 'kiểm tra thủ công', 'kiểm thử'],
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
+  window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
+  immediate: ['ngay lập tức', 'ngay', 'lập tức', 'tức thì'],
   units: { seconds: ['giây'], minutes: ['phút'], hours: ['giờ', 'tiếng'], days: ['ngày'] },
   columns: {
     trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger'],

@@ -4,6 +4,7 @@ export const zhHans: Vocabulary = {
   language: 'zh-Hans',
   rollback: ['回滚', '回退', '版本回退', '撤回发布', '恢复到上一版本', '恢复上一版本'],
   criteria: ['触发', '条件', '情况', '标准', '准则', '时机', '判断', '判定'],
+  scenarios: ['场景'],
   notTriggers: ['成功', '完成', '验证'],
   triggerTitles: ['触发条件', '触发器'],
   triggerPhrases: ['触发条件', '何时回滚'],
@@ -18,6 +19,8 @@ export const zhHans: Vocabulary = {
   observedBy: ['监控', '告警', '报警', '仪表盘', '日志', '人工检查', '测试', '客诉', '工单'],
   dataCorruption: ['数据损坏', '数据丢失', '数据不一致', '数据错乱', '脏数据', '数据异常', '数据完整性'],
   preferred: ['推荐', '首选', '优先', '默认'],
+  window: { before: ['上线后', '发布后', '持续', '连续', '超过'], after: ['持续', '以上', '连续', '不恢复'] },
+  immediate: ['立即', '立刻', '马上', '即时', '第一时间'],
   units: { seconds: ['秒钟', '秒'], minutes: ['分钟', '分'], hours: ['个小时', '小时'], days: ['天'] },
   columns: {
     trigger: ['信号', '故障', '触发', '条件', '标准', '现象', '指标', '告警', '事件', '场景'],

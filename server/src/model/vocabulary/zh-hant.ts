@@ -4,6 +4,7 @@ export const zhHant: Vocabulary = {
   language: 'zh-Hant',
   rollback: ['回滾', '回退', '版本回退', '還原至上一版', '恢復到上一版本', '撤回發布'],
   criteria: ['觸發', '條件', '情況', '標準', '準則', '時機', '判斷', '判定'],
+  scenarios: ['場景', '情境'],
   notTriggers: ['成功', '完成', '驗證'],
   triggerTitles: ['觸發條件'],
   triggerPhrases: ['觸發條件', '何時回滾'],
@@ -18,6 +19,8 @@ export const zhHant: Vocabulary = {
   observedBy: ['監控', '告警', '警報', '儀表板', '日誌', '人工檢查', '測試', '客訴', '工單'],
   dataCorruption: ['資料損毀', '資料損壞', '資料遺失', '資料不一致', '數據損壞', '數據丟失', '數據不一致', '資料完整性'],
   preferred: ['推薦', '建議', '首選', '優先', '預設'],
+  window: { before: ['上線後', '發布後', '持續', '連續', '超過'], after: ['持續', '以上', '連續', '不恢復'] },
+  immediate: ['立即', '立刻', '馬上', '即時', '第一時間'],
   units: { seconds: ['秒鐘', '秒'], minutes: ['分鐘', '分'], hours: ['個小時', '小時'], days: ['天'] },
   columns: {
     trigger: ['信號', '故障', '觸發', '條件', '標準', '現象', '指標', '告警', '警報', '事件', '情境'],
