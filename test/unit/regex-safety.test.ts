@@ -197,7 +197,7 @@ function vocabularyRegexes(): Found[] {
   const add = (name: string, re: RegExp) => out.push({ file: `server/src/model/vocabulary (${name})`, line: 0, source: re.source, flags: re.flags });
   for (const [name, v] of Object.entries(MATCH)) {
     if (v instanceof Matcher) add(name, v.regex);
-    else for (const [col, m] of Object.entries(v)) add(`columns.${col}`, m.regex);
+    else for (const [part, m] of Object.entries(v)) add(`${name}.${part}`, m.regex);
   }
   add('durations, units from every language', DURATION_RE);
   return out;

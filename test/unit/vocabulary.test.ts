@@ -126,3 +126,21 @@ test('worked scenarios are triggers only under a heading that gives the time to 
   for (const h of ['## Specific Rollback Scenarios', '## Rollback-Szenarien', '## Cenários de rollback', '## ロールバックシナリオ']) assert.equal(doc(h).length, 0, h);
   assert.equal(doc('## Rollback scenarios (< 5 minutes decision)').length, 2);
 });
+
+test('a drill report written as prose: its commands, gaps and witness are read in its own language', async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const rules = (body: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set('/w/RUNBOOK.md', '# Runbook\n\n## Rollback criteria\n\n- Smoke test fails, budget 5 min\n', 'runbook');
+    p.set('/w/library/raw/rollback-rehearsals/001.md', body, 'receipt');
+    return new Set(p.lint('/w/library/raw/rollback-rehearsals/001.md').map((f) => f.ruleId));
+  };
+  const ja = rules('# ロールバック演習記録\n\n## 切替手順\n\n```sh\nkubectl rollout undo deploy/app\n```\n\n## 所見\n\n- タグが固定されていなかった\n\n参加者: 佐藤、鈴木\n');
+  for (const id of ['RR009', 'RR010', 'RR013']) assert.ok(!ja.has(id), `ja: ${id}`);
+  assert.ok(ja.has('RR002'));
+  // The procedure with placeholders, nothing run, nobody named: what a tabletop leaves.
+  const es = rules('# Simulación de rollback\n\n## Procedimiento\n\n```sh\nkubectl rollout undo deploy/<servicio>\ngit revert YOUR_COMMIT_SHA\n```\n\nSe ejecutó el paso `app-config.yaml` en la consola.\n');
+  for (const id of ['RR009', 'RR010', 'RR013']) assert.ok(es.has(id), `es: ${id}`);
+  const zh = rules('# 回滚演练记录\n\n## 执行环境\n\n- 本机\n\n```sh\ndocker compose up -d --force-recreate web\n```\n\n## 本地机制演练未覆盖事项\n\n- 真实流量\n');
+  assert.ok(!zh.has('RR009') && !zh.has('RR010') && zh.has('RR013'), [...zh].join(','));
+});

@@ -6,6 +6,7 @@ import { parseDocument, isMap, isScalar, stringify, type Node as YamlNode } from
 import { frontMatterSpan } from './chunks';
 import { LineIndex } from './text';
 import { readReceiptBody, type ReceiptBody } from './receiptBody';
+import { MATCH } from './vocabulary';
 import type { Span } from './types';
 import { dayOf } from './rehearsals';
 
@@ -111,6 +112,10 @@ export interface ReceiptModel {
   gaps?: ReceiptSection;
   compensating?: ReceiptSection;
   timelineEntries: TimelineEntry[];
+  /** The code anywhere in the body, when no section is titled for commands (a drill report written as prose). */
+  bodyCode?: NonNullable<ReceiptSection['code']>;
+  /** The body names a witness, participants or a recording (read when there is no front matter). */
+  witnessed: boolean;
 }
 
 const MAX_YAML = 64 * 1024;
@@ -258,6 +263,13 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
     },
     get timelineEntries() {
       return read().timelineEntries;
+    },
+    get bodyCode() {
+      return read().bodyCode;
+    },
+    get witnessed() {
+      // "Witness: Sam", "参加者", "Recording gedeeld": someone watched, or it was recorded.
+      return MATCH.receipt.witness.test(text.slice(frontMatter?.span.end ?? 0));
     },
   };
 }

@@ -10,13 +10,16 @@ import { parseMarkdown, plainText, spanOf, type Nodes } from './markdown';
 import { contentOf, normalizeTitle, sectionsOf, type Section } from './sections';
 import type { ReceiptHeading, ReceiptModel, ReceiptSection, TimelineEntry } from './receipt';
 import type { Span } from './types';
+import { MATCH } from './vocabulary';
 
-export type ReceiptBody = Pick<ReceiptModel, 'sections' | 'commands' | 'timeline' | 'gaps' | 'compensating' | 'timelineEntries'> & { title?: Span };
+export type ReceiptBody = Pick<ReceiptModel, 'sections' | 'commands' | 'timeline' | 'gaps' | 'compensating' | 'timelineEntries' | 'bodyCode'> & { title?: Span };
 
-const TIMELINE = /\btimeline\b|\btimestamps?\b|\bchronology\b/;
-const COMMANDS = /\bcommands?\b|\bwhat (?:we|i) ran\b|\bsteps (?:taken|run)\b/;
-const GAPS = /\bgaps?\b|\bwhat went wrong\b|\bsurprises\b|\bissues (?:found|discovered)\b|\bfindings\b|\blessons\b/;
+// Section titles in any of the languages (vocabulary: receipt).
+const TIMELINE = MATCH.receipt.timeline;
+const COMMANDS = MATCH.receipt.commands;
+const GAPS = MATCH.receipt.gaps;
 const COMPENSATING = /\bcompensat/;
+type TitleTest = { test(title: string): boolean };
 const ENTRY_TIME = /^(?:[-*+]|\d+[.)])\s+(?:\*\*|`)?(?:\d{4}-\d{2}-\d{2}[ T])?(\d{1,2}):(\d{2})(?::\d{2})?\b/;
 /** Code pieces kept per section (RR009 reads them). */
 const MAX_CODE = 500;
@@ -36,7 +39,7 @@ function entryAt(text: string, s: Span): TimelineEntry | undefined {
 
 // ---- through the Markdown parser ----
 
-function sectionBy(sections: Section[], pattern: RegExp): { section: Section; nodes: RootContent[] } | undefined {
+function sectionBy(sections: Section[], pattern: TitleTest): { section: Section; nodes: RootContent[] } | undefined {
   const s = sections.find((x) => pattern.test(x.title));
   return s && { section: s, nodes: contentOf(s) };
 }
@@ -77,6 +80,7 @@ export function readParsedBody(text: string, previous?: Root): ReceiptBody {
   const root = parseMarkdown(text, previous);
   const sections = sectionsOf(root, text);
   const timeline = sectionBy(sections, TIMELINE);
+  const commands = sectionBy(sections, COMMANDS);
   const entries: TimelineEntry[] = [];
   for (const n of timeline?.nodes ?? []) {
     if (n.type !== 'list') continue;
@@ -89,7 +93,9 @@ export function readParsedBody(text: string, previous?: Root): ReceiptBody {
     title: sections[0]?.span,
     // Receipts keep no Markdown tree: a workspace holds thousands (issue 5).
     sections: sections.map(heading),
-    commands: slim(sectionBy(sections, COMMANDS), text, 'code'),
+    commands: slim(commands, text, 'code'),
+    // A drill report written as prose has no "Commands run": what it ran is its code anywhere.
+    bodyCode: commands ? undefined : codeIn(root.children.filter((n) => n.type !== 'heading') as Nodes[], { block: [], inline: [] }),
     timeline: slim(timeline, text),
     gaps: slim(sectionBy(sections, GAPS), text),
     compensating: slim(sectionBy(sections, COMPENSATING), text, 'body'),
@@ -258,7 +264,7 @@ export function readPlainBody(text: string, from: number): ReceiptBody | undefin
     if (b.kind === 'heading') headings.push({ at, h: { title: b.title, depth: b.depth, span: { start: b.start, end: b.end } } });
   });
   /** The first section titled like `pattern`, with its blocks and those of its subsections. */
-  const sectionBy = (pattern: RegExp): { h: ReceiptHeading; blocks: Block[] } | undefined => {
+  const sectionBy = (pattern: TitleTest): { h: ReceiptHeading; blocks: Block[] } | undefined => {
     const i = headings.findIndex((x) => pattern.test(x.h.title));
     if (i < 0) return undefined;
     let j = i + 1;
@@ -279,10 +285,11 @@ export function readPlainBody(text: string, from: number): ReceiptBody | undefin
     }
   }
   let code: ReceiptSection['code'];
-  if (commands) {
+  {
     code = { block: [], inline: [] };
     const full = () => code!.block.length + code!.inline.length > MAX_CODE;
-    for (const b of commands.blocks) {
+    // A drill report written as prose has no "Commands run": what it ran is its code anywhere.
+    for (const b of commands ? commands.blocks : blocks) {
       if (full()) break;
       if (b.kind === 'code') code.block.push(b.value);
       const pieces = b.kind === 'paragraph' ? [b.code] : b.kind === 'list' ? b.items.map((i) => i.code) : [];
@@ -295,6 +302,7 @@ export function readPlainBody(text: string, from: number): ReceiptBody | undefin
     title: headings[0]?.h.span,
     sections: headings.map((x) => x.h),
     commands: commands && { section: commands.h, code },
+    bodyCode: commands ? undefined : code,
     timeline: timeline && { section: timeline.h },
     gaps: gaps && { section: gaps.h },
     compensating: compensating && { section: compensating.h, body: compensating.blocks.map(plainOf).join('\n').trim() || textBetween(text, compensating.blocks) },

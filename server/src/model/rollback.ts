@@ -70,7 +70,7 @@ function pathKind(text: string, commands: Command[]): PathKind {
  * arguments (`flyctl releases rollback v12`). Not a UI label (`Dynamic Kubelet Config`),
  * an HTTP request line (`GET /api/orders`) or a single word.
  */
-function isInlineCommand(code: string): boolean {
+export function isInlineCommand(code: string): boolean {
   return COMMANDISH.test(code) || /^[a-z][\w.-]*\s+\S/.test(code);
 }
 

@@ -20,7 +20,7 @@ export type { Vocabulary } from './types';
 
 export const VOCABULARIES: readonly Vocabulary[] = [en, es, pt, fr, de, it, nl, ru, vi, ja, ko, zhHans, zhHant];
 
-type WordList = Exclude<keyof Vocabulary, 'language' | 'columns' | 'units' | 'window'>;
+type WordList = Exclude<keyof Vocabulary, 'language' | 'columns' | 'units' | 'window' | 'receipt'>;
 
 const SPACED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
@@ -142,6 +142,12 @@ export const MATCH = {
   windowBefore: compile(`(?:${alternation(VOCABULARIES.flatMap((v) => v.window.before))})[\\s:：]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
   /** Text after a duration that makes it a window ("5 minutes in a row", "5分間継続"). */
   windowAfter: compile(`^[\\s,]*(?:${alternation(VOCABULARIES.flatMap((v) => v.window.after))})`),
+  receipt: {
+    commands: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.commands))),
+    gaps: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.gaps))),
+    timeline: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.timeline))),
+    witness: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.witness))),
+  },
   columns: {
     trigger: substring(VOCABULARIES.flatMap((v) => v.columns.trigger)),
     observed: substring(VOCABULARIES.flatMap((v) => v.columns.observed)),
@@ -175,6 +181,6 @@ export function namesTriggers(title: string): boolean {
  * spends while its client starts rather than on the first document opened (issue 13).
  */
 export function compileMatchers(): void {
-  const all = [...Object.values(MATCH).filter((m): m is Matcher => m instanceof Matcher), ...Object.values(MATCH.columns)];
+  const all = [...Object.values(MATCH).filter((m): m is Matcher => m instanceof Matcher), ...Object.values(MATCH.columns), ...Object.values(MATCH.receipt)];
   for (const m of all) for (const sample of ['rollback', 'rollback \u2014 ロールバック']) m.test(sample);
 }

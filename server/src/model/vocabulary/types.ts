@@ -54,6 +54,11 @@ export interface Vocabulary {
   window: { before: string[]; after: string[] };
   /** "Immediately", "ASAP": a budget written as a word, which RB004 asks to make a duration. */
   immediate: string[];
+  /**
+   * A rehearsal receipt's sections, as headings name them ("Commands run", "Gaps discovered",
+   * "Timeline"), and the words that say someone watched or recorded it.
+   */
+  receipt: { commands: string[]; gaps: string[]; timeline: string[]; witness: string[] };
   /** Units of time after a number ("5 minutos", "10 phút", "5分钟"); a range's unit is written once. */
   units: { seconds: string[]; minutes: string[]; hours: string[]; days: string[] };
   /** Table header words (matched anywhere in the header cell). */
