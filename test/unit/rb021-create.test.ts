@@ -115,13 +115,22 @@ test('RB021 takes the next free number after the receipts already in the folder'
   }
 });
 
-test('the created receipt settles RB021 and names a trigger the runbook knows', () => {
+test('the created receipt is a draft until filled in, then settles RB021; it names a trigger the runbook knows', () => {
   const { root, project } = workspace({ 'RUNBOOK.md': RUNBOOK });
   try {
     const runbook = path.join(root, 'RUNBOOK.md');
     const created = rb021(project, runbook)[0]?.fix?.createFile;
     assert.ok(created);
     project.set(created.path, created.content, 'receipt');
+    // Issue 14: the scaffold is no rehearsal.
+    assert.equal(rb021(project, runbook).length, 1);
+    const filled = created.content
+      .replace(/^observed_at:$/m, 'observed_at: 2026-06-01T14:02')
+      .replace(/^recovered_at:$/m, 'recovered_at: 2026-06-01T14:06')
+      .replace(/^total_minutes:$/m, 'total_minutes: 4')
+      .replace(/^receipt: ""$/m, 'receipt: 3f2a9c1')
+      .replace('# the commands actually typed, in order', 'kubectl rollout undo deploy/app');
+    project.set(created.path, filled, 'receipt');
     assert.equal(rb021(project, runbook).length, 0);
     const unknown = project.lint(created.path).filter((f) => f.ruleId === 'RR008');
     assert.equal(unknown.length, 0, unknown.map((f) => f.message).join('\n'));

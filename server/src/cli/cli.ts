@@ -222,7 +222,8 @@ function applyFixes(project: Project, files: string[], io: CliIO, problems: Walk
     const original = project.textOf(file)!;
     let text = original;
     for (let pass = 0; pass < 10; pass++) {
-      const edits = project.lint(file).flatMap((f) => f.fix?.edits ?? []);
+      // --fix states no fact: a fix that writes what only a person can say is left to the editor's quick fix.
+      const edits = project.lint(file).flatMap((f) => (f.fix && !f.fix.statesFact ? f.fix.edits ?? [] : []));
       if (!edits.length) break;
       const next = applyEdits(text, edits);
       if (next === text) break;

@@ -60,7 +60,8 @@ function firstBlank(content: string): Range | undefined {
 
 /** Non-overlapping safe edits, in order. */
 function safeEdits(findings: Finding[]): SpanEdit[] {
-  const all = findings.flatMap((f) => f.fix?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+  // Fix all states no fact: what only a person can say stays a quick fix on its finding (issue 14).
+  const all = findings.flatMap((f) => (f.fix && !f.fix.statesFact ? f.fix.edits ?? [] : [])).sort((a, b) => a.start - b.start || a.end - b.end);
   const out: SpanEdit[] = [];
   let end = -1;
   for (const e of all) {

@@ -1,11 +1,12 @@
 // A code lens over each trigger: "rehearsed 12 days ago · 4 min of 5" or
-// "never rehearsed — create receipt".
+// "never rehearsed — create receipt", or "not rehearsed — draft 003.md lacks …".
+import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
 import type { RunbookModel } from '../model/runbook';
 import { rangeOf } from './diagnostics';
 import { ago, historyOf } from './history';
-import { daysBetween } from '../model/rehearsals';
+import { daysBetween, draftGaps, draftsOf } from '../model/rehearsals';
 import { pathToUri } from './uri';
 import { CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 
@@ -17,6 +18,12 @@ export function codeLenses(project: Project, runbook: RunbookModel, uri: string,
     const history = historyOf(project, runbook, t);
     const latest = history[history.length - 1];
     if (!latest) {
+      // A draft is no rehearsal: the lens opens it, saying what it still lacks.
+      const draft = draftsOf(runbook, project.receiptsFor(runbook), t).at(-1);
+      if (draft) {
+        out.push({ range, command: { title: `not rehearsed — draft ${path.basename(draft.path)} lacks ${draftGaps(draft).join(', ')}`, command: SHOW_RECEIPT_COMMAND, arguments: [{ uri: pathToUri(draft.path) }] } });
+        continue;
+      }
       if (t.dataCorrection) continue;
       out.push({ range, command: { title: 'never rehearsed — create receipt', command: CREATE_RECEIPT_COMMAND, arguments: [{ runbookUri: uri, trigger: t.name }] } });
       continue;

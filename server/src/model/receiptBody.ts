@@ -97,7 +97,7 @@ export function readParsedBody(text: string, previous?: Root): ReceiptBody {
     // A drill report written as prose has no "Commands run": what it ran is its code anywhere.
     bodyCode: commands ? undefined : codeIn(root.children.filter((n) => n.type !== 'heading') as Nodes[], { block: [], inline: [] }),
     timeline: slim(timeline, text),
-    gaps: slim(sectionBy(sections, GAPS), text),
+    gaps: slim(sectionBy(sections, GAPS), text, 'body'),
     compensating: slim(sectionBy(sections, COMPENSATING), text, 'body'),
     timelineEntries: entries,
   };
@@ -304,7 +304,7 @@ export function readPlainBody(text: string, from: number): ReceiptBody | undefin
     commands: commands && { section: commands.h, code },
     bodyCode: commands ? undefined : code,
     timeline: timeline && { section: timeline.h },
-    gaps: gaps && { section: gaps.h },
+    gaps: gaps && { section: gaps.h, body: gaps.blocks.map(plainOf).join('\n').trim() || textBetween(text, gaps.blocks) },
     compensating: compensating && { section: compensating.h, body: compensating.blocks.map(plainOf).join('\n').trim() || textBetween(text, compensating.blocks) },
     timelineEntries: entries,
   };

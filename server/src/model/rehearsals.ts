@@ -5,7 +5,9 @@ import type { ReceiptModel } from './receipt';
 import type { RunbookModel } from './runbook';
 import type { Trigger } from './triggers';
 import { normalizeTrigger } from './triggers';
-import { derivedFrom } from './text';
+import { derivedFrom, isCommentLine, placeholderIn } from './text';
+import { parseTimestamp } from './receipt';
+import { isInlineCommand } from './rollback';
 
 export interface Rehearsal {
   receipt: ReceiptModel;
@@ -71,6 +73,64 @@ export function rehearsalOf(receipt: ReceiptModel): Rehearsal {
   return r;
 }
 
+/** A line someone could have typed: not blank, not a comment, not a template placeholder. */
+const realLine = (l: string) => {
+  const t = l.trim();
+  return t !== '' && !isCommentLine(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
+};
+const linesOf = (c: string) => c.split(/\r\n|\r|\n/);
+
+/** Whether a receipt records commands actually run (RR009, and what makes a receipt more than a draft). */
+export function commandsRun(receipt: ReceiptModel): boolean {
+  const s = receipt.commands;
+  const found = s?.code ?? receipt.bodyCode ?? { block: [], inline: [] };
+  if (s) {
+    return (
+      found.block.some((c) => linesOf(c).some(realLine)) ||
+      // `gh workflow run deploy.yml -f image_tag=v1.2.2` written inline still records a command.
+      found.inline.some((c) => realLine(c) && /\S\s+\S|\//.test(c.trim()))
+    );
+  }
+  // A drill report written as prose: its code anywhere, but a block with a placeholder is the
+  // procedure to follow (`<commit-sha>`, YYYYMMDD), and a path or a name inline is no command.
+  return (
+    found.block.some((c) => linesOf(c).some(realLine) && !linesOf(c).some((l) => placeholderIn(l))) ||
+    found.inline.some((c) => realLine(c) && isInlineCommand(c.trim()) && /\S\s+\S/.test(c.trim()))
+  );
+}
+
+const drafts = new WeakMap<ReceiptModel, string[]>();
+
+/**
+ * What a receipt leaves unfilled that a rehearsal must state: the times, the minutes, the
+ * commands run, the receipt id. A receipt with any of them missing is a draft (what
+ * new-receipt writes, before the rehearsal): linted, but never counted as a rehearsal by the
+ * rules, the lens or the hover (issue 14). Empty when the receipt counts.
+ */
+export function draftGaps(receipt: ReceiptModel): string[] {
+  let gaps = drafts.get(receipt);
+  if (gaps) return gaps;
+  gaps = [];
+  const f = receipt.frontMatter?.fields;
+  if (!f) gaps.push('front matter');
+  else {
+    const observed = parseTimestamp(f.get('observed_at')?.value);
+    const recovered = parseTimestamp(f.get('recovered_at')?.value);
+    // 00:00-00:00 is the scaffold of an older version, not a time anyone measured.
+    if (observed === undefined || recovered === undefined || observed === recovered) gaps.push('observed_at and recovered_at');
+    const minutes = minutesOf(f.get('total_minutes')?.value);
+    if (!minutes) gaps.push('total_minutes');
+    const id = f.get('receipt')?.value;
+    const idText = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
+    if (!idText || placeholderIn(idText)) gaps.push('receipt');
+  }
+  if (!commandsRun(receipt)) gaps.push('commands run');
+  drafts.set(receipt, gaps);
+  return gaps;
+}
+
+export const isDraft = (receipt: ReceiptModel): boolean => draftGaps(receipt).length > 0;
+
 /** A list item's name may still carry its observation ("5xx > 5%: dashboard"): the condition alone. */
 function conditionOf(name: string): string {
   const m = /^(.+?)(?::\s|\s[—–]\s)/.exec(name);
@@ -126,15 +186,26 @@ export function receiptsNaming(receipts: readonly ReceiptModel[], normalizedName
 
 /**
  * The rehearsals of one trigger of `runbook`, in the order of `receipts` (the runbook's
- * receipts, oldest first): its history. The last is the latest rehearsal.
+ * receipts, oldest first): its history, drafts left out. The last is the latest rehearsal.
  */
 export function rehearsalsOf(runbook: RunbookModel, receipts: readonly ReceiptModel[], trigger: Trigger): Rehearsal[] {
+  return receiptsOfTrigger(runbook, receipts, trigger)
+    .filter((r) => !isDraft(r))
+    .map(rehearsalOf);
+}
+
+/** The drafts among the receipts of one trigger (new-receipt's scaffold, not filled in yet), oldest first. */
+export function draftsOf(runbook: RunbookModel, receipts: readonly ReceiptModel[], trigger: Trigger): ReceiptModel[] {
+  return receiptsOfTrigger(runbook, receipts, trigger).filter(isDraft);
+}
+
+function receiptsOfTrigger(runbook: RunbookModel, receipts: readonly ReceiptModel[], trigger: Trigger): ReceiptModel[] {
   const index = triggersByKey(runbook.triggers.triggers);
   const at: number[] = [];
   for (const key of new Set([normalizeTrigger(trigger.name), normalizeTrigger(conditionOf(trigger.name))])) {
     if (index.get(key) === trigger) at.push(...receiptsNaming(receipts, key));
   }
-  return at.sort((a, b) => a - b).map((i) => rehearsalOf(receipts[i]));
+  return at.sort((a, b) => a - b).map((i) => receipts[i]);
 }
 
 export function latestRehearsal(runbook: RunbookModel, receipts: readonly ReceiptModel[], trigger: Trigger): Rehearsal | undefined {
@@ -149,10 +220,11 @@ export function budgetOf(receipt: ReceiptModel, trigger: Trigger | undefined): {
   return typeof own === 'number' && Number.isFinite(own) ? { minutes: own, fromRunbook: false } : undefined;
 }
 
-/** The newest rehearsal date among receipts, with its receipt; once per list. */
+/** The newest rehearsal date among receipts (drafts do not count), with its receipt; once per list. */
 export const newestRehearsal = derivedFrom((receipts: readonly ReceiptModel[]) => {
   let newest: Rehearsal | undefined;
   for (const r of receipts) {
+    if (isDraft(r)) continue;
     const f = rehearsalOf(r);
     if (f.date && (!newest || f.date > newest.date!)) newest = f;
   }

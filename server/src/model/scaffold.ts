@@ -100,7 +100,7 @@ export interface ReceiptFields {
   runbook?: string;
 }
 
-/** A new receipt: real values where they are known, empty ones where only the rehearsal can tell. */
+/** A new receipt, a draft: real values where they are known, empty ones where only the rehearsal can tell. */
 export function receiptText(f: ReceiptFields, eol = '\n'): string {
   const lines = [
     '---',
@@ -109,9 +109,10 @@ export function receiptText(f: ReceiptFields, eol = '\n'): string {
     `environment: ${f.environment ?? 'staging'}`,
     `trigger: ${yamlScalar(f.trigger)}`,
     `path: ${f.path ?? 'pipeline'}`,
-    `observed_at: ${f.date}T00:00`,
-    `recovered_at: ${f.date}T00:00`,
-    'total_minutes: 0',
+    // Only the rehearsal can tell these: left empty, so the receipt is a draft until someone writes them.
+    'observed_at:',
+    'recovered_at:',
+    'total_minutes:',
     ...(f.budgetMinutes !== undefined ? [`budget_minutes: ${f.budgetMinutes}`] : []),
     'receipt: ""',
     'witness: ""',
@@ -131,13 +132,10 @@ export function receiptText(f: ReceiptFields, eol = '\n'): string {
     '- HH:MM trigger observed, clock started',
     '- HH:MM recovered, clock stopped',
     '',
+    // No "none" on the user's behalf: a receipt nobody filled in must not claim a clean rehearsal.
     '## Gaps discovered',
     '',
-    '- none',
-    '',
     '## Compensating actions',
-    '',
-    '- none needed: no side-effecting endpoint fired',
     '',
   ];
   return lines.join(eol);

@@ -6,9 +6,8 @@ export function triggerTable(eol = '\n'): string {
     '',
     '| Trigger | How observed | Timer budget |',
     '|---|---|---|',
-    '| 5xx rate > 5% for 2 minutes post-deploy | dashboard or smoke test | 5 min |',
-    '| Smoke test fails in pipeline | pipeline red on deploy job | 3 min |',
-    '| Data corruption reported | support ticket | do not roll back code alone: data correction |',
+    // Placeholders the linter flags until a person writes the team's triggers (never plausible values, issue 14).
+    '| TODO: the condition that decides a rollback (e.g. 5xx > 5% for 2 min) | TODO: how it is observed | TBD |',
     '',
   ].join(eol);
 }
@@ -16,6 +15,6 @@ export function triggerTable(eol = '\n'): string {
 export function censusTable(rows: { endpoint: string; effect: string; compensation: string }[] = [], eol = '\n'): string {
   const body = rows.length
     ? rows.map((r) => `| ${r.endpoint} | ${r.effect} | ${r.compensation} |`)
-    : ['| POST /api/orders | confirmation email | send correction email |'];
+    : ['| TODO: METHOD /path | TODO: its side effect | TODO: compensating action |'];
   return ['## Side-effect census', '', '| Endpoint | Side effect | Compensating action |', '|---|---|---|', ...body, ''].join(eol);
 }

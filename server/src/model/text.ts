@@ -91,6 +91,13 @@ export function applyEdits(text: string, edits: { start: number; end: number; ne
 }
 
 /** A line of a script that is only a comment (shell, SQL, JS, INI, batch), after any indentation. */
+const PLACEHOLDER = /<[A-Z_a-z-]+>|\$\{?[A-Z][A-Z_]+\}?|\bTBD\b|\bTODO\b|\bFIXME\b|\bYYYY-?MM-?DD\b|\bYOUR_[A-Z0-9_]+\b|\bHH:MM\b|\bXXX+\b/;
+
+/** A template placeholder in `s` ("<commit-sha>", "TBD", "YYYY-MM-DD", "${IMAGE_TAG}"), if any. */
+export function placeholderIn(s: string): string | undefined {
+  return PLACEHOLDER.exec(s)?.[0];
+}
+
 export function isCommentLine(line: string): boolean {
   return /^\s*(?:#|\/\/|--|;|REM\b)/i.test(line);
 }

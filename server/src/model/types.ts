@@ -21,6 +21,12 @@ export interface Fix {
   edits?: TextEdit[];
   /** A new file to create (exclusive create: never overwrites). Path is absolute. */
   createFile?: { path: string; content: string };
+  /**
+   * The fix writes what only a person can say (which trigger was rehearsed, a compensating
+   * action, a trigger list): offered as a quick fix on its finding, never applied by --fix or
+   * Fix all (issue 14).
+   */
+  statesFact?: boolean;
 }
 
 export interface Finding {

@@ -20,7 +20,7 @@ export const RB001: RunbookRule = {
       message: announced
         ? 'This section announces rollback triggers but lists none: write a trigger table (trigger, how observed, timer budget) so the team rolls back without discussion.'
         : 'No rollback trigger list: write the conditions under which you roll back without discussion, how you notice each one and how many minutes you allow (a table with Trigger, How observed, Timer budget).',
-      fix: { title: 'Insert a rollback trigger table', edits: [{ start: at.offset, end: at.offset, newText: at.prefix + table + (at.suffix ?? '') }] },
+      fix: { title: 'Insert a rollback trigger table', statesFact: true, edits: [{ start: at.offset, end: at.offset, newText: at.prefix + table + (at.suffix ?? '') }] },
     });
   },
 };

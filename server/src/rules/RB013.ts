@@ -24,7 +24,7 @@ export const RB013: RunbookRule = {
     report({
       span: announced?.span ?? model.anchor,
       message: `No side-effect census: list every endpoint with a user-visible side effect (email, webhook, payment) and its compensating action — rollback does not unsend them.${rows.length ? ` Mentioned here: ${rows.map((r) => r.endpoint).join(', ')}.` : ''}`,
-      fix: { title: 'Insert a side-effect census table', edits: [{ start: at.offset, end: at.offset, newText: at.prefix + table }] },
+      fix: { title: 'Insert a side-effect census table', statesFact: true, edits: [{ start: at.offset, end: at.offset, newText: at.prefix + table }] },
     });
   },
 };

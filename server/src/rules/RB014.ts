@@ -23,7 +23,7 @@ export const RB014: RunbookRule = {
       report({
         span: row.compensationSpan,
         message: `"${what}" has no compensating action${row.compensation ? ` ("${row.compensation}")` : ''}: write the one-line action that undoes its side effect (${suggestion ? `e.g. "${suggestion}"` : 'void, refund, correction email'}) — without it the rollback plan is incomplete.`,
-        fix: suggestion ? { title: `Set the compensating action to "${suggestion}"`, edits: [{ ...row.compensationInterior, newText: ` ${suggestion} ` }] } : undefined,
+        fix: suggestion ? { title: `Set the compensating action to "${suggestion}"`, statesFact: true, edits: [{ ...row.compensationInterior, newText: ` ${suggestion} ` }] } : undefined,
         data: { endpoint: row.endpoint, suggestion },
       });
     }

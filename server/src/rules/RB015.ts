@@ -26,7 +26,7 @@ export const RB015: RunbookRule = {
       report({
         span: e.span,
         message: `${e.method} ${e.path} has a side effect (${e.effect}) but is not in the side-effect census: add a row with its compensating action — rollback does not unsend it.`,
-        fix: { title: `Add ${e.method} ${e.path} to the side-effect census`, edits: [{ start: last.end, end: last.end, newText: `${eol}| ${cells.join(' | ')} |` }] },
+        fix: { title: `Add ${e.method} ${e.path} to the side-effect census`, statesFact: true, edits: [{ start: last.end, end: last.end, newText: `${eol}| ${cells.join(' | ')} |` }] },
         data: { endpoint: `${e.method} ${e.path}`, effect: e.effect },
       });
     }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { RunbookRule } from './rule';
 import { defaultTrigger, planReceipt, receiptFileName } from '../model/scaffold';
+import { isDraft } from '../model/rehearsals';
 
 export const RB021: RunbookRule = {
   id: 'RB021',
@@ -11,7 +12,8 @@ export const RB021: RunbookRule = {
   description: 'Triggers but no rehearsal receipt in the workspace.',
   check({ model, workspace, today, report }) {
     const triggers = model.triggers.triggers;
-    if (!triggers.length || workspace.receiptsFor(model).length) return;
+    // A draft (new-receipt's scaffold, not filled in) is not a rehearsal.
+    if (!triggers.length || workspace.receiptsFor(model).some((r) => !isDraft(r))) return;
     const first = defaultTrigger(model)!;
     const plan = planReceipt(model, workspace, first, today);
     const created = { path: plan.path, content: plan.content };

@@ -1,13 +1,5 @@
 import type { ReceiptRule } from './rule';
-import { placeholderIn } from './helpers/receiptUtil';
-import { isCommentLine } from '../model/text';
-import { isInlineCommand } from '../model/rollback';
-
-/** A line someone could have typed: not blank, not a comment, not a template placeholder. */
-const realLine = (l: string) => {
-  const t = l.trim();
-  return t !== '' && !isCommentLine(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
-};
+import { commandsRun } from '../model/rehearsals';
 
 export const RR009: ReceiptRule = {
   id: 'RR009',
@@ -19,15 +11,7 @@ export const RR009: ReceiptRule = {
   check({ model, report }) {
     const s = model.commands;
     const found = s?.code ?? model.bodyCode ?? { block: [], inline: [] };
-    const lines = (c: string) => c.split(/\r\n|\r|\n/);
-    const real = s
-      ? found.block.some((c) => lines(c).some(realLine)) ||
-        // `gh workflow run deploy.yml -f image_tag=v1.2.2` written inline still records a command.
-        found.inline.some((c) => realLine(c) && /\S\s+\S|\//.test(c.trim()))
-      : // A drill report written as prose: its code anywhere, but a block with a placeholder is the
-        // procedure to follow (`<commit-sha>`, YYYYMMDD), and a path or a name inline is no command.
-        found.block.some((c) => lines(c).some(realLine) && !lines(c).some((l) => placeholderIn(l))) ||
-        found.inline.some((c) => realLine(c) && isInlineCommand(c.trim()) && /\S\s+\S/.test(c.trim()));
+    const real = commandsRun(model);
     if (real) return;
     const hasCode = found.block.length > 0 || found.inline.length > 0;
     report({

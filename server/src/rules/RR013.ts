@@ -1,9 +1,10 @@
 import type { ReceiptRule } from './rule';
-import { field } from './helpers/receiptUtil';
+import { field, placeholderIn } from './helpers/receiptUtil';
 
 const MESSAGE = 'No witness and no recording: name who watched the rehearsal (witness: Sam) or link a recording (recording: https://...), so the time is more than a claim.';
 
-const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+// "TODO: who watched" (the snippet's placeholder) names nobody.
+const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '' && !placeholderIn(v);
 
 export const RR013: ReceiptRule = {
   id: 'RR013',

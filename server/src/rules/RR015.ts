@@ -1,9 +1,10 @@
 import type { ReceiptRule } from './rule';
 import { derivedFrom } from '../model/text';
 import type { ReceiptModel } from '../model/receipt';
-import { rehearsalOf } from '../model/rehearsals';
+import { isDraft, rehearsalOf } from '../model/rehearsals';
 
-const withFileNumbers = derivedFrom((siblings: ReceiptModel[]) => siblings.filter((s) => s.fileNumber !== undefined));
+// Drafts are not rehearsals: the last three are the last three filled in.
+const rehearsed = derivedFrom((siblings: ReceiptModel[]) => siblings.filter((s) => s.fileNumber !== undefined && !isDraft(s)));
 
 export const RR015: ReceiptRule = {
   id: 'RR015',
@@ -14,10 +15,9 @@ export const RR015: ReceiptRule = {
   description: 'The last three rehearsals each took under 5 minutes.',
   check({ model, workspace, report }) {
     if (model.fileNumber === undefined) return;
-    const numbered = withFileNumbers(workspace.siblings(model));
+    const numbered = rehearsed(workspace.siblings(model));
     if (numbered.length < 3 || numbered[numbered.length - 1] !== model) return; // only on the latest receipt
     const last = numbered.slice(-3).map((r) => rehearsalOf(r).minutes);
-    // A 0 is an unfilled skeleton, not a clean run.
     if (!last.every((t) => t !== undefined && t > 0 && t < 5)) return;
     report({
       span: model.anchor,

@@ -28,7 +28,7 @@ suite('code lens', () => {
     assert.strictEqual(never.command!.command, 'runbookLint.server.createReceipt');
     assert.deepStrictEqual(never.command!.arguments?.[0]?.trigger, 'Login broken');
 
-    // The trigger rehearsed by the new-receipt test: its latest receipt is today's scaffold.
+    // The trigger of the new-receipt test: today's draft is no rehearsal, so the lens still shows 001.md.
     const smoke = await poll(() => lensAt(lineOf('Smoke test fails in pipeline')), 'a code lens over the smoke-test trigger');
     assert.match(smoke.command!.title, /^rehearsed /);
   });

@@ -10,8 +10,4 @@ export function numberField(model: ReceiptModel, key: string): number | undefine
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-const PLACEHOLDER = /<[A-Z_a-z-]+>|\$\{?[A-Z][A-Z_]+\}?|\bTBD\b|\bTODO\b|\bFIXME\b|\bYYYY-?MM-?DD\b|\bYOUR_[A-Z0-9_]+\b|\bHH:MM\b|\bXXX+\b/;
-
-export function placeholderIn(s: string): string | undefined {
-  return PLACEHOLDER.exec(s)?.[0];
-}
+export { placeholderIn } from '../../model/text';
