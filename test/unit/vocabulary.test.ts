@@ -144,3 +144,14 @@ test('a drill report written as prose: its commands, gaps and witness are read i
   const zh = rules('# 回滚演练记录\n\n## 执行环境\n\n- 本机\n\n```sh\ndocker compose up -d --force-recreate web\n```\n\n## 本地机制演练未覆盖事项\n\n- 真实流量\n');
   assert.ok(!zh.has('RR009') && !zh.has('RR010') && zh.has('RR013'), [...zh].join(','));
 });
+
+test('RB007: a degree word beside a concrete event of a named thing is measurable; of a thing not named, vague', async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const vague = (trigger: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set('/w/RUNBOOK.md', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`, 'runbook');
+    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB007');
+  };
+  for (const t of ['Critical user data exposed', 'Authentification critique cassée', 'Vulnerabilidad crítica descubierta', '重大なセキュリティ脆弱性を検出']) assert.ok(!vague(t), t);
+  for (const t of ['Critical feature completely broken', 'Fonctionnalités critiques cassées', 'Elevated error rate', 'Funcionalidade crítica quebrada']) assert.ok(vague(t), t);
+});

@@ -17,7 +17,9 @@ export const RB007: RunbookRule = {
       // measurable as it stands. Flagged: words of mood ("things look bad"), and words of degree or
       // judgement with nothing to measure them by ("elevated error rate", "critical feature broken",
       // "deployment lead decision"), in any of the languages.
-      const degree = MATCH.vague.test(t.name);
+      // A degree word beside a concrete event of a named thing ("Authentification cassée", "Critical user data
+      // exposed") is something one can see happen; of a thing not named ("Critical feature broken"), it is not.
+      const degree = MATCH.vague.test(t.name) && !(MATCH.events.test(t.name) && !MATCH.generic.test(t.name));
       if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
       report({
         span: t.nameSpan,

@@ -16,6 +16,8 @@ export const de: Vocabulary = {
   conditional: ['wenn', 'falls', 'bei'],
   negative: ['nicht', 'kein', 'keine', 'nie', 'niemals', 'vermeiden', 'statt', 'anstatt'],
   vague: ['erhöht*', 'signifikant*', 'deutlich*', 'anstieg', 'degradiert*', 'verschlechter*', 'schwer*', 'kritisch*', 'hoch', 'hohe*', 'unerwartet*', 'ungewöhnlich*', 'akzeptab*', 'beschwerden', 'entscheidung', 'probleme', 'kaputt'],
+  events: ['kaputt', 'ausgefallen', 'ausfall', 'fehlgeschlagen', 'schlägt fehl', 'nicht erreichbar', 'erkannt', 'entdeckt', 'offengelegt', 'blockiert', 'verlust', 'sicherheitslücke', 'funktioniert nicht'],
+  generic: ['funktion*', 'feature*', 'bug*', 'problem*'],
   observedBy: ['überwachung', 'monitoring', 'alarm*', 'alert*', 'dashboard', 'protokoll*', 'logs', 'manuelle prüfung', 'test*', 'support', 'tickets'],
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],

@@ -31,6 +31,8 @@ export const en: Vocabulary = {
   conditional: ['if', 'when'],
   negative: ['not', "don't", 'dont', 'never', 'avoid', 'instead'],
   vague: ['elevated', 'significant*', 'increased', 'spike*', 'degraded', 'degradation', 'severe*', 'major', 'critical', 'high', 'unexpected', 'abnormal', 'acceptable', 'agreed', 'excessive', 'complaints', 'decision', 'judgement', 'judgment', 'discretion', 'request*', 'concerns', 'uncertain'],
+  events: ['broken', 'down', 'fails', 'failed', 'failing', 'failure', 'unavailable', 'unreachable', 'crash*', 'exposed', 'discovered', 'detected', 'found', 'leak*', 'outage', 'cannot', 'can\'t', 'unable', 'not working', 'does not load', 'doesn\'t load', 'blocked', 'blocking', 'blocks', 'lost', 'missing', 'corrupt*', 'vulnerability'],
+  generic: ['feature', 'features', 'functionality', 'bug', 'bugs', 'issue', 'issues', 'problem', 'problems', 'something'],
   observedBy: [],
   dataCorruption: [
     'data corruption',

@@ -16,6 +16,8 @@ export const es: Vocabulary = {
   conditional: ['si', 'cuando'],
   negative: ['no', 'nunca', 'evitar', 'en lugar de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto'],
+  events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga'],
+  generic: ['funcionalidad*', 'función', 'bug*', 'problema*', 'incidencia*'],
   observedBy: ['monitoreo', 'monitorización', 'alerta*', 'panel', 'tablero', 'registros', 'logs', 'verificación manual', 'prueba*', 'reporte*', 'soporte'],
   dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],

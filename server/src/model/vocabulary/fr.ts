@@ -16,6 +16,8 @@ export const fr: Vocabulary = {
   conditional: ['si', 'quand', 'lorsque', 'en cas de'],
   negative: ['ne pas', 'pas de', 'jamais', 'éviter', 'au lieu de'],
   vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*'],
+  events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*'],
+  generic: ['fonctionnalité*', 'bug*', 'problème*'],
   observedBy: ['supervision', 'surveillance', 'alerte*', 'tableau de bord', 'journaux', 'logs', 'vérification manuelle', 'test*', 'support', 'tickets'],
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],

@@ -121,6 +121,8 @@ export const MATCH = {
   negative: compile(alternation(all('negative'))),
   dataCorruption: compile(alternation(all('dataCorruption'))),
   vague: compile(alternation(all('vague'))),
+  events: compile(alternation(all('events'))),
+  generic: compile(alternation(all('generic'))),
   observedBy: compile(alternation(all('observedBy'))),
   preferred: compile(alternation(all('preferred'))),
   /** "Revertir si:", "Rollback wenn:": a rollback word, then soon an if-word (English labels have their own, stricter reading). */

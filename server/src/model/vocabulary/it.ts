@@ -16,6 +16,8 @@ export const it: Vocabulary = {
   conditional: ['se', 'quando', 'in caso di'],
   negative: ['non', 'mai', 'evitare', 'invece'],
   vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*'],
+  events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
+  generic: ['funzionalità', 'bug', 'problem*'],
   observedBy: ['monitoraggio', 'allarm*', 'alert*', 'dashboard', 'log', 'verifica manuale', 'test*', 'supporto', 'ticket'],
   dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],

@@ -16,6 +16,8 @@ export const nl: Vocabulary = {
   conditional: ['als', 'wanneer', 'indien', 'bij'],
   negative: ['niet', 'geen', 'nooit', 'vermijd*', 'in plaats van'],
   vague: ['verhoogd*', 'significant*', 'aanzienlijk*', 'stijging', 'gedegradeerd*', 'verslechter*', 'ernstig*', 'kritiek*', 'hoog', 'hoge', 'onverwacht*', 'abnormaal', 'acceptabel*', 'klachten', 'beslissing', 'problemen', 'kapot'],
+  events: ['kapot', 'werkt niet', 'onbereikbaar', 'gedetecteerd', 'ontdekt', 'faalt', 'mislukt', 'geblokkeerd', 'blokkeert', 'verlies', 'kwetsbaarheid', 'failure'],
+  generic: ['functionaliteit*', 'feature*', 'bug*', 'probleem', 'problemen'],
   observedBy: ['monitoring', 'alarm*', 'alert*', 'dashboard', 'logs', 'handmatige controle', 'test*', 'support', 'tickets'],
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],

@@ -16,6 +16,8 @@ export const pt: Vocabulary = {
   conditional: ['se', 'quando', 'caso'],
   negative: ['não', 'nunca', 'evitar', 'em vez de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*'],
+  events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega'],
+  generic: ['funcionalidade*', 'recurso*', 'bug*', 'problema*'],
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],

@@ -41,6 +41,10 @@ export interface Vocabulary {
   negative: string[];
   /** Words of degree or judgement that, with no number, no named check and no way it is observed, leave a trigger vague: "elevated", "significant", "critical", "decision". */
   vague: string[];
+  /** A concrete failure event ("broken", "fails", "unavailable", "discovered", "cassée", "失败"): with it, a degree word ("critical feature broken") still names something one can see happen. */
+  events: string[];
+  /** Nouns that name nothing in particular ("feature", "bug", "problem"): "Critical feature broken" says which event, not which feature. */
+  generic: string[];
   /** Ways a trigger is observed, beside the tools every language names alike (Grafana, Sentry): "monitoring", "alert", "dashboard". */
   observedBy: string[];
   /** A trigger about the data itself: corruption, loss, inconsistency. */
