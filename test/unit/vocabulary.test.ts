@@ -155,3 +155,14 @@ test('RB007: a degree word beside a concrete event of a named thing is measurabl
   for (const t of ['Critical user data exposed', 'Authentification critique cassée', 'Vulnerabilidad crítica descubierta', '重大なセキュリティ脆弱性を検出']) assert.ok(!vague(t), t);
   for (const t of ['Critical feature completely broken', 'Fonctionnalités critiques cassées', 'Elevated error rate', 'Funcionalidade crítica quebrada']) assert.ok(vague(t), t);
 });
+
+test('a document-wide rollback time is the default budget of the triggers that state none', () => {
+  const budgets = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.budgetMinutes);
+  const list = '## Rollback criteria\n\nRoll back immediately if:\n\n- Error rate above 5% on checkout\n- Login page returns 500\n';
+  assert.deepEqual(budgets(`# Runbook\n\nRTO: 15 minutes.\n\n${list}`), [15, 15]);
+  assert.deepEqual(budgets(`# Runbook\n\n**Objetivo de tempo de recuperação:** < 10 min\n\n${list}`), [10, 10]);
+  assert.deepEqual(budgets(`# Runbook\n\n目標復旧時間: 30分\n\n${list}`), [30, 30]);
+  // A method's own estimate is no target, and a window is no budget.
+  assert.deepEqual(budgets(`# Runbook\n\n${list}\n## Option A\n\nRecovery time: ~5 min\n`), [undefined, undefined]);
+  assert.deepEqual(budgets(`# Runbook\n\nRTO is measured over 30 days.\n\n${list}`), [undefined, undefined]);
+});

@@ -382,8 +382,47 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   for (const section of sections) visitBlocks(section.own, section);
 
   inheritFromDecisionTables(root, text, model);
+  inheritDocumentBudget(text, model);
   model.triggers.sort((a, b) => a.span.start - b.span.start);
   return model;
+}
+
+/**
+ * The document's own rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min"): the
+ * first line that names one, with a duration after it that is not a window; offsets in the
+ * document. Asked of the whole text once: most documents name none.
+ */
+function documentBudget(text: string): SharedBudget | undefined {
+  if (!MATCH.rto.test(text)) return undefined;
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    const s = m[0];
+    if (s.length > 500) continue;
+    const at = MATCH.rto.find(s);
+    if (!at) continue;
+    const d = findDurations(s).find((x) => x.start >= at.index && !isWindowAt(s, x.start, x.end));
+    if (d) return { start: m.index + d.start, end: m.index + d.end, minutes: d.minutes };
+  }
+  return undefined;
+}
+
+/**
+ * A document-wide rollback time is the default budget of the triggers that state none, and
+ * gives its minutes to those that share only a word ("Roll back immediately if:"). Not to a
+ * table's empty budget cell: the cell is where the team writes it.
+ */
+function inheritDocumentBudget(text: string, model: TriggerModel): void {
+  const fallback = documentBudget(text);
+  if (!fallback) return;
+  for (const t of model.triggers) {
+    if (t.dataCorrection || (t.table && t.table.budgetCol >= 0)) continue;
+    const onlyAWord = t.budgetFromHeading && t.budgetMinutes === undefined;
+    if (t.budgetText !== undefined && !onlyAWord) continue;
+    t.budgetText = text.slice(fallback.start, fallback.end);
+    t.budgetSpan = { start: fallback.start, end: fallback.end };
+    t.budgetMinutes = fallback.minutes;
+    t.budgetFromHeading = true;
+  }
 }
 
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */

@@ -21,6 +21,7 @@ export const de: Vocabulary = {
   observedBy: ['überwachung', 'monitoring', 'alarm*', 'alert*', 'dashboard', 'protokoll*', 'logs', 'manuelle prüfung', 'test*', 'support', 'tickets'],
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],
+  rto: ['rto', 'maximale rollback-dauer'],
   window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'] },
   immediate: ['sofort', 'sofortig*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
   receipt: { commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },

@@ -53,6 +53,7 @@ export const en: Vocabulary = {
     'inconsistent data',
   ],
   preferred: ['primary', 'preferred', 'recommended', 'default', 'first choice', 'main path', 'use this first'],
+  rto: ['rto', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within'],
   window: { before: ['within the first', 'in the first', 'during the first', 'within the first few', 'for', 'over', 'during', 'for at least', 'for more than', 'for over', 'for longer than', 'over the last', 'in the last', 'sustained for', 'sustained', 'any sustained', 'continuously', 'consistently', 'lasting', 'persisting for', 'persists for', 'persisting', 'persists'], after: ['in a row', 'straight', 'consecutively', 'sustained'] },
   immediate: ['immediately', 'immediate', 'right away', 'asap', 'at once', 'instantly', 'without delay', 'no delay'],
   receipt: { commands: ['commands', 'command', 'what we ran', 'what i ran', 'steps taken', 'steps run', 'executed actions', 'actions executed'], gaps: ['gaps', 'gap', 'what went wrong', 'surprises', 'issues found', 'issues discovered', 'findings', 'finding', 'lessons', 'lessons learned', 'follow-up', 'follow-ups', 'does not prove', 'not covered', 'residual risks', 'open issues', 'action items'], timeline: ['timeline', 'timestamps', 'timestamp', 'chronology'], witness: ['witness', 'witnessed', 'observer', 'observed by', 'participants', 'attendees', 'facilitator', 'recording'] },

@@ -21,6 +21,7 @@ export const pt: Vocabulary = {
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
+  rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],
   window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por'], after: ['seguidos', 'consecutivos', 'sustentado*'] },
   immediate: ['imediatamente', 'imediato', 'imediata', 'de imediato', 'sem demora', 'o quanto antes'],
   receipt: { commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'] },

@@ -51,6 +51,8 @@ export interface Vocabulary {
   dataCorruption: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
+  /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */
+  rto: string[];
   /**
    * Words that make a duration a window, not a budget ("for 5 minutes", "5分間継続"): those
    * written just before the number, and those just after the unit.

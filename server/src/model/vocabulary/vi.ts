@@ -21,6 +21,7 @@ export const vi: Vocabulary = {
   observedBy: ['giám sát', 'cảnh báo', 'bảng điều khiển', 'nhật ký', 'log', 'kiểm tra thủ công', 'kiểm thử'],
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
+  rto: ['rto', 'mục tiêu thời gian rollback'],
   window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
   immediate: ['ngay lập tức', 'ngay', 'lập tức', 'tức thì'],
   receipt: { commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'] },
