@@ -166,3 +166,11 @@ test('a document-wide rollback time is the default budget of the triggers that s
   assert.deepEqual(budgets(`# Runbook\n\n${list}\n## Option A\n\nRecovery time: ~5 min\n`), [undefined, undefined]);
   assert.deepEqual(budgets(`# Runbook\n\nRTO is measured over 30 days.\n\n${list}`), [undefined, undefined]);
 });
+
+test('an RTO table gives its strictest value; prerequisites are no trigger section', () => {
+  const budgets = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.budgetMinutes);
+  const table = '### Rollback Time Objectives\n\n| Environment | RTO (Recovery Time Objective) | RPO |\n|---|---|---|\n| Staging | 5 minutes | 1 hour |\n| Production | 2 minutes | 5 minutes |\n';
+  assert.deepEqual(budgets(`# Runbook\n\n## Khi nào cần Rollback\n\n- Error rate > 5%\n- Health check failed > 3 lần\n\n${table}`), [2, 2]);
+  for (const h of ['## 回滚前提条件', '## Rollback prerequisites', '## Pré-requisitos do rollback', '## ロールバックの前提条件'])
+    assert.equal(buildRunbook('/w/RUNBOOK.md', `# 回滚操作指南\n\n${h}\n\n- ✅ 当前版本二进制文件\n- ✅ 数据库数据备份\n`).triggers.triggers.length, 0, h);
+});

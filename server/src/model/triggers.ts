@@ -402,8 +402,37 @@ function documentBudget(text: string): SharedBudget | undefined {
     if (!at) continue;
     const d = findDurations(s).find((x) => x.start >= at.index && !isWindowAt(s, x.start, x.end));
     if (d) return { start: m.index + d.start, end: m.index + d.end, minutes: d.minutes };
+    if (/^\s*\|/.test(s)) {
+      const fromTable = rtoColumn(text, m.index, s, at.index);
+      if (fromTable) return fromTable;
+    }
   }
   return undefined;
+}
+
+/**
+ * An RTO table ("| Environment | RTO | … |" over a row per environment): the strictest value
+ * of the RTO column, which is production's in every such table seen.
+ */
+function rtoColumn(text: string, headerAt: number, header: string, rtoAt: number): SharedBudget | undefined {
+  const col = header.slice(0, rtoAt).split('|').length - 1;
+  const row = /[^\r\n]*(?:\r\n|\r|\n|$)/y;
+  row.lastIndex = headerAt + header.length;
+  let best: SharedBudget | undefined;
+  for (let n = 0; n < 50; n++) {
+    while (/[\r\n]/.test(text[row.lastIndex] ?? '')) row.lastIndex++;
+    const at = row.lastIndex;
+    const m = row.exec(text);
+    if (!m || !m[0] || !/^\s*\|/.test(m[0])) break;
+    const line = m[0].replace(/(?:\r\n|\r|\n)$/, '');
+    const cells = line.split('|');
+    const cell = cells[col];
+    if (cell === undefined || /^\s*:?-+:?\s*$/.test(cell)) continue;
+    const cellAt = at + cells.slice(0, col).join('|').length + 1;
+    const d = findDurations(cell)[0];
+    if (d && (!best || d.minutes < best.minutes!)) best = { start: cellAt + d.start, end: cellAt + d.end, minutes: d.minutes };
+  }
+  return best;
 }
 
 /**

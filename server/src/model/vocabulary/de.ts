@@ -5,7 +5,7 @@ export const de: Vocabulary = {
   rollback: ['rollback', 'zurückrollen', 'zurücksetzen', 'zurückgesetzt', 'rückabwicklung', 'rückfall*', 'rücksprung', 'rückkehr zur vorherigen version', 'abbruch*', 'rückrollen'],
   criteria: ['kriterien', 'kriterium', '*kriterien', 'bedingungen', 'auslöser', 'wann', 'signale', 'entscheidungsmatrix'],
   scenarios: ['szenarien'],
-  notTriggers: ['erfolg*', 'abnahme*', 'verifizierung', 'validierung'],
+  notTriggers: ['erfolg*', 'abnahme*', 'verifizierung', 'validierung', 'voraussetzung*'],
   triggerTitles: ['auslöser', 'auslösebedingungen'],
   triggerPhrases: ['wann zurückrollen', 'wann ein rollback', 'wann rollback'],
   usage: ['wann verwenden', 'wann anwenden', 'wann ausführen', 'wann einsetzen', 'einsatzkriterien'],

@@ -5,7 +5,7 @@ export const es: Vocabulary = {
   rollback: ['rollback', 'reversión', 'reversion', 'revertir', 'revertimos', 'vuelta atrás', 'vuelta atras', 'marcha atrás', 'volver atrás', 'volver a la versión anterior', 'deshacer el despliegue', 'abortar'],
   criteria: ['criterio', 'criterios', 'condiciones', 'condición', 'disparadores', 'desencadenantes', 'activadores', 'cuándo', 'señales', 'matriz de decisión'],
   scenarios: ['escenarios'],
-  notTriggers: ['éxito', 'exitoso', 'finalización', 'verificación', 'validación'],
+  notTriggers: ['éxito', 'exitoso', 'finalización', 'verificación', 'validación', 'requisitos previos', 'prerrequisito*', 'requisitos'],
   triggerTitles: ['disparadores', 'desencadenantes', 'criterios de activación'],
   triggerPhrases: ['cuándo revertir', 'cuándo hacer rollback', 'cuándo hacer un rollback'],
   usage: ['cuándo usar', 'cuándo utilizar', 'cuándo ejecutar', 'cuándo aplicar'],

@@ -5,7 +5,7 @@ export const fr: Vocabulary = {
   rollback: ['rollback', 'retour arrière', 'retour en arrière', 'retour-arrière', 'revenir en arrière', 'revenir à la version précédente', 'retour à la version précédente', 'annuler le déploiement', 'repli', 'abandon'],
   criteria: ['critère', 'critères', 'conditions', 'condition', 'déclencheurs', 'déclencheur', 'quand', 'signaux', 'scénarios', 'matrice de décision'],
   scenarios: ['scénarios', 'scénario'],
-  notTriggers: ['succès', 'réussite', 'vérification', 'validation'],
+  notTriggers: ['succès', 'réussite', 'vérification', 'validation', 'prérequis', 'pré-requis', 'conditions préalables'],
   triggerTitles: ['déclencheurs', 'critères de déclenchement'],
   triggerPhrases: ['quand revenir en arrière', 'quand faire un rollback', 'quand effectuer un rollback', 'quand déclencher'],
   usage: ['quand utiliser', "quand l'utiliser", 'quand exécuter', 'quand appliquer', 'quand déclencher'],

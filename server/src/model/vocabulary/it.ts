@@ -5,7 +5,7 @@ export const it: Vocabulary = {
   rollback: ['rollback', 'tornare indietro', 'ritorno alla versione precedente', 'tornare alla versione precedente', 'annullare il rilascio', 'ripristino della versione precedente', 'revert'],
   criteria: ['criteri', 'criterio', 'condizioni', 'condizione', 'trigger', 'quando', 'segnali', 'matrice decisionale'],
   scenarios: ['scenari'],
-  notTriggers: ['successo', 'completamento', 'verifica', 'validazione'],
+  notTriggers: ['successo', 'completamento', 'verifica', 'validazione', 'prerequisit*', 'requisiti'],
   triggerTitles: ['trigger', 'condizioni di attivazione'],
   triggerPhrases: ['quando fare rollback', 'quando eseguire il rollback', 'quando tornare indietro'],
   usage: ['quando usare', 'quando utilizzare', 'quando eseguire', 'quando applicare'],

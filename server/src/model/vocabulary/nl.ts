@@ -5,7 +5,7 @@ export const nl: Vocabulary = {
   rollback: ['rollback', 'terugdraaien', 'terugrollen', 'terugzetten', 'terugval', 'terug naar de vorige versie', 'afbreken'],
   criteria: ['criteria', 'criterium', 'voorwaarden', 'triggers', 'wanneer', 'signalen', 'beslismatrix'],
   scenarios: ['scenario*'],
-  notTriggers: ['succes*', 'verificatie', 'validatie'],
+  notTriggers: ['succes*', 'verificatie', 'validatie', 'vereisten', 'voorwaarden vooraf'],
   triggerTitles: ['triggers', 'voorwaarden voor terugdraaien'],
   triggerPhrases: ['wanneer terugdraaien', 'wanneer terugrollen', 'wanneer een rollback'],
   usage: ['wanneer gebruiken', 'wanneer uitvoeren', 'wanneer toepassen'],

@@ -5,7 +5,7 @@ export const pt: Vocabulary = {
   rollback: ['rollback', 'reversão', 'reversao', 'reverter', 'retorno à versão anterior', 'voltar à versão anterior', 'voltar atrás', 'desfazer o deploy', 'abortar'],
   criteria: ['critério', 'critérios', 'criterios', 'condições', 'condicoes', 'condição', 'gatilhos', 'gatilho', 'disparadores', 'quando', 'sinais', 'matriz de decisão'],
   scenarios: ['cenários'],
-  notTriggers: ['sucesso', 'conclusão', 'verificação', 'validação'],
+  notTriggers: ['sucesso', 'conclusão', 'verificação', 'validação', 'pré-requisito*', 'pre-requisito*', 'requisitos'],
   triggerTitles: ['gatilhos', 'disparadores', 'critérios de acionamento'],
   triggerPhrases: ['quando reverter', 'quando fazer rollback', 'quando fazer o rollback', 'quando realizar rollback'],
   usage: ['quando usar', 'quando utilizar', 'quando executar', 'quando aplicar', 'quando acionar'],

@@ -5,7 +5,7 @@ export const vi: Vocabulary = {
   rollback: ['rollback', 'roll back', 'hoàn tác', 'quay lui', 'hoàn nguyên', 'quay về phiên bản trước', 'trở về phiên bản trước', 'khôi phục phiên bản trước'],
   criteria: ['tiêu chí', 'điều kiện', 'khi nào', 'trigger', 'dấu hiệu', 'tình huống', 'ma trận quyết định'],
   scenarios: ['kịch bản', 'tình huống'],
-  notTriggers: ['thành công', 'hoàn thành', 'xác minh'],
+  notTriggers: ['thành công', 'hoàn thành', 'xác minh', 'điều kiện tiên quyết', 'yêu cầu'],
   triggerTitles: ['điều kiện kích hoạt', 'tiêu chí kích hoạt'],
   triggerPhrases: ['khi nào cần rollback', 'khi nào rollback', 'khi nào hoàn tác'],
   usage: ['khi nào sử dụng', 'khi nào áp dụng', 'khi nào thực hiện'],
