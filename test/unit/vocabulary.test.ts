@@ -174,3 +174,14 @@ test('an RTO table gives its strictest value; prerequisites are no trigger secti
   for (const h of ['## 回滚前提条件', '## Rollback prerequisites', '## Pré-requisitos do rollback', '## ロールバックの前提条件'])
     assert.equal(buildRunbook('/w/RUNBOOK.md', `# 回滚操作指南\n\n${h}\n\n- ✅ 当前版本二进制文件\n- ✅ 数据库数据备份\n`).triggers.triggers.length, 0, h);
 });
+
+test('RB008 reads a window in any language', async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const noWindow = (trigger: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set('/w/RUNBOOK.md', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`, 'runbook');
+    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB008');
+  };
+  for (const t of ['Error rate >5% trong 10 phút', 'Average latency > 10 seconds voor 10 minutes', 'Taxa de erro > 5% durante 10 minutos', 'エラー率が5%を超えて10分間継続']) assert.ok(!noWindow(t), t);
+  for (const t of ['Error rate > 5%', 'Performance degradation > 50%']) assert.ok(noWindow(t), t);
+});
