@@ -50,6 +50,8 @@ const COMMANDISH = /^(?:kubectl|helm|gh|gcloud|aws|az|git|terraform|argocd|flux|
 const ROLL_FORWARD =
   /\b(?:no\s+ability\s+(?:for\s+\w+\s+)?to\s+roll\s*-?back|(?:unable|not\s+able)\s+to\s+roll\s*-?back|roll(?:ing)?\s*-?back\s+is\s+not\s+possible|cannot\s+(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can(?:'|no)t\s+roll\s*-?back|no\s+rollback\s+(?:is\s+)?(?:possible|path)|there\s+is\s+no\s+rollback|rollback\s+(?:is\s+)?(?:impossible|not\s+supported|not\s+available))\b[^.\n]*|\b(?:we\s+)?(?:roll|fix)(?:ing)?[\s-]{0,3}forward\s+(?:by|with|via|instead|only)\b[^.\n]*/i;
 const ROLL_OR_FORWARD = /roll|forward/i;
+/** A command that undoes something: `kubectl rollout undo`, `migrate resolve --rolled-back`, `calico-upgrade abort`, `scripts/rollback.sh v0.9.9`. */
+const ROLLS_BACK = /rollouts?\s+(?:undo|abort)|roll(?:ed|ing)?\s*-?back|revert|update-traffic|--to-revisions|image_tag|previous|downgrade|\babort\b|\bundo\b|\brestore\b/i;
 const STOP_TRAFFIC =
   /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance\s+mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b|\bcount\s+0\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
 const REVERSE_MIGRATION =
@@ -71,7 +73,8 @@ function pathKind(text: string, commands: Command[]): PathKind {
  * an HTTP request line (`GET /api/orders`) or a single word.
  */
 export function isInlineCommand(code: string): boolean {
-  return COMMANDISH.test(code) || /^[a-z][\w.-]*\s+\S/.test(code);
+  // A script by its path counts too (`scripts/rollback.sh v0.9.9`).
+  return COMMANDISH.test(code) || /^[a-z][\w.-]*\s+\S/.test(code) || /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|py|rb|js|mjs|ts|ps1)(?:\s|$)/.test(code);
 }
 
 const commandsOf = new NodeMemo<Command>();
@@ -231,9 +234,7 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
     if (rollForward) break;
   }
   // Without a rollback section, commands anywhere that roll back still count.
-  const looseCommands = top.length
-    ? []
-    : commandsIn(root.children, text).filter((c) => /rollouts?\s+(?:undo|abort)|roll\s*-?back|revert|update-traffic|--to-revisions|image_tag|previous|downgrade/i.test(c.text));
+  const looseCommands = top.length ? [] : commandsIn(root.children, text).filter((c) => ROLLS_BACK.test(c.text));
   return {
     sections: top,
     commands: commands.length ? commands : looseCommands,
