@@ -185,3 +185,11 @@ test('RB008 reads a window in any language', async () => {
   for (const t of ['Error rate >5% trong 10 phút', 'Average latency > 10 seconds voor 10 minutes', 'Taxa de erro > 5% durante 10 minutos', 'エラー率が5%を超えて10分間継続']) assert.ok(!noWindow(t), t);
   for (const t of ['Error rate > 5%', 'Performance degradation > 50%']) assert.ok(noWindow(t), t);
 });
+
+test("a rollback section's own 'when to use', and a scenario table with a condition column, are trigger lists", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('# Runbooks operacionales\n\n## RB-002: Rollback de Emergencia\n\n### Cuándo Ejecutar\n\n- Error 5xx en > 1% de requests\n- Funcionalidad crítica rota\n\n## RB-004: Backup\n'), ['Error 5xx en > 1% de requests', 'Funcionalidad crítica rota']);
+  // A method's own "when to use" is not: there are several methods.
+  assert.deepEqual(names('# Playbook\n\n## 1. Application Rollback\n\n### Khi nào sử dụng?\n\n- Deploy mới gây lỗi\n- Bug được phát hiện\n\n## 2. Docker Image Rollback\n\n### Khi nào sử dụng?\n\n- Cần deploy một version cụ thể\n- Staging slot đã bị ghi đè\n'), []);
+  assert.equal(names('# Plan de reversa\n\n### 2. Escenarios de reversa\n\n| Escenario | Criterio de activación | Acción |\n|---|---|---|\n| Error crítico en producción | caída / pérdida función crítica | Ejecutar rollback |\n').length, 1);
+});

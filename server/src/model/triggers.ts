@@ -313,9 +313,15 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   const weak: Section[] = [];
   for (const section of sections) {
     // Only the document's own "When to use" (under its title), not a method's ("### Method 2" → "#### When to use").
-    const usage = aboutRollback && (!section.parent || section.parent.depth === 1) && MATCH.usage.test(section.title) && !isNegativeTitle(section.title);
-    // "Rollback scenarios (< 5 minutes decision)": worked scenarios are triggers when the heading gives the time to decide.
-    const decided = !!section.budget && MATCH.rollback.test(section.title) && MATCH.scenarios.test(section.title) && !isNegativeTitle(section.title);
+    // Or a top rollback section's own ("## Rollback" → "### Cuándo ejecutar"), not a method's.
+    const usage =
+      ((aboutRollback && (!section.parent || section.parent.depth === 1)) || (!!section.parent && MATCH.rollback.test(section.parent.title) && !isOneOfSeveralMethods(section.parent, sections))) &&
+      MATCH.usage.test(section.title) &&
+      !isNegativeTitle(section.title);
+    // "Rollback scenarios (< 5 minutes decision)": worked scenarios are triggers when the heading gives the time to
+    // decide, or when they are a table with a condition column ("| Escenario | Criterio de activación | Acción |").
+    const scenarios = MATCH.scenarios.test(section.title) && (MATCH.rollback.test(section.title) || aboutRollback) && !isNegativeTitle(section.title);
+    const decided = scenarios && ((!!section.budget && MATCH.rollback.test(section.title)) || section.own.some((n) => n.type === 'table' && headerColumn(n, TRIGGER_COL) >= 0));
     // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
     // when the runbook has no real trigger list.
     if (SCENARIOS.test(section.title) && !decided && !isNegativeTitle(section.title)) {
@@ -385,6 +391,12 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   inheritDocumentBudget(text, model);
   model.triggers.sort((a, b) => a.span.start - b.span.start);
   return model;
+}
+
+/** A rollback section beside others like it ("## 1. Application Rollback", "## 2. Docker Image Rollback"): one method among several. */
+function isOneOfSeveralMethods(section: Section, sections: Section[]): boolean {
+  const siblings = section.parent ? section.parent.children : sections.filter((s) => !s.parent);
+  return siblings.some((s) => s !== section && s.depth === section.depth && MATCH.rollback.test(s.title));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Vocabulary } from './types';
 
 export const es: Vocabulary = {
   language: 'es',
-  rollback: ['rollback', 'reversión', 'reversion', 'revertir', 'revertimos', 'vuelta atrás', 'vuelta atras', 'marcha atrás', 'volver atrás', 'volver a la versión anterior', 'deshacer el despliegue', 'abortar'],
+  rollback: ['reversa', 'rollback', 'reversión', 'reversion', 'revertir', 'revertimos', 'vuelta atrás', 'vuelta atras', 'marcha atrás', 'volver atrás', 'volver a la versión anterior', 'deshacer el despliegue', 'abortar'],
   criteria: ['criterio', 'criterios', 'condiciones', 'condición', 'disparadores', 'desencadenantes', 'activadores', 'cuándo', 'señales', 'matriz de decisión'],
   scenarios: ['escenarios'],
   notTriggers: ['éxito', 'exitoso', 'finalización', 'verificación', 'validación', 'requisitos previos', 'prerrequisito*', 'requisitos'],
