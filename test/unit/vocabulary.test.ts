@@ -193,3 +193,15 @@ test("a rollback section's own 'when to use', and a scenario table with a condit
   assert.deepEqual(names('# Playbook\n\n## 1. Application Rollback\n\n### Khi nào sử dụng?\n\n- Deploy mới gây lỗi\n- Bug được phát hiện\n\n## 2. Docker Image Rollback\n\n### Khi nào sử dụng?\n\n- Cần deploy một version cụ thể\n- Staging slot đã bị ghi đè\n'), []);
   assert.equal(names('# Plan de reversa\n\n### 2. Escenarios de reversa\n\n| Escenario | Criterio de activación | Acción |\n|---|---|---|\n| Error crítico en producción | caída / pérdida función crítica | Ejecutar rollback |\n').length, 1);
 });
+
+test('RB011 reads numbered paths in the languages: several, none marked primary', async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const rb011 = (doc: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set('/w/RUNBOOK.md', doc, 'runbook');
+    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB011');
+  };
+  const doc = (a: string, b: string) => `# Runbook\n\n## 回滚步骤\n\n### ${a}\n\n\`\`\`sh\nargocd app rollback app\n\`\`\`\n\n### ${b}\n\n\`\`\`sh\nkubectl rollout undo deploy/app\n\`\`\`\n`;
+  for (const [a, b] of [['方法 1: ArgoCD', '方法 2: kubectl'], ['方案A', '方案B'], ['Opção A: Redeploy', 'Opção B: Git revert'], ['Вариант A: скрипт', 'Вариант B: вручную']]) assert.ok(rb011(doc(a, b)), a);
+  assert.ok(!rb011(doc('方法 1: ArgoCD（推荐）', '方法 2: kubectl')));
+});

@@ -125,7 +125,7 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
   const starts: { label: string; labelSpan: Span; index: number; section: Section }[] = [];
   const flat: { node: RootContent; section: Section }[] = [];
   const visit = (s: Section) => {
-    if (PATH_HEADING.test(s.title) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s });
+    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s });
     for (const n of s.own) {
       if (n.type === 'paragraph' || n.type === 'list') {
         const first = n.type === 'list' ? n.children[0]?.children[0] : n;

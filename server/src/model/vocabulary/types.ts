@@ -49,6 +49,8 @@ export interface Vocabulary {
   observedBy: string[];
   /** A trigger about the data itself: corruption, loss, inconsistency. */
   dataCorruption: string[];
+  /** Words that, with a letter or a number, name one of several rollback paths ("Option A", "Opção B", "方案A", "해결책 1"). */
+  paths: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
   /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */
