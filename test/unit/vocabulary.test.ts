@@ -205,3 +205,15 @@ test('RB011 reads numbered paths in the languages: several, none marked primary'
   for (const [a, b] of [['方法 1: ArgoCD', '方法 2: kubectl'], ['方案A', '方案B'], ['Opção A: Redeploy', 'Opção B: Git revert'], ['Вариант A: скрипт', 'Вариант B: вручную']]) assert.ok(rb011(doc(a, b)), a);
   assert.ok(!rb011(doc('方法 1: ArgoCD（推荐）', '方法 2: kubectl')));
 });
+
+test('RB012: when every path is a console click or git revert, in any language', async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const rb012 = (doc: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set('/w/RUNBOOK.md', doc, 'runbook');
+    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB012');
+  };
+  assert.ok(rb012('# Runbook\n\n## Rollback\n\n### Option A: Play Console\n\nClick "Halt rollout" in the Play Console.\n\n### Option B: App Store Connect\n\nRemove the build from sale in App Store Connect.\n'));
+  assert.ok(rb012('# Runbook\n\n## ロールバック\n\n管理画面で前のデプロイを選び「ロールバック」を押下する。\n'));
+  assert.ok(!rb012('# Runbook\n\n## Rollback\n\n### Option A: pipeline\n\nRe-run the deploy pipeline with the previous image tag.\n\n### Option B: console\n\nClick "Rollback" in the console.\n'));
+});

@@ -63,7 +63,7 @@ function pathKind(text: string, commands: Command[]): PathKind {
   const onlyRevert = commands.length > 0 && commands.every((c) => /\bgit\s+(?:revert|push)\b/.test(c.text) || !c.text.trim());
   if (onlyRevert || (/\bgit\s+revert\b/i.test(all) && commands.length === 0)) return 'git-revert';
   if (commands.some((c) => c.form !== 'action')) return 'cli';
-  if (/\bconsole\b|\bclick\b|\bweb\s+ui\b|\bportal\b|\bbutton\b/i.test(all)) return 'console';
+  if (MATCH.console.test(all)) return 'console';
   return 'other';
 }
 

@@ -21,6 +21,7 @@ export const nl: Vocabulary = {
   observedBy: ['monitoring', 'alarm*', 'alert*', 'dashboard', 'logs', 'handmatige controle', 'test*', 'support', 'tickets'],
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
+  console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
   rto: ['rto'],
   window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'] },
