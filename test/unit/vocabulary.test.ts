@@ -217,3 +217,14 @@ test('RB012: when every path is a console click or git revert, in any language',
   assert.ok(rb012('# Runbook\n\n## ロールバック\n\n管理画面で前のデプロイを選び「ロールバック」を押下する。\n'));
   assert.ok(!rb012('# Runbook\n\n## Rollback\n\n### Option A: pipeline\n\nRe-run the deploy pipeline with the previous image tag.\n\n### Option B: console\n\nClick "Rollback" in the console.\n'));
 });
+
+test('RB019: a schema reversal before traffic is stopped, in the languages; warnings and labels are no steps', async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const rb019 = (steps: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set('/w/RUNBOOK.md', `# Runbook\n\n## Rollback procedure\n\n${steps}\n`, 'runbook');
+    return p.lint('/w/RUNBOOK.md').filter((f) => f.ruleId === 'RB019').length;
+  };
+  for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npx prisma migrate resolve --rolled-back 2026_add_avatar`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);
+  for (const s of ['- ❌ DROP TABLE ❌ DROP COLUMN', '1. Enable maintenance mode\n2. `ALTER TABLE users DROP COLUMN avatar_url;`', '**Option A: Down Migration (Preferred)**', '- ✅ 回滚应用 ≠ 回滚数据库']) assert.equal(rb019(s), 0, s);
+});

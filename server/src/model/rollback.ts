@@ -251,5 +251,5 @@ export function isStopTraffic(step: string): boolean {
 export function isReverseMigration(step: string): boolean {
   // "Test migration rollback in staging" is a check, not a step that reverses one.
   if (/^\s*(?:[-*]\s*)?(?:\[[ xX]\]\s*)?(?:test|verify|check|practice|document|plan|review|ensure|confirm)\b/i.test(step)) return false;
-  return REVERSE_MIGRATION.test(step);
+  return REVERSE_MIGRATION.test(step) || MATCH.schemaReversal.test(step);
 }

@@ -54,6 +54,7 @@ export const en: Vocabulary = {
   ],
   paths: ['option', 'path', 'method', 'plan', 'approach', 'variant', 'way'],
   console: ['console', 'click', 'clicks', 'web ui', 'portal', 'button', 'dashboard', 'app store connect', 'play console', 'admin panel', 'control panel', 'ui'],
+  schemaReversal: ['down migration', 'down migrations', 'migrate down', 'migrate-down*', 'migrate:down', 'drop table', 'drop column', 'rollback.sql', 'rollback_migration.sql', 'db reset', 'migrate reset', 'migrate resolve --rolled-back', 'reversing migration', 'inverse migration', 'revert migration'],
   preferred: ['primary', 'preferred', 'recommended', 'default', 'first choice', 'main path', 'use this first'],
   rto: ['rto', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within'],
   window: { before: ['within the first', 'in the first', 'during the first', 'within the first few', 'for', 'over', 'during', 'for at least', 'for more than', 'for over', 'for longer than', 'over the last', 'in the last', 'sustained for', 'sustained', 'any sustained', 'continuously', 'consistently', 'lasting', 'persisting for', 'persists for', 'persisting', 'persists'], after: ['in a row', 'straight', 'consecutively', 'sustained'] },

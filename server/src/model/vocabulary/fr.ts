@@ -22,6 +22,7 @@ export const fr: Vocabulary = {
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données'],
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
+  schemaReversal: ['annuler la migration', 'migration inverse'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
   rto: ['rto', 'objectif de temps de récupération', 'délai de rollback', 'délai de retour arrière', 'objectif de rollback'],
   window: { before: ['dans les premières', 'dans les premiers', 'pendant les premières', 'pendant les premiers', 'pendant', 'durant', 'depuis', 'sur', 'pendant plus de', 'pendant au moins', 'plus de', 'au-delà de', 'sur les dernières', 'sur les derniers'], after: ['consécutives', 'consécutifs', 'd\'affilée', 'de suite'] },

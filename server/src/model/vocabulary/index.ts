@@ -126,6 +126,7 @@ export const MATCH = {
   observedBy: compile(alternation(all('observedBy'))),
   preferred: compile(alternation(all('preferred'))),
   console: compile(alternation(all('console'))),
+  schemaReversal: compile(alternation(all('schemaReversal'))),
   /** A heading that names one path of several: "Option A", "Método 2", "方案A", "Вариант B". */
   pathHeading: compile(`^(?:${alternation(all('paths'))})\\s*[a-z0-9](?![\\p{L}\\p{N}])`),
   /** "Revertir si:", "Rollback wenn:": a rollback word, then soon an if-word (English labels have their own, stricter reading). */

@@ -22,6 +22,7 @@ export const nl: Vocabulary = {
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
+  schemaReversal: ['migratie terugdraaien'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
   rto: ['rto'],
   window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'] },

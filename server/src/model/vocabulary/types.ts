@@ -51,6 +51,8 @@ export interface Vocabulary {
   dataCorruption: string[];
   /** Words that, with a letter or a number, name one of several rollback paths ("Option A", "Opção B", "方案A", "해결책 1"). */
   paths: string[];
+  /** A step that reverses the schema or the data ("down migration", "DROP COLUMN", "restaurar dump", "マイグレーションのロールバック"): RB019 asks for traffic stopped before it. */
+  schemaReversal: string[];
   /** A rollback done by hand in a web UI ("click", "dashboard", "Play Console", "painel", "管理画面"): the weakest path (RB012). */
   console: string[];
   /** What marks one rollback path as the one to take first. */

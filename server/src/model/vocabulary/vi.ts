@@ -22,6 +22,7 @@ export const vi: Vocabulary = {
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu'],
   paths: ['phương án', 'phương pháp', 'cách', 'lựa chọn'],
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
+  schemaReversal: ['rollback migration'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
   rto: ['rto', 'mục tiêu thời gian rollback'],
   window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
