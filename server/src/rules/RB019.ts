@@ -8,7 +8,7 @@ const NOT_PROCEDURE = /\b(?:best practices?|before deploy\w*|prevention|preventi
 // A line that tells you to test or avoid something, not to do it now.
 const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]e|make sure|ensure|document|plan|consider|avoid|never|do not|don't)\b/i;
 
-const NOT_A_STEP = /^\s*(?:[-*+]\s*)?(?:[❌🚫⛔]|\*\*[^*\n]{1,80}\*\*\s*(?:\([^)\n]{0,40}\))?\s*$)|[:：]\s*$|≠/u;
+const NOT_A_STEP = /^\s*(?:[-*+]\s*)?(?:[❌🚫⛔]|\*\*[^*\n]{1,80}\*\*(?:\s*\([^)\n]{0,40}\))?\s*$)|[:：]\s*$|≠/u;
 
 function sectionAt(sections: Section[], offset: number): Section | undefined {
   let found: Section | undefined;
