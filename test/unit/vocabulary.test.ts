@@ -228,3 +228,13 @@ test('RB019: a schema reversal before traffic is stopped, in the languages; warn
   for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npx prisma migrate resolve --rolled-back 2026_add_avatar`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);
   for (const s of ['- ❌ DROP TABLE ❌ DROP COLUMN', '1. Enable maintenance mode\n2. `ALTER TABLE users DROP COLUMN avatar_url;`', '**Option A: Down Migration (Preferred)**', '- ✅ 回滚应用 ≠ 回滚数据库']) assert.equal(rb019(s), 0, s);
 });
+
+test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+  p.set('/w/RUNBOOK.md', '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n', 'runbook');
+  const m = p.model('/w/RUNBOOK.md');
+  assert.ok(m && m.kind === 'runbook');
+  assert.deepEqual(m.triggers.triggers.map((t) => t.name), ['API down', 'Major feature broken']);
+  assert.equal(p.lint('/w/RUNBOOK.md').filter((f) => f.ruleId === 'RB004').length, 1);
+});

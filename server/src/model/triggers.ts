@@ -87,9 +87,12 @@ function triggerTableOf(table: ParsedTable, section: Section | undefined, inTrig
 
 function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
   const out: Trigger[] = [];
+  // A decision matrix's "Rollback?" column: a row it answers "No" ("| UI glitch | P3 | No | Fix forward |") is no trigger.
+  const answer = tt.table.header.cells.findIndex((c, i) => i !== tt.triggerCol && i !== tt.budgetCol && MATCH.rollback.test(c.text) && /[?？]\s*$/.test(c.text));
   for (const row of tt.table.rows) {
     const nameCell = row.cells[tt.triggerCol];
     if (!nameCell || !nameCell.text) continue;
+    if (answer >= 0 && MATCH.no.test(row.cells[answer]?.text ?? '')) continue;
     const observedCell = tt.observedCol >= 0 ? row.cells[tt.observedCol] : undefined;
     const budgetCell = tt.budgetCol >= 0 ? row.cells[tt.budgetCol] : undefined;
     const budgetText = budgetCell?.text || undefined;

@@ -55,6 +55,7 @@ export const en: Vocabulary = {
   paths: ['option', 'path', 'method', 'plan', 'approach', 'variant', 'way'],
   console: ['console', 'click', 'clicks', 'web ui', 'portal', 'button', 'dashboard', 'app store connect', 'play console', 'admin panel', 'control panel', 'ui'],
   schemaReversal: ['down migration', 'down migrations', 'migrate down', 'migrate-down*', 'migrate:down', 'drop table', 'drop column', 'rollback.sql', 'rollback_migration.sql', 'db reset', 'migrate reset', 'migrate resolve --rolled-back', 'reversing migration', 'inverse migration', 'revert migration'],
+  no: ['no', 'never'],
   preferred: ['primary', 'preferred', 'recommended', 'default', 'first choice', 'main path', 'use this first'],
   rto: ['rto', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within'],
   window: { before: ['within the first', 'in the first', 'during the first', 'within the first few', 'for', 'over', 'during', 'for at least', 'for more than', 'for over', 'for longer than', 'over the last', 'in the last', 'sustained for', 'sustained', 'any sustained', 'continuously', 'consistently', 'lasting', 'persisting for', 'persists for', 'persisting', 'persists'], after: ['in a row', 'straight', 'consecutively', 'sustained'] },
@@ -62,7 +63,7 @@ export const en: Vocabulary = {
   receipt: { commands: ['commands', 'command', 'what we ran', 'what i ran', 'steps taken', 'steps run', 'executed actions', 'actions executed'], gaps: ['gaps', 'gap', 'what went wrong', 'surprises', 'issues found', 'issues discovered', 'findings', 'finding', 'lessons', 'lessons learned', 'follow-up', 'follow-ups', 'does not prove', 'not covered', 'residual risks', 'open issues', 'action items'], timeline: ['timeline', 'timestamps', 'timestamp', 'chronology'], witness: ['witness', 'witnessed', 'observer', 'observed by', 'participants', 'attendees', 'facilitator', 'recording'] },
   units: { seconds: ['seconds', 'second', 'secs', 'sec', 's'], minutes: ['minutes', 'minute', 'mins', 'min', 'm'], hours: ['hours', 'hour', 'hrs', 'hr', 'h'], days: ['days', 'day', 'd'] },
   columns: {
-    trigger: ['failure', 'what broke', 'trigger', 'condition', 'signal', 'criteri', 'symptom', 'scenario', 'metric', 'when', 'event', 'alert'],
+    trigger: ['failure', 'what broke', 'trigger', 'condition', 'signal', 'criteri', 'symptom', 'scenario', 'metric', 'when', 'event', 'alert', 'issue', 'problem', 'situation'],
     observed: ['observ', 'detect', 'source', 'monitor', 'check', 'how'],
     budget: ['budget', 'timer', 'time', 'minutes', 'deadline', 'within', 'sla', 'decide'],
   },

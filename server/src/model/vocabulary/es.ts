@@ -23,6 +23,7 @@ export const es: Vocabulary = {
   paths: ['opción', 'opcion', 'método', 'metodo', 'alternativa', 'vía', 'camino', 'plan'],
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
+  no: ['no', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],
   rto: ['rto', 'objetivo de tiempo de recuperación', 'tiempo objetivo de recuperación', 'tiempo máximo de rollback'],
   window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante'], after: ['seguidos', 'consecutivos', 'sostenido*'] },
@@ -30,7 +31,7 @@ export const es: Vocabulary = {
   receipt: { commands: ['comandos', 'comando', 'acciones ejecutadas', 'pasos ejecutados'], gaps: ['brechas', 'hallazgos', 'lecciones aprendidas', 'lecciones', 'problemas encontrados', 'mejoras', 'riesgos residuales', 'pendientes'], timeline: ['cronología', 'línea de tiempo', 'línea temporal'], witness: ['testigo', 'observador', 'participantes', 'asistentes', 'grabación', 'facilitador'] },
   units: { seconds: ['segundos', 'segundo', 'seg'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['días', 'día', 'dias'] },
   columns: {
-    trigger: ['disparador', 'desencadenante', 'condición', 'condicion', 'criterio', 'síntoma', 'métrica', 'cuándo', 'evento', 'alerta', 'señal'],
+    trigger: ['disparador', 'desencadenante', 'condición', 'condicion', 'criterio', 'síntoma', 'métrica', 'cuándo', 'evento', 'alerta', 'señal', 'problema', 'situación'],
     observed: ['detecci', 'detectado', 'cómo se', 'monitoreo', 'monitorización', 'fuente', 'verificación'],
     budget: ['tiempo', 'plazo', 'minuto', 'límite'],
   },

@@ -23,6 +23,7 @@ export const fr: Vocabulary = {
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
   schemaReversal: ['annuler la migration', 'migration inverse'],
+  no: ['non', 'jamais'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
   rto: ['rto', 'objectif de temps de récupération', 'délai de rollback', 'délai de retour arrière', 'objectif de rollback'],
   window: { before: ['dans les premières', 'dans les premiers', 'pendant les premières', 'pendant les premiers', 'pendant', 'durant', 'depuis', 'sur', 'pendant plus de', 'pendant au moins', 'plus de', 'au-delà de', 'sur les dernières', 'sur les derniers'], after: ['consécutives', 'consécutifs', 'd\'affilée', 'de suite'] },
@@ -30,7 +31,7 @@ export const fr: Vocabulary = {
   receipt: { commands: ['commandes', 'commande', 'actions exécutées'], gaps: ['lacunes', 'constats', 'enseignements', 'leçons apprises', 'problèmes rencontrés', 'points d\'amélioration', 'risques résiduels'], timeline: ['chronologie'], witness: ['témoin', 'observateur', 'participants', 'enregistrement', 'animateur'] },
   units: { seconds: ['secondes', 'seconde'], minutes: ['minutes', 'minute'], hours: ['heures', 'heure'], days: ['jours', 'jour'] },
   columns: {
-    trigger: ['déclencheur', 'condition', 'critère', 'symptôme', 'métrique', 'quand', 'événement', 'alerte', 'signal'],
+    trigger: ['déclencheur', 'condition', 'critère', 'symptôme', 'métrique', 'quand', 'événement', 'alerte', 'signal', 'problème', 'situation'],
     observed: ['détect', 'comment', 'surveillance', 'supervision', 'source', 'vérification'],
     budget: ['délai', 'temps', 'minute', 'durée'],
   },

@@ -125,6 +125,8 @@ export const MATCH = {
   generic: compile(alternation(all('generic'))),
   observedBy: compile(alternation(all('observedBy'))),
   preferred: compile(alternation(all('preferred'))),
+  /** A whole cell that answers no. */
+  no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),
   console: compile(alternation(all('console'))),
   schemaReversal: compile(alternation(all('schemaReversal'))),
   /** A heading that names one path of several: "Option A", "Método 2", "方案A", "Вариант B". */

@@ -23,6 +23,7 @@ export const it: Vocabulary = {
   paths: ['opzione', 'metodo', 'alternativa', 'via', 'piano'],
   console: ['console', 'clic', 'cliccare', 'pannello', 'pulsante', 'dashboard', 'interfaccia web'],
   schemaReversal: ['annullare la migrazione'],
+  no: ['no', 'mai'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],
   rto: ['rto', 'obiettivo di tempo di ripristino'],
   window: { before: ['nelle prime', 'nei primi', 'entro le prime', 'entro i primi', 'per', 'per più di', 'per almeno', 'durante', 'oltre', 'più di', 'negli ultimi'], after: ['consecutivi', 'consecutive', 'di fila', 'continuativ*'] },
@@ -30,7 +31,7 @@ export const it: Vocabulary = {
   receipt: { commands: ['comandi', 'comando'], gaps: ['lacune', 'risultanze', 'lezioni apprese', 'problemi riscontrati', 'criticità', 'rischi residui', 'miglioramenti'], timeline: ['cronologia', 'sequenza temporale'], witness: ['testimone', 'osservatore', 'partecipanti', 'registrazione', 'facilitatore'] },
   units: { seconds: ['secondi', 'secondo'], minutes: ['minuti', 'minuto'], hours: ['ore', 'ora'], days: ['giorni', 'giorno'] },
   columns: {
-    trigger: ['trigger', 'condizion', 'criteri', 'sintomo', 'metrica', 'quando', 'evento', 'allarme', 'segnale'],
+    trigger: ['trigger', 'condizion', 'criteri', 'sintomo', 'metrica', 'quando', 'evento', 'allarme', 'segnale', 'problema', 'situazione'],
     observed: ['rilev', 'monitor', 'fonte', 'verifica', 'come '],
     budget: ['tempo', 'minuti', 'scadenza', 'entro'],
   },

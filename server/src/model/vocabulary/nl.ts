@@ -23,6 +23,7 @@ export const nl: Vocabulary = {
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
   schemaReversal: ['migratie terugdraaien'],
+  no: ['nee', 'nooit'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
   rto: ['rto'],
   window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'] },
@@ -30,7 +31,7 @@ export const nl: Vocabulary = {
   receipt: { commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'] },
   units: { seconds: ['seconden', 'seconde'], minutes: ['minuten', 'minuut'], hours: ['uur', 'uren'], days: ['dagen', 'dag'] },
   columns: {
-    trigger: ['wat stuk', 'probleem', 'storing', 'trigger', 'voorwaarde', 'criteri', 'symptoom', 'metriek', 'wanneer', 'gebeurtenis', 'alarm', 'signaal'],
+    trigger: ['wat stuk', 'probleem', 'storing', 'trigger', 'voorwaarde', 'criteri', 'symptoom', 'metriek', 'wanneer', 'gebeurtenis', 'alarm', 'signaal', 'situatie'],
     observed: ['detect', 'monitor', 'bron', 'controle', 'hoe '],
     budget: ['duur', 'tijd', 'termijn', 'minuten', 'binnen'],
   },

@@ -23,6 +23,7 @@ export const pt: Vocabulary = {
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
+  no: ['não', 'nao', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
   rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],
   window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por'], after: ['seguidos', 'consecutivos', 'sustentado*'] },
@@ -30,7 +31,7 @@ export const pt: Vocabulary = {
   receipt: { commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'] },
   units: { seconds: ['segundos', 'segundo'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['dias', 'dia'] },
   columns: {
-    trigger: ['gatilho', 'condição', 'condicao', 'critério', 'sintoma', 'métrica', 'quando', 'evento', 'alerta', 'sinal'],
+    trigger: ['gatilho', 'condição', 'condicao', 'critério', 'sintoma', 'métrica', 'quando', 'evento', 'alerta', 'sinal', 'problema', 'situação'],
     observed: ['detec', 'como ', 'monitora', 'fonte', 'verifica'],
     budget: ['tempo', 'prazo', 'minuto', 'limite'],
   },

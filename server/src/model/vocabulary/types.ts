@@ -55,6 +55,8 @@ export interface Vocabulary {
   schemaReversal: string[];
   /** A rollback done by hand in a web UI ("click", "dashboard", "Play Console", "painel", "管理画面"): the weakest path (RB012). */
   console: string[];
+  /** "No" as a decision matrix answers "Rollback?" ("| UI glitch | P3 | No | Fix forward |"): that row is no trigger. */
+  no: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
   /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */

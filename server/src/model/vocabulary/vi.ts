@@ -23,6 +23,7 @@ export const vi: Vocabulary = {
   paths: ['phương án', 'phương pháp', 'cách', 'lựa chọn'],
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
   schemaReversal: ['rollback migration'],
+  no: ['không'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
   rto: ['rto', 'mục tiêu thời gian rollback'],
   window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
@@ -30,7 +31,7 @@ export const vi: Vocabulary = {
   receipt: { commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'] },
   units: { seconds: ['giây'], minutes: ['phút'], hours: ['giờ', 'tiếng'], days: ['ngày'] },
   columns: {
-    trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger'],
+    trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger', 'vấn đề', 'tình huống'],
     observed: ['phát hiện', 'giám sát', 'nguồn', 'kiểm tra', 'cách'],
     budget: ['thời gian', 'phút', 'thời hạn'],
   },
