@@ -238,3 +238,8 @@ test("a decision matrix: an issue column names the triggers, a row answered 'No'
   assert.deepEqual(m.triggers.triggers.map((t) => t.name), ['API down', 'Major feature broken']);
   assert.equal(p.lint('/w/RUNBOOK.md').filter((f) => f.ruleId === 'RB004').length, 1);
 });
+
+test('a budget in a heading holds for the lists of its sub-sections', () => {
+  const m = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Rollback Decision (⏱️ 5-10 minutes)\n\n### Rollback decision\n\n**ROLLBACK IF**:\n\n- Critical issue affecting >10% of users\n- Rollback risk is acceptable\n');
+  assert.deepEqual(m.triggers.triggers.map((t) => t.budgetMinutes), [10, 10]);
+});

@@ -98,7 +98,8 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
     const budgetText = budgetCell?.text || undefined;
     const parsed = budgetText ? parseBudget(budgetText) : undefined;
     const dataCorrection = budgetText ? isDataCorrection(budgetText) : false;
-    const inherited = !budgetText && tt.section?.budget ? tt.section.budget : undefined;
+    const heading = headingBudgetOf(tt.section);
+    const inherited = !budgetText && heading ? heading : undefined;
     out.push({
       name: nameCell.text,
       nameSpan: nameCell.span,
@@ -195,8 +196,9 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   const strip = (s: string) => s.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
   // The nearest shared budget: the lead-in above the list, else the heading; "Roll back immediately if:"
   // under "Immediate Rollback Scenarios (< 5 minutes decision)" keeps the heading's minutes.
-  const fromLead = shared && (shared.minutes !== undefined || !section?.budget) ? shared : undefined;
-  const inherited = budgetSpan ? undefined : fromLead ?? section?.budget;
+  const heading = headingBudgetOf(section);
+  const fromLead = shared && (shared.minutes !== undefined || !heading) ? shared : undefined;
+  const inherited = budgetSpan ? undefined : fromLead ?? heading;
   const budgetText = budgetSpan ? text.slice(budgetSpan.start, budgetSpan.end) : inherited ? text.slice(inherited.start, inherited.end) : undefined;
   const dataCorrection = budgetText ? isDataCorrection(budgetText) : /\bdo not roll\s?back|data correction/i.test(raw);
   return {
@@ -215,6 +217,12 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     span: spanOf(item),
     section,
   };
+}
+
+/** The budget the nearest heading gives ("## Rollback Decision (⏱️ 5-10 minutes)" over "### Rollback decision" over the list). */
+function headingBudgetOf(section: Section | undefined): Duration | undefined {
+  for (let s = section; s; s = s.parent) if (s.budget) return s.budget;
+  return undefined;
 }
 
 /** A budget stated once for the items below it: offsets in the document; no minutes when written as a word ("immediately"). */
