@@ -28,8 +28,9 @@ suite('code lens', () => {
     assert.strictEqual(never.command!.command, 'runbookLint.server.createReceipt');
     assert.deepStrictEqual(never.command!.arguments?.[0]?.trigger, 'Login broken');
 
-    // The trigger of the new-receipt test: today's draft is no rehearsal, so the lens still shows 001.md.
+    // The trigger of the new-receipt test: its receipts are today's drafts, which are no rehearsal (issue 14).
     const smoke = await poll(() => lensAt(lineOf('Smoke test fails in pipeline')), 'a code lens over the smoke-test trigger');
-    assert.match(smoke.command!.title, /^rehearsed /);
+    assert.match(smoke.command!.title, /^not rehearsed — draft \d{3}\.md lacks observed_at and recovered_at, total_minutes, receipt, commands run$/);
+    assert.strictEqual(smoke.command!.command, 'runbookLint.server.showReceipt');
   });
 });
