@@ -243,3 +243,12 @@ test('a budget in a heading holds for the lists of its sub-sections', () => {
   const m = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Rollback Decision (⏱️ 5-10 minutes)\n\n### Rollback decision\n\n**ROLLBACK IF**:\n\n- Critical issue affecting >10% of users\n- Rollback risk is acceptable\n');
   assert.deepEqual(m.triggers.triggers.map((t) => t.budgetMinutes), [10, 10]);
 });
+
+test("a decision tree is a trigger section; 'Immediate rollback' after a bold trigger is a budget word (RB004)", async () => {
+  const { Project, defaultConfig } = await import('../../server/src/engine');
+  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+  p.set('/w/RUNBOOK.md', '# Runbook\n\n#### 2. Performance Rollback Decision Tree\n\n- **Response time > 5s**: Immediate rollback\n- **CPU usage > 90%**: Scale up or rollback\n', 'runbook');
+  const ids = p.lint('/w/RUNBOOK.md').map((f) => `${f.ruleId}:${p.textOf('/w/RUNBOOK.md')!.slice(f.span.start, f.span.end)}`);
+  assert.ok(ids.includes('RB004:Immediate'), ids.join(' '));
+  assert.ok(ids.includes('RB003:CPU usage > 90%'), ids.join(' '));
+});

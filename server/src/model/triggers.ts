@@ -192,6 +192,13 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     // "**System down**: no response from any endpoint" — the label names the trigger.
     const labelStart = base + bold.index + bold[0].indexOf(bold[2]);
     nameSpan = { start: labelStart, end: labelStart + bold[2].length };
+    // "**Response time > 5s**: Immediate rollback": the answer stands where the budget should, as a word (RB004).
+    const rest = raw.slice(bold.index + bold[0].length);
+    const word = budgetSpan ? undefined : MATCH.immediate.find(rest.slice(0, 40));
+    if (word && !rest.slice(0, word.index).trim()) {
+      const at = base + bold.index + bold[0].length + word.index;
+      budgetSpan = { start: at, end: at + word.length };
+    }
   }
   const strip = (s: string) => s.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
   // The nearest shared budget: the lead-in above the list, else the heading; "Roll back immediately if:"

@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const de: Vocabulary = {
   language: 'de',
   rollback: ['rollback', 'zurückrollen', 'zurücksetzen', 'zurückgesetzt', 'rückabwicklung', 'rückfall*', 'rücksprung', 'rückkehr zur vorherigen version', 'abbruch*', 'rückrollen'],
-  criteria: ['kriterien', 'kriterium', '*kriterien', 'bedingungen', 'auslöser', 'wann', 'signale', 'entscheidungsmatrix'],
+  criteria: ['kriterien', 'kriterium', '*kriterien', 'bedingungen', 'auslöser', 'wann', 'signale', 'entscheidungsmatrix', 'entscheidungsbaum'],
   scenarios: ['szenarien'],
   notTriggers: ['erfolg*', 'abnahme*', 'verifizierung', 'validierung', 'voraussetzung*'],
   triggerTitles: ['auslöser', 'auslösebedingungen'],

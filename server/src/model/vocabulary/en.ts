@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const en: Vocabulary = {
   language: 'en',
   rollback: ['roll back', 'rolling back', 'rolled back', 'revert', 'reverting', 'back out', 'abort', 'fallback', 'fall back', 'fail back', 'failback'],
-  criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'decision matrix', 'decision criteria', 'go/no go', 'go no go'],
+  criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'decision matrix', 'decision criteria', 'go/no go', 'go no go', 'decision tree', 'decision flow'],
   scenarios: ['scenarios'],
   notTriggers: ['success*', 'exit criteria', 'completion', 'verification', 'validation', 'done', '^trigger', '^triggering', 'acceptance', 'prerequisite*', 'pre-requisite*', 'preconditions', 'requirements'],
   triggerTitles: ['trigger', 'triggers', 'deployment trigger', 'deployment triggers', 'trigger conditions', 'triggers conditions', 'trigger condition', 'trigger list', 'triggers list', 'rollback decision'],

@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const es: Vocabulary = {
   language: 'es',
   rollback: ['reversa', 'rollback', 'reversión', 'reversion', 'revertir', 'revertimos', 'vuelta atrás', 'vuelta atras', 'marcha atrás', 'volver atrás', 'volver a la versión anterior', 'deshacer el despliegue', 'abortar'],
-  criteria: ['criterio', 'criterios', 'condiciones', 'condición', 'disparadores', 'desencadenantes', 'activadores', 'cuándo', 'señales', 'matriz de decisión'],
+  criteria: ['criterio', 'criterios', 'condiciones', 'condición', 'disparadores', 'desencadenantes', 'activadores', 'cuándo', 'señales', 'matriz de decisión', 'árbol de decisión', 'árbol de decisiones'],
   scenarios: ['escenarios'],
   notTriggers: ['éxito', 'exitoso', 'finalización', 'verificación', 'validación', 'requisitos previos', 'prerrequisito*', 'requisitos'],
   triggerTitles: ['disparadores', 'desencadenantes', 'criterios de activación'],

@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const fr: Vocabulary = {
   language: 'fr',
   rollback: ['rollback', 'retour arrière', 'retour en arrière', 'retour-arrière', 'revenir en arrière', 'revenir à la version précédente', 'retour à la version précédente', 'annuler le déploiement', 'repli', 'abandon'],
-  criteria: ['critère', 'critères', 'conditions', 'condition', 'déclencheurs', 'déclencheur', 'quand', 'signaux', 'scénarios', 'matrice de décision'],
+  criteria: ['critère', 'critères', 'conditions', 'condition', 'déclencheurs', 'déclencheur', 'quand', 'signaux', 'scénarios', 'matrice de décision', 'arbre de décision'],
   scenarios: ['scénarios', 'scénario'],
   notTriggers: ['succès', 'réussite', 'vérification', 'validation', 'prérequis', 'pré-requis', 'conditions préalables'],
   triggerTitles: ['déclencheurs', 'critères de déclenchement'],

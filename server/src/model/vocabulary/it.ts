@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const it: Vocabulary = {
   language: 'it',
   rollback: ['rollback', 'tornare indietro', 'ritorno alla versione precedente', 'tornare alla versione precedente', 'annullare il rilascio', 'ripristino della versione precedente', 'revert'],
-  criteria: ['criteri', 'criterio', 'condizioni', 'condizione', 'trigger', 'quando', 'segnali', 'matrice decisionale'],
+  criteria: ['criteri', 'criterio', 'condizioni', 'condizione', 'trigger', 'quando', 'segnali', 'matrice decisionale', 'albero decisionale', 'albero delle decisioni'],
   scenarios: ['scenari'],
   notTriggers: ['successo', 'completamento', 'verifica', 'validazione', 'prerequisit*', 'requisiti'],
   triggerTitles: ['trigger', 'condizioni di attivazione'],

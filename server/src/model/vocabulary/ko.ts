@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const ko: Vocabulary = {
   language: 'ko',
   rollback: ['롤백', '되돌리기', '되돌림', '원복', '이전 버전으로', '복귀'],
-  criteria: ['필요한 경우', '기준', '조건', '트리거', '판단', '시점', '언제'],
+  criteria: ['필요한 경우', '기준', '조건', '트리거', '판단', '시점', '언제', '의사결정 트리', '결정 트리'],
   scenarios: ['시나리오'],
   notTriggers: ['성공', '완료', '전제 조건', '사전 조건', '필요 조건', '선행 조건'],
   triggerTitles: ['트리거', '발동 조건'],

@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const nl: Vocabulary = {
   language: 'nl',
   rollback: ['rollback', 'terugdraaien', 'terugrollen', 'terugzetten', 'terugval', 'terug naar de vorige versie', 'afbreken'],
-  criteria: ['criteria', 'criterium', 'voorwaarden', 'triggers', 'wanneer', 'signalen', 'beslismatrix'],
+  criteria: ['criteria', 'criterium', 'voorwaarden', 'triggers', 'wanneer', 'signalen', 'beslismatrix', 'beslisboom'],
   scenarios: ['scenario*'],
   notTriggers: ['succes*', 'verificatie', 'validatie', 'vereisten', 'voorwaarden vooraf'],
   triggerTitles: ['triggers', 'voorwaarden voor terugdraaien'],

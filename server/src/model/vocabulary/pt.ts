@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const pt: Vocabulary = {
   language: 'pt',
   rollback: ['rollback', 'reversão', 'reversao', 'reverter', 'retorno à versão anterior', 'voltar à versão anterior', 'voltar atrás', 'desfazer o deploy', 'abortar'],
-  criteria: ['critério', 'critérios', 'criterios', 'condições', 'condicoes', 'condição', 'gatilhos', 'gatilho', 'disparadores', 'quando', 'sinais', 'matriz de decisão'],
+  criteria: ['critério', 'critérios', 'criterios', 'condições', 'condicoes', 'condição', 'gatilhos', 'gatilho', 'disparadores', 'quando', 'sinais', 'matriz de decisão', 'árvore de decisão'],
   scenarios: ['cenários'],
   notTriggers: ['sucesso', 'conclusão', 'verificação', 'validação', 'pré-requisito*', 'pre-requisito*', 'requisitos'],
   triggerTitles: ['gatilhos', 'disparadores', 'critérios de acionamento'],

@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const vi: Vocabulary = {
   language: 'vi',
   rollback: ['rollback', 'roll back', 'hoàn tác', 'quay lui', 'hoàn nguyên', 'quay về phiên bản trước', 'trở về phiên bản trước', 'khôi phục phiên bản trước'],
-  criteria: ['tiêu chí', 'điều kiện', 'khi nào', 'trigger', 'dấu hiệu', 'tình huống', 'ma trận quyết định'],
+  criteria: ['tiêu chí', 'điều kiện', 'khi nào', 'trigger', 'dấu hiệu', 'tình huống', 'ma trận quyết định', 'cây quyết định'],
   scenarios: ['kịch bản', 'tình huống'],
   notTriggers: ['thành công', 'hoàn thành', 'xác minh', 'điều kiện tiên quyết', 'yêu cầu'],
   triggerTitles: ['điều kiện kích hoạt', 'tiêu chí kích hoạt'],

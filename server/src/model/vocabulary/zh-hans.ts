@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const zhHans: Vocabulary = {
   language: 'zh-Hans',
   rollback: ['回滚', '回退', '版本回退', '撤回发布', '恢复到上一版本', '恢复上一版本'],
-  criteria: ['触发', '条件', '情况', '标准', '准则', '时机', '判断', '判定'],
+  criteria: ['触发', '条件', '情况', '标准', '准则', '时机', '判断', '判定', '决策树', '决策流程'],
   scenarios: ['场景'],
   notTriggers: ['成功', '完成', '验证', '前提条件', '先决条件', '前置条件'],
   triggerTitles: ['触发条件', '触发器'],

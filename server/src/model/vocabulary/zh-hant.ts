@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const zhHant: Vocabulary = {
   language: 'zh-Hant',
   rollback: ['回滾', '回退', '版本回退', '還原至上一版', '恢復到上一版本', '撤回發布'],
-  criteria: ['觸發', '條件', '情況', '標準', '準則', '時機', '判斷', '判定'],
+  criteria: ['觸發', '條件', '情況', '標準', '準則', '時機', '判斷', '判定', '決策樹', '決策流程'],
   scenarios: ['場景', '情境'],
   notTriggers: ['成功', '完成', '驗證', '前提條件', '先決條件', '前置條件'],
   triggerTitles: ['觸發條件'],
