@@ -28,7 +28,7 @@ export const de: Vocabulary = {
   rto: ['rto', 'maximale rollback-dauer'],
   window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'] },
   immediate: ['sofort', 'sofortig*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
-  receipt: { commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },
+  receipt: { commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen', 'grenzen', 'blocker'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },
   units: { seconds: ['sekunden', 'sekunde', 'sek'], minutes: ['minuten', 'minute'], hours: ['stunden', 'stunde', 'std'], days: ['tage', 'tag'] },
   columns: {
     trigger: ['auslöser', 'bedingung', 'kriteri', 'symptom', 'metrik', 'wann', 'ereignis', 'alarm', 'signal', 'problem', 'situation', 'störung'],
