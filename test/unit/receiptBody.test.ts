@@ -120,3 +120,11 @@ test('front matter: the line reader is the YAML parser wherever it answers', () 
     { numRuns: RUNS * 20 },
   );
 });
+
+test("a value named like an Object.prototype member is text in both readers ('trigger: valueOf')", () => {
+  const text = '---\ntrigger: valueOf\nwitness: toString\nenvironment: constructor\n---\n';
+  for (const byLines of [true, false]) {
+    const fm = readFrontMatter(text, byLines)!;
+    assert.deepEqual([fm.fields.get('trigger')?.value, fm.fields.get('witness')?.value, fm.fields.get('environment')?.value], ['valueOf', 'toString', 'constructor'], `byLines ${byLines}`);
+  }
+});

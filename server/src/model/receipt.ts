@@ -124,7 +124,10 @@ const MAX_YAML = 64 * 1024;
 const YAML_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: ([^]*))?$/;
 /** Anything the core schema might read as a number (a superset: those are left to the parser). */
 const NUMBERISH = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[oxb]/i;
-const YAML_WORDS: Record<string, unknown> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false, null: null, Null: null, NULL: null, '~': null };
+// A Map, not an object: \`trigger: valueOf\` must not find Object.prototype's valueOf (found by the property test).
+const YAML_WORDS = new Map<string, unknown>([
+  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false], ['null', null], ['Null', null], ['NULL', null], ['~', null],
+]);
 /** A plain scalar that YAML 1.2's core schema reads as a string: no comment, no mapping, not a number, nothing but printable text (dates and times stay strings in 1.2). */
 const YAML_STRING = /^[A-Za-z0-9](?:[ -~\u00a0-\ud7ff\ue000-\ufffd]*[!-~\u00a0-\ud7ff\ue000-\ufffd])?$/;
 
@@ -145,12 +148,12 @@ function readPlainYaml(text: string, start: number, end: number): { data: Record
     at += line.length + 1;
     if (line === '' || /^#(?: |$)/.test(line)) continue;
     const m = YAML_LINE.exec(line);
-    if (!m || m[1] in YAML_WORDS || fields.has(m[1]) || line.endsWith(' ')) return undefined;
+    if (!m || YAML_WORDS.has(m[1]) || fields.has(m[1]) || line.endsWith(' ')) return undefined;
     const raw = m[2] ?? '';
     let value: unknown;
     if (raw === '') value = null;
     else if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) value = Number(raw);
-    else if (raw in YAML_WORDS) value = YAML_WORDS[raw];
+    else if (YAML_WORDS.has(raw)) value = YAML_WORDS.get(raw);
     else if (/^(?:"[^"\\\x00-\x1f\x7f]*"|'[^'\x00-\x1f\x7f]*')$/.test(raw)) value = raw.slice(1, -1);
     else if (YAML_STRING.test(raw) && !/ #|: |:$/.test(raw) && !NUMBERISH.test(raw)) value = raw;
     else return undefined;
