@@ -6,15 +6,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { createConnection } from 'vscode-languageserver/node';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { createServer } from '../../server/src/lsp/server';
-import { pathToUri } from '../../server/src/lsp/uri';
+import { serverTestResources, TestClient } from './lspClient';
 import { main } from '../../server/src/cli/cli';
 import { receiptText } from '../../server/src/model/scaffold';
 
 const TODAY = '2026-06-15';
+const { clients, dirs } = serverTestResources();
 const RUNBOOK = '# Checkout runbook\n\n## Rollback triggers\n\n| Trigger | How observed | Timer budget |\n|---|---|---|\n| Smoke test fails in pipeline | pipeline red on deploy job | 5 min |\n';
 
 function workspace(): { dir: string; runbook: string; receipt: string } {
@@ -45,52 +42,22 @@ test('a draft receipt is no rehearsal in the CLI, the diagnostics, the code lens
   assert.ok(ids(runbook).has('RB021'), `CLI: the runbook is never rehearsed: ${[...ids(runbook)]}`);
   for (const id of ['RR001', 'RR009']) assert.ok(ids(receipt).has(id), `CLI: the draft says what it lacks (${id}): ${[...ids(receipt)]}`);
 
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  createServer(serverConnection);
-  serverConnection.listen();
-  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  const published: PublishDiagnosticsParams[] = [];
-  let onPublish = () => {};
-  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-    onPublish();
-  });
-  client.listen();
-  try {
-    await client.sendRequest('initialize', {
-      processId: null,
-      rootUri: pathToUri(dir),
-      workspaceFolders: [{ uri: pathToUri(dir), name: 'drafts' }],
-      initializationOptions: { today: TODAY, debounceMs: 0 },
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-    });
-    client.sendNotification('initialized', {});
-    const uri = pathToUri(runbook);
-    const opened = new Promise<PublishDiagnosticsParams>((resolve) => {
-      onPublish = () => {
-        const p = published.find((x) => x.uri === uri && x.version === 1);
-        if (p) resolve(p);
-      };
-    });
-    client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: RUNBOOK } });
-    const diagnostics = (await opened).diagnostics;
-    // The receipt is in the runbook's own folder: read before the first publish.
-    assert.ok(diagnostics.some((d) => d.code === 'RB021'), `server: ${diagnostics.map((d) => d.code)}`);
-    const lenses = await client.sendRequest<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
-    const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => /^not rehearsed — draft 001\.md lacks observed_at and recovered_at, total_minutes, receipt, commands run$/.test(t)), `lens: ${titles}`);
-    assert.ok(!titles.some((t) => /^rehearsed/.test(t)), `lens: ${titles}`);
-    const line = RUNBOOK.split('\n').findIndex((l) => l.startsWith('| Smoke test'));
-    const hover = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
-    const value = hover?.contents.value ?? '';
-    assert.doesNotMatch(value, /rehearsed (?:today|\d+ days ago)|receipt 001/i, `hover: ${value}`);
-  } finally {
-    client.dispose();
-    serverConnection.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  // The server binary, as every editor runs it (lspClient.ts).
+  const client = await TestClient.start({ folders: [dir], initializationOptions: { today: TODAY, debounceMs: 0 } });
+  clients.push(client);
+  dirs.push(dir);
+  const uri = client.open(runbook, RUNBOOK);
+  // The receipt is in the runbook's own folder: read before the first publish.
+  const diagnostics = (await client.waitDiagnostics(uri, (d) => d.version === 1)).diagnostics;
+  assert.ok(diagnostics.some((d) => d.code === 'RB021'), `server: ${diagnostics.map((d) => d.code)}`);
+  const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+  const titles = lenses.map((l) => l.command?.title ?? '');
+  assert.ok(titles.some((t) => /^not rehearsed — draft 001\.md lacks observed_at and recovered_at, total_minutes, receipt, commands run$/.test(t)), `lens: ${titles}`);
+  assert.ok(!titles.some((t) => /^rehearsed/.test(t)), `lens: ${titles}`);
+  const line = RUNBOOK.split('\n').findIndex((l) => l.startsWith('| Smoke test'));
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
+  const value = hover?.contents.value ?? '';
+  assert.doesNotMatch(value, /rehearsed (?:today|\d+ days ago)|receipt 001/i, `hover: ${value}`);
 });
 
 test('--fix states no fact: it sets the total from the timestamps, but leaves the trigger name to a person', async () => {

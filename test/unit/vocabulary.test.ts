@@ -5,9 +5,22 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { VOCABULARIES, MATCH, entrySource, namesTriggers } from '../../server/src/model/vocabulary';
 import { buildRunbook } from '../../server/src/model/runbook';
+import { Project, defaultConfig } from '../../server/src/engine';
 import { isRollbackTitle, isTriggerLabel, normalizeTitle } from '../../server/src/model/sections';
 
 const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'ja', 'ko', 'zh-Hans', 'zh-Hant', 'vi', 'ru'];
+
+/** A project over these files under /w (a path in rollback-rehearsals/ is a receipt). */
+function project(files: Record<string, string>): Project {
+  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+  for (const [file, text] of Object.entries(files)) p.set(`/w/${file}`, text, file.includes('rollback-rehearsals/') ? 'receipt' : 'runbook');
+  return p;
+}
+
+/** The findings of `rule` on a runbook of this text. */
+function findingsOf(rule: string, runbook: string) {
+  return project({ 'RUNBOOK.md': runbook }).lint('/w/RUNBOOK.md').filter((f) => f.ruleId === rule);
+}
 
 /** A trigger section heading and a rollback procedure heading, as people write them. */
 const HEADINGS: Record<string, { triggers: string[]; procedure: string; label: string }> = {
@@ -127,12 +140,9 @@ test('worked scenarios are triggers only under a heading that gives the time to 
   assert.equal(doc('## Rollback scenarios (< 5 minutes decision)').length, 2);
 });
 
-test('a drill report written as prose: its commands, gaps and witness are read in its own language', async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
+test('a drill report written as prose: its commands, gaps and witness are read in its own language', () => {
   const rules = (body: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set('/w/RUNBOOK.md', '# Runbook\n\n## Rollback criteria\n\n- Smoke test fails, budget 5 min\n', 'runbook');
-    p.set('/w/library/raw/rollback-rehearsals/001.md', body, 'receipt');
+    const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback criteria\n\n- Smoke test fails, budget 5 min\n', 'library/raw/rollback-rehearsals/001.md': body });
     return new Set(p.lint('/w/library/raw/rollback-rehearsals/001.md').map((f) => f.ruleId));
   };
   const ja = rules('# ロールバック演習記録\n\n## 切替手順\n\n```sh\nkubectl rollout undo deploy/app\n```\n\n## 所見\n\n- タグが固定されていなかった\n\n参加者: 佐藤、鈴木\n');
@@ -145,13 +155,8 @@ test('a drill report written as prose: its commands, gaps and witness are read i
   assert.ok(!zh.has('RR009') && !zh.has('RR010') && zh.has('RR013'), [...zh].join(','));
 });
 
-test('RB007: a degree word beside a concrete event of a named thing is measurable; of a thing not named, vague', async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const vague = (trigger: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set('/w/RUNBOOK.md', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`, 'runbook');
-    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB007');
-  };
+test('RB007: a degree word beside a concrete event of a named thing is measurable; of a thing not named, vague', () => {
+  const vague = (trigger: string) => findingsOf('RB007', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`).length > 0;
   for (const t of ['Critical user data exposed', 'Authentification critique cassée', 'Vulnerabilidad crítica descubierta', '重大なセキュリティ脆弱性を検出']) assert.ok(!vague(t), t);
   for (const t of ['Critical feature completely broken', 'Fonctionnalités critiques cassées', 'Elevated error rate', 'Funcionalidade crítica quebrada']) assert.ok(vague(t), t);
 });
@@ -175,13 +180,8 @@ test('an RTO table gives its strictest value; prerequisites are no trigger secti
     assert.equal(buildRunbook('/w/RUNBOOK.md', `# 回滚操作指南\n\n${h}\n\n- ✅ 当前版本二进制文件\n- ✅ 数据库数据备份\n`).triggers.triggers.length, 0, h);
 });
 
-test('RB008 reads a window in any language', async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const noWindow = (trigger: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set('/w/RUNBOOK.md', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`, 'runbook');
-    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB008');
-  };
+test('RB008 reads a window in any language', () => {
+  const noWindow = (trigger: string) => findingsOf('RB008', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`).length > 0;
   for (const t of ['Error rate >5% trong 10 phút', 'Average latency > 10 seconds voor 10 minutes', 'Taxa de erro > 5% durante 10 minutos', 'エラー率が5%を超えて10分間継続']) assert.ok(!noWindow(t), t);
   for (const t of ['Error rate > 5%', 'Performance degradation > 50%']) assert.ok(noWindow(t), t);
 });
@@ -194,45 +194,28 @@ test("a rollback section's own 'when to use', and a scenario table with a condit
   assert.equal(names('# Plan de reversa\n\n### 2. Escenarios de reversa\n\n| Escenario | Criterio de activación | Acción |\n|---|---|---|\n| Error crítico en producción | caída / pérdida función crítica | Ejecutar rollback |\n').length, 1);
 });
 
-test('RB011 reads numbered paths in the languages: several, none marked primary', async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const rb011 = (doc: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set('/w/RUNBOOK.md', doc, 'runbook');
-    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB011');
-  };
+test('RB011 reads numbered paths in the languages: several, none marked primary', () => {
+  const rb011 = (doc: string) => findingsOf('RB011', doc).length > 0;
   const doc = (a: string, b: string) => `# Runbook\n\n## 回滚步骤\n\n### ${a}\n\n\`\`\`sh\nargocd app rollback app\n\`\`\`\n\n### ${b}\n\n\`\`\`sh\nkubectl rollout undo deploy/app\n\`\`\`\n`;
   for (const [a, b] of [['方法 1: ArgoCD', '方法 2: kubectl'], ['方案A', '方案B'], ['Opção A: Redeploy', 'Opção B: Git revert'], ['Вариант A: скрипт', 'Вариант B: вручную']]) assert.ok(rb011(doc(a, b)), a);
   assert.ok(!rb011(doc('方法 1: ArgoCD（推荐）', '方法 2: kubectl')));
 });
 
-test('RB012: when every path is a console click or git revert, in any language', async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const rb012 = (doc: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set('/w/RUNBOOK.md', doc, 'runbook');
-    return p.lint('/w/RUNBOOK.md').some((f) => f.ruleId === 'RB012');
-  };
+test('RB012: when every path is a console click or git revert, in any language', () => {
+  const rb012 = (doc: string) => findingsOf('RB012', doc).length > 0;
   assert.ok(rb012('# Runbook\n\n## Rollback\n\n### Option A: Play Console\n\nClick "Halt rollout" in the Play Console.\n\n### Option B: App Store Connect\n\nRemove the build from sale in App Store Connect.\n'));
   assert.ok(rb012('# Runbook\n\n## ロールバック\n\n管理画面で前のデプロイを選び「ロールバック」を押下する。\n'));
   assert.ok(!rb012('# Runbook\n\n## Rollback\n\n### Option A: pipeline\n\nRe-run the deploy pipeline with the previous image tag.\n\n### Option B: console\n\nClick "Rollback" in the console.\n'));
 });
 
-test('RB019: a schema reversal before traffic is stopped, in the languages; warnings and labels are no steps', async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const rb019 = (steps: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set('/w/RUNBOOK.md', `# Runbook\n\n## Rollback procedure\n\n${steps}\n`, 'runbook');
-    return p.lint('/w/RUNBOOK.md').filter((f) => f.ruleId === 'RB019').length;
-  };
+test('RB019: a schema reversal before traffic is stopped, in the languages; warnings and labels are no steps', () => {
+  const rb019 = (steps: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${steps}\n`).length;
   for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npx prisma migrate resolve --rolled-back 2026_add_avatar`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);
   for (const s of ['- ❌ DROP TABLE ❌ DROP COLUMN', '1. Enable maintenance mode\n2. `ALTER TABLE users DROP COLUMN avatar_url;`', '**Option A: Down Migration (Preferred)**', '- ✅ 回滚应用 ≠ 回滚数据库']) assert.equal(rb019(s), 0, s);
 });
 
-test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-  p.set('/w/RUNBOOK.md', '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n', 'runbook');
+test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
+  const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');
   assert.ok(m && m.kind === 'runbook');
   assert.deepEqual(m.triggers.triggers.map((t) => t.name), ['API down', 'Major feature broken']);
@@ -244,10 +227,8 @@ test('a budget in a heading holds for the lists of its sub-sections', () => {
   assert.deepEqual(m.triggers.triggers.map((t) => t.budgetMinutes), [10, 10]);
 });
 
-test("a decision tree is a trigger section; 'Immediate rollback' after a bold trigger is a budget word (RB004)", async () => {
-  const { Project, defaultConfig } = await import('../../server/src/engine');
-  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-  p.set('/w/RUNBOOK.md', '# Runbook\n\n#### 2. Performance Rollback Decision Tree\n\n- **Response time > 5s**: Immediate rollback\n- **CPU usage > 90%**: Scale up or rollback\n', 'runbook');
+test("a decision tree is a trigger section; 'Immediate rollback' after a bold trigger is a budget word (RB004)", () => {
+  const p = project({ 'RUNBOOK.md': '# Runbook\n\n#### 2. Performance Rollback Decision Tree\n\n- **Response time > 5s**: Immediate rollback\n- **CPU usage > 90%**: Scale up or rollback\n' });
   const ids = p.lint('/w/RUNBOOK.md').map((f) => `${f.ruleId}:${p.textOf('/w/RUNBOOK.md')!.slice(f.span.start, f.span.end)}`);
   assert.ok(ids.includes('RB004:Immediate'), ids.join(' '));
   assert.ok(ids.includes('RB003:CPU usage > 90%'), ids.join(' '));

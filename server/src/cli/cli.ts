@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { Project, classifyNamed, today as clockToday } from '../engine/project';
 import { ConfigResolver } from '../engine/config';
 import { formatJson, formatSarif, formatText, toPublic } from './report';
-import { applyEdits } from '../model/text';
+import { applyEdits, factFreeEdits } from '../model/text';
 import { planReceipt, triggerAskedFor } from '../model/scaffold';
 import type { RunbookModel } from '../model/runbook';
 import type { Finding, FileKind } from '../model/types';
@@ -222,8 +222,7 @@ function applyFixes(project: Project, files: string[], io: CliIO, problems: Walk
     const original = project.textOf(file)!;
     let text = original;
     for (let pass = 0; pass < 10; pass++) {
-      // --fix states no fact: a fix that writes what only a person can say is left to the editor's quick fix.
-      const edits = project.lint(file).flatMap((f) => (f.fix && !f.fix.statesFact ? f.fix.edits ?? [] : []));
+      const edits = factFreeEdits(project.lint(file));
       if (!edits.length) break;
       const next = applyEdits(text, edits);
       if (next === text) break;

@@ -7,6 +7,7 @@ import type { ReceiptModel } from '../model/receipt';
 import type { Finding, TextEdit as SpanEdit } from '../model/types';
 import type { Trigger } from '../model/triggers';
 import { defaultTrigger } from '../model/scaffold';
+import { factFreeEdits } from '../model/text';
 import { CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 import { rangeOf } from './diagnostics';
 import { plannedReceipt, receiptEdit } from './receipts';
@@ -60,8 +61,7 @@ function firstBlank(content: string): Range | undefined {
 
 /** Non-overlapping safe edits, in order. */
 function safeEdits(findings: Finding[]): SpanEdit[] {
-  // Fix all states no fact: what only a person can say stays a quick fix on its finding (issue 14).
-  const all = findings.flatMap((f) => (f.fix && !f.fix.statesFact ? f.fix.edits ?? [] : [])).sort((a, b) => a.start - b.start || a.end - b.end);
+  const all = factFreeEdits(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   const out: SpanEdit[] = [];
   let end = -1;
   for (const e of all) {

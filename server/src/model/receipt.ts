@@ -229,6 +229,7 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
   const frontMatter = readFrontMatter(text);
   const m = /^(\d+)\.md$/i.exec(path.basename(filePath));
   let body: ReceiptBody | undefined;
+  let witnessed: boolean | undefined;
   let prev = previous;
   const read = (): ReceiptBody => {
     if (!body) {
@@ -271,8 +272,9 @@ export function buildReceipt(filePath: string, text: string, previous?: Root): R
       return read().bodyCode;
     },
     get witnessed() {
-      // "Witness: Sam", "参加者", "Recording gedeeld": someone watched, or it was recorded.
-      return MATCH.receipt.witness.test(text.slice(frontMatter?.span.end ?? 0));
+      // "Witness: Sam", "参加者", "Recording gedeeld": someone watched, or it was recorded. Read once, like the body.
+      witnessed ??= MATCH.receipt.witness.test(text.slice(frontMatter?.span.end ?? 0));
+      return witnessed;
     },
   };
 }

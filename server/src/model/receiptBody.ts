@@ -97,7 +97,7 @@ export function readParsedBody(text: string, previous?: Root): ReceiptBody {
     // A drill report written as prose has no "Commands run": what it ran is its code anywhere.
     bodyCode: commands ? undefined : codeIn(root.children.filter((n) => n.type !== 'heading') as Nodes[], { block: [], inline: [] }),
     timeline: slim(timeline, text),
-    gaps: slim(sectionBy(sections, GAPS), text, 'body'),
+    gaps: slim(sectionBy(sections, GAPS), text),
     compensating: slim(sectionBy(sections, COMPENSATING), text, 'body'),
     timelineEntries: entries,
   };
@@ -284,17 +284,14 @@ export function readPlainBody(text: string, from: number): ReceiptBody | undefin
       if (e) entries.push(e);
     }
   }
-  let code: ReceiptSection['code'];
-  {
-    code = { block: [], inline: [] };
-    const full = () => code!.block.length + code!.inline.length > MAX_CODE;
-    // A drill report written as prose has no "Commands run": what it ran is its code anywhere.
-    for (const b of commands ? commands.blocks : blocks) {
-      if (full()) break;
-      if (b.kind === 'code') code.block.push(b.value);
-      const pieces = b.kind === 'paragraph' ? [b.code] : b.kind === 'list' ? b.items.map((i) => i.code) : [];
-      for (const p of pieces) for (const c of p) if (!full()) code.inline.push(c);
-    }
+  const code: NonNullable<ReceiptSection['code']> = { block: [], inline: [] };
+  const full = () => code.block.length + code.inline.length > MAX_CODE;
+  // A drill report written as prose has no "Commands run": what it ran is its code anywhere.
+  for (const b of commands ? commands.blocks : blocks) {
+    if (full()) break;
+    if (b.kind === 'code') code.block.push(b.value);
+    const pieces = b.kind === 'paragraph' ? [b.code] : b.kind === 'list' ? b.items.map((i) => i.code) : [];
+    for (const p of pieces) for (const c of p) if (!full()) code.inline.push(c);
   }
   const plainOf = (b: Block): string =>
     b.kind === 'code' ? b.value : b.kind === 'paragraph' ? b.plain : b.kind === 'list' ? b.items.map((i) => i.plain + '  ').join('') : '';
@@ -304,7 +301,7 @@ export function readPlainBody(text: string, from: number): ReceiptBody | undefin
     commands: commands && { section: commands.h, code },
     bodyCode: commands ? undefined : code,
     timeline: timeline && { section: timeline.h },
-    gaps: gaps && { section: gaps.h, body: gaps.blocks.map(plainOf).join('\n').trim() || textBetween(text, gaps.blocks) },
+    gaps: gaps && { section: gaps.h },
     compensating: compensating && { section: compensating.h, body: compensating.blocks.map(plainOf).join('\n').trim() || textBetween(text, compensating.blocks) },
     timelineEntries: entries,
   };

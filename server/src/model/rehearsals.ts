@@ -80,11 +80,15 @@ const realLine = (l: string) => {
 };
 const linesOf = (c: string) => c.split(/\r\n|\r|\n/);
 
+/** The code a receipt records as run: its "Commands run" section's, else (a drill report written as prose) its body's. */
+export function commandCode(receipt: ReceiptModel): NonNullable<ReceiptModel['bodyCode']> {
+  return receipt.commands?.code ?? receipt.bodyCode ?? { block: [], inline: [] };
+}
+
 /** Whether a receipt records commands actually run (RR009, and what makes a receipt more than a draft). */
 export function commandsRun(receipt: ReceiptModel): boolean {
-  const s = receipt.commands;
-  const found = s?.code ?? receipt.bodyCode ?? { block: [], inline: [] };
-  if (s) {
+  const found = commandCode(receipt);
+  if (receipt.commands) {
     return (
       found.block.some((c) => linesOf(c).some(realLine)) ||
       // `gh workflow run deploy.yml -f image_tag=v1.2.2` written inline still records a command.
@@ -99,18 +103,14 @@ export function commandsRun(receipt: ReceiptModel): boolean {
   );
 }
 
-const drafts = new WeakMap<ReceiptModel, string[]>();
-
 /**
  * What a receipt leaves unfilled that a rehearsal must state: the times, the minutes, the
  * commands run, the receipt id. A receipt with any of them missing is a draft (what
  * new-receipt writes, before the rehearsal): linted, but never counted as a rehearsal by the
  * rules, the lens or the hover (issue 14). Empty when the receipt counts.
  */
-export function draftGaps(receipt: ReceiptModel): string[] {
-  let gaps = drafts.get(receipt);
-  if (gaps) return gaps;
-  gaps = [];
+export const draftGaps = derivedFrom((receipt: ReceiptModel): string[] => {
+  const gaps: string[] = [];
   const f = receipt.frontMatter?.fields;
   if (!f) gaps.push('front matter');
   else {
@@ -125,9 +125,8 @@ export function draftGaps(receipt: ReceiptModel): string[] {
     if (!idText || placeholderIn(idText)) gaps.push('receipt');
   }
   if (!commandsRun(receipt)) gaps.push('commands run');
-  drafts.set(receipt, gaps);
   return gaps;
-}
+});
 
 export const isDraft = (receipt: ReceiptModel): boolean => draftGaps(receipt).length > 0;
 

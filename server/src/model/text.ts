@@ -1,4 +1,5 @@
 // Offset <-> line/column conversion over the original text (CRLF, CR and LF all end a line).
+import type { Finding, TextEdit } from './types';
 
 export interface Position {
   /** 0-based line. */
@@ -78,6 +79,14 @@ export class LineIndex {
   }
 }
 
+/**
+ * The edits of the fixes that state no fact, the ones --fix and Fix all apply: what only a
+ * person can say (a trigger name, a compensating action) stays a quick fix on its finding (issue 14).
+ */
+export function factFreeEdits(findings: readonly Finding[]): TextEdit[] {
+  return findings.flatMap((f) => (f.fix && !f.fix.statesFact ? f.fix.edits ?? [] : []));
+}
+
 export function applyEdits(text: string, edits: { start: number; end: number; newText: string }[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
@@ -90,7 +99,6 @@ export function applyEdits(text: string, edits: { start: number; end: number; ne
   return out;
 }
 
-/** A line of a script that is only a comment (shell, SQL, JS, INI, batch), after any indentation. */
 const PLACEHOLDER = /<[A-Z_a-z-]+>|\$\{?[A-Z][A-Z_]+\}?|\bTBD\b|\bTODO\b|\bFIXME\b|\bYYYY-?MM-?DD\b|\bYOUR_[A-Z0-9_]+\b|\bHH:MM\b|\bXXX+\b/;
 
 /** A template placeholder in `s` ("<commit-sha>", "TBD", "YYYY-MM-DD", "${IMAGE_TAG}"), if any. */
@@ -98,6 +106,7 @@ export function placeholderIn(s: string): string | undefined {
   return PLACEHOLDER.exec(s)?.[0];
 }
 
+/** A line of a script that is only a comment (shell, SQL, JS, INI, batch), after any indentation. */
 export function isCommentLine(line: string): boolean {
   return /^\s*(?:#|\/\/|--|;|REM\b)/i.test(line);
 }

@@ -89,6 +89,7 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
   const out: Trigger[] = [];
   // A decision matrix's "Rollback?" column: a row it answers "No" ("| UI glitch | P3 | No | Fix forward |") is no trigger.
   const answer = tt.table.header.cells.findIndex((c, i) => i !== tt.triggerCol && i !== tt.budgetCol && MATCH.rollback.test(c.text) && /[?？]\s*$/.test(c.text));
+  const heading = headingBudgetOf(tt.section);
   for (const row of tt.table.rows) {
     const nameCell = row.cells[tt.triggerCol];
     if (!nameCell || !nameCell.text) continue;
@@ -98,8 +99,7 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
     const budgetText = budgetCell?.text || undefined;
     const parsed = budgetText ? parseBudget(budgetText) : undefined;
     const dataCorrection = budgetText ? isDataCorrection(budgetText) : false;
-    const heading = headingBudgetOf(tt.section);
-    const inherited = !budgetText && heading ? heading : undefined;
+    const inherited = budgetText ? undefined : heading;
     out.push({
       name: nameCell.text,
       nameSpan: nameCell.span,
@@ -332,22 +332,24 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   for (const section of sections) {
     // Only the document's own "When to use" (under its title), not a method's ("### Method 2" → "#### When to use").
     // Or a top rollback section's own ("## Rollback" → "### Cuándo ejecutar"), not a method's.
+    const negative = isNegativeTitle(section.title);
     const usage =
       ((aboutRollback && (!section.parent || section.parent.depth === 1)) || (!!section.parent && MATCH.rollback.test(section.parent.title) && !isOneOfSeveralMethods(section.parent, sections))) &&
       MATCH.usage.test(section.title) &&
-      !isNegativeTitle(section.title);
+      !negative;
     // "Rollback scenarios (< 5 minutes decision)": worked scenarios are triggers when the heading gives the time to
     // decide, or when they are a table with a condition column ("| Escenario | Criterio de activación | Acción |").
-    const scenarios = MATCH.scenarios.test(section.title) && (MATCH.rollback.test(section.title) || aboutRollback) && !isNegativeTitle(section.title);
+    const scenarios = MATCH.scenarios.test(section.title) && (MATCH.rollback.test(section.title) || aboutRollback) && !negative;
     const decided = scenarios && ((!!section.budget && MATCH.rollback.test(section.title)) || section.own.some((n) => n.type === 'table' && headerColumn(n, TRIGGER_COL) >= 0));
+    // A sub-section of a trigger section that has its own lists: taken with its parent.
+    const underList = !!section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own);
     // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
     // when the runbook has no real trigger list.
-    if (SCENARIOS.test(section.title) && !decided && !isNegativeTitle(section.title)) {
-      if (!(section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own))) weak.push(section);
+    if (SCENARIOS.test(section.title) && !decided && !negative) {
+      if (!underList) weak.push(section);
       continue;
     }
-    if (!isTriggerTitle(section.title) && !usage && !decided) continue;
-    if (section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own)) continue;
+    if ((!isTriggerTitle(section.title) && !usage && !decided) || underList) continue;
     // "#### Immediate Rollback (< 5 minutes)" over a script is a procedure, not a trigger list.
     if (BARE_IMMEDIATE.test(section.title) && !sectionHasLists(section.own)) continue;
     takeSection(section);

@@ -1,5 +1,5 @@
 import type { ReceiptRule } from './rule';
-import { commandsRun } from '../model/rehearsals';
+import { commandCode, commandsRun } from '../model/rehearsals';
 
 export const RR009: ReceiptRule = {
   id: 'RR009',
@@ -10,7 +10,7 @@ export const RR009: ReceiptRule = {
   description: 'No commands actually run.',
   check({ model, report }) {
     const s = model.commands;
-    const found = s?.code ?? model.bodyCode ?? { block: [], inline: [] };
+    const found = commandCode(model);
     const real = commandsRun(model);
     if (real) return;
     const hasCode = found.block.length > 0 || found.inline.length > 0;
