@@ -28,6 +28,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       ],
     },
     outputChannel: output,
+    // git is read (RB024, RR016) only in a trusted workspace: a repository's config could run code.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
       // The server's "New rehearsal receipt" action and "never rehearsed" lens run its own
       // command (so they work in any client); here they get the pickers and open the receipt.
@@ -151,6 +153,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client) return;
       output?.appendLine('Restarting the runbook language server…');
       await client.restart();
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      output?.appendLine('Workspace trusted: restarting the server to read the git history (RB024, RR016).');
+      await client?.restart();
     }),
   );
 

@@ -18,8 +18,9 @@ for (const rule of RULES) {
   });
   for (const c of cases) {
     const casePath = path.join(dir, c);
-    test(`${rule.id} ${rule.name}: ${c}`, () => {
-      const { project, files, expected } = loadCase(casePath);
+    test(`${rule.id} ${rule.name}: ${c}`, async () => {
+      const { project, files, expected, ready } = loadCase(casePath);
+      await ready;
       const actual = files.flatMap((f) => project.lint(f)).filter((f) => f.ruleId === rule.id);
       const want = expected.filter((e) => e.ruleId === rule.id).map(key).sort();
       const got = actual.map((f) => key({ file: f.file, ruleId: f.ruleId, line: findingLine(project, f) })).sort();

@@ -8,9 +8,12 @@ import { Project, classifyNamed, today as clockToday } from '../engine/project';
 import { ConfigResolver } from '../engine/config';
 import { formatJson, formatSarif, formatText, toPublic } from './report';
 import { applyEdits, factFreeEdits } from '../model/text';
-import { planReceipt, triggerAskedFor } from '../model/scaffold';
-import type { RunbookModel } from '../model/runbook';
+import { planReceipt } from '../model/scaffold';
 import type { Finding, FileKind } from '../model/types';
+import { GitHistories } from '../engine/git';
+import { UsageError, type CliIO } from './usage';
+import { REHEARSE_HELP, rehearse } from './rehearse';
+import { loadRunbook, triggerFor } from './runbooks';
 import { createReceipt, findWorkspaceFiles, listFolder, readText, writeAtomic, type WalkProblem } from '../engine/files';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
@@ -18,8 +21,11 @@ const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION 
 
 const HELP = `Usage: runbook-lint [paths or globs...] [options]
        runbook-lint new-receipt [folder] [--trigger NAME] [--runbook FILE]
+${REHEARSE_HELP}
 
-Lints RUNBOOK.md files and rollback-rehearsal receipts.
+Lints RUNBOOK.md files and rollback-rehearsal receipts. \`rehearse\` records a rehearsal as it
+happens: start the clock, run the rollback commands through it, stop it, and it writes the
+receipt (times, minutes, commands with their exit codes, timeline, the revert commit or CI run).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -28,20 +34,13 @@ Options:
   --quiet                    report errors only
   --fix                      apply the safe fixes, then report what is left
   --today YYYY-MM-DD         the date to check receipts against (default: today)
+  --no-git                   do not read the repository's history (RB024 and RR016
+                             need it; without it RB022 ages rehearsals by the calendar)
   -h, --help                 show this help
   -v, --version              show the version
 
 Exit codes: 0 clean, 1 findings at or over the threshold, 2 usage or I/O error.`;
 
-export interface CliIO {
-  cwd: string;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
-class UsageError extends Error {}
 
 function isGlob(s: string): boolean {
   return /[*?[\]{}]/.test(s);
@@ -128,8 +127,12 @@ function parseCli(argv: string[]) {
         quiet: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
         today: { type: 'string' },
+        'no-git': { type: 'boolean', default: false },
         trigger: { type: 'string' },
         runbook: { type: 'string' },
+        receipt: { type: 'string' },
+        path: { type: 'string' },
+        environment: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -141,7 +144,7 @@ function parseCli(argv: string[]) {
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`runbook-lint: ${e.message}\nRun runbook-lint --help for usage.\n`);
@@ -152,7 +155,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function run(argv: string[], io: CliIO): number {
+async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCli(argv);
   if (values.help) {
     io.stdout(HELP + '\n');
@@ -169,6 +172,10 @@ function run(argv: string[], io: CliIO): number {
   const resolver = new ConfigResolver(io.cwd, {}, configFile);
 
   if (positionals[0] === 'new-receipt') return newReceipt(positionals.slice(1), values.trigger, values.runbook, today, resolver, io);
+  if (positionals[0] === 'rehearse') {
+    const { trigger, runbook, receipt, path: rollbackPath, environment } = values;
+    return rehearse(positionals.slice(1), { trigger, runbook, receipt, path: rollbackPath, environment, noGit: values['no-git'] ?? false }, today, resolver, io);
+  }
 
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
@@ -179,7 +186,8 @@ function run(argv: string[], io: CliIO): number {
   }
 
   const { targets, explicit, problems } = collect(positionals, io.cwd, resolver);
-  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n'), listFolder });
+  const git = values['no-git'] ? undefined : new GitHistories({ log: (m) => io.stderr(m + '\n') });
+  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n'), listFolder, history: git && ((f) => git.historyFor(f)) });
   const linted: string[] = [];
   for (const [file, kind] of targets) {
     const r = readText(file);
@@ -191,6 +199,7 @@ function run(argv: string[], io: CliIO): number {
     linted.push(file);
   }
   addContext(project, explicit, resolver, problems);
+  await git?.load(project.files());
 
   if (values.fix) applyFixes(project, linted, io, problems);
 
@@ -241,26 +250,8 @@ function applyFixes(project: Project, files: string[], io: CliIO, problems: Walk
 }
 
 function newReceipt(args: string[], triggerName: string | undefined, runbookArg: string | undefined, today: string, resolver: ConfigResolver, io: CliIO): number {
-  const dir = path.resolve(io.cwd, args[0] ?? '.');
-  const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), listFolder });
-  for (const f of findWorkspaceFiles(dir, resolver)) {
-    const r = readText(f.path);
-    if ('text' in r) project.set(f.path, r.text, f.kind);
-  }
-  if (runbookArg) {
-    const abs = path.resolve(io.cwd, runbookArg);
-    const r = readText(abs);
-    if ('error' in r) throw new UsageError(`cannot read runbook ${runbookArg}: ${r.error}`);
-    project.set(abs, r.text, 'runbook');
-  }
-  const runbooks = project.runbooks();
-  const runbook: RunbookModel | undefined = runbookArg ? runbooks.find((r) => r.path === path.resolve(io.cwd, runbookArg)) : runbooks[0];
-  if (!runbook) throw new UsageError(`no runbook found under ${path.relative(io.cwd, dir) || '.'}; name one with --runbook FILE`);
-  if (!runbookArg && runbooks.length > 1) throw new UsageError(`several runbooks found (${runbooks.map((r) => path.relative(io.cwd, r.path)).join(', ')}); name one with --runbook FILE`);
-  const trigger = triggerAskedFor(runbook, triggerName);
-  if (triggerName !== undefined && !trigger) {
-    throw new UsageError(`no trigger "${triggerName}" in ${path.relative(io.cwd, runbook.path)}; triggers: ${runbook.triggers.triggers.map((t) => `"${t.name}"`).join(', ') || 'none'}`);
-  }
+  const { project, runbook } = loadRunbook(args[0], runbookArg, today, resolver, io);
+  const trigger = triggerFor(runbook, triggerName, io);
   try {
     const plan = createReceipt((after) => planReceipt(runbook, project, trigger, today, after));
     io.stdout(`${path.relative(io.cwd, plan.path)}\n`);

@@ -6,11 +6,45 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { validateConfigData } from '../model/schema';
 import type { ConfigProblem, ResolvedConfig, SeveritySetting } from '../model/types';
+import { isInside } from '../model/paths';
 
 export const CONFIG_NAMES = ['.runbook-lint.json', '.runbook-lint.jsonc', '.runbook-lint.yaml', '.runbook-lint.yml'];
 
 export const DEFAULT_RUNBOOKS = ['**/RUNBOOK.md', '**/RUNBOOK.*.md'];
 export const DEFAULT_RECEIPTS = ['**/rollback-rehearsals/*.md'];
+
+/** What a rollback runs through (RB024): CI workflows, images, infrastructure, manifests and charts, migrations, deploy scripts. */
+export const DEFAULT_ROLLBACK_PATH = [
+  '.github/workflows/**',
+  '.gitlab-ci.yml',
+  '.gitlab/ci/**',
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.dockerfile',
+  '**/docker-compose*.{yml,yaml}',
+  '**/*.tf',
+  '**/*.tfvars',
+  '**/*.hcl',
+  '**/Pulumi*.yaml',
+  '**/cloudformation/**',
+  '**/*.cfn.{json,yaml,yml}',
+  '**/template.{yaml,yml}',
+  '**/k8s/**',
+  '**/kubernetes/**',
+  '**/manifests/**',
+  '**/kustomization.{yaml,yml}',
+  '**/charts/**',
+  '**/helm/**',
+  '**/Chart.yaml',
+  '**/migrations/**',
+  '**/migrate/**',
+  '**/db/migrate/**',
+  '**/deploy/**',
+  '**/deploy*.sh',
+  '**/rollback*.sh',
+  '**/scripts/deploy*',
+  '**/scripts/rollback*',
+];
 
 export interface ConfigData {
   root?: boolean;
@@ -19,6 +53,7 @@ export interface ConfigData {
   staleAfterDays?: number;
   runbooks?: string[];
   receipts?: string[];
+  rollbackPath?: string[];
 }
 
 export function defaultConfig(root: string): ResolvedConfig {
@@ -28,6 +63,7 @@ export function defaultConfig(root: string): ResolvedConfig {
     staleAfterDays: 90,
     runbooks: [...DEFAULT_RUNBOOKS],
     receipts: [...DEFAULT_RECEIPTS],
+    rollbackPath: [...DEFAULT_ROLLBACK_PATH],
     root,
     sources: [],
   };
@@ -51,7 +87,7 @@ function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | unde
   if (data.budget?.minMinutes !== undefined) out.budget.minMinutes = data.budget.minMinutes;
   if (data.budget?.maxMinutes !== undefined) out.budget.maxMinutes = data.budget.maxMinutes;
   if (data.staleAfterDays !== undefined) out.staleAfterDays = data.staleAfterDays;
-  const globs = (key: 'runbooks' | 'receipts') => {
+  const globs = (key: 'runbooks' | 'receipts' | 'rollbackPath') => {
     const list = data[key];
     if (!list) return;
     const kept = list.filter((g) => {
@@ -64,6 +100,7 @@ function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | unde
   };
   globs('runbooks');
   globs('receipts');
+  globs('rollbackPath');
   return out;
 }
 
@@ -166,30 +203,6 @@ export class ConfigResolver {
     this.problems.length = 0;
     this.seenProblems.clear();
   }
-}
-
-export function isInside(child: string, parent: string): boolean {
-  return pathInside(parent, child) !== undefined;
-}
-
-/** An absolute POSIX path without `//`, `.` or `..` segments or a trailing slash: compared by prefix. */
-const PLAIN_PATH = /^(?!.*\/\/)(?!.*\/\.\.?(?:\/|$))\/(?:.*[^/])?$/;
-
-/**
- * `child` relative to `parent`, with `/` separators ('' for the folder itself), or undefined
- * when it is not inside. Plain absolute paths (what the walks and the editor hand in) are
- * compared by prefix: path.relative resolves both paths each time, and the workspace asks
- * this for every file against every folder (issue 13).
- */
-export function pathInside(parent: string, child: string): string | undefined {
-  if (path.sep === '/' && PLAIN_PATH.test(parent) && PLAIN_PATH.test(child)) {
-    if (child === parent) return '';
-    const prefix = parent === '/' ? '/' : parent + '/';
-    return child.startsWith(prefix) ? child.slice(prefix.length) : undefined;
-  }
-  const rel = path.relative(parent, child);
-  if (rel === '') return '';
-  return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
 export function severityFor(config: ResolvedConfig, id: string, name: string, fallback: SeveritySetting): SeveritySetting {

@@ -2,16 +2,18 @@
 // associations, and the lint of one file or all. The CLI, the server and the tests
 // all lint through this class, so they give the same findings for the same files.
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { buildRunbook, type RunbookModel } from '../model/runbook';
 import { receiptsNaming, triggersByKey } from '../model/rehearsals';
 import { buildReceipt, type ReceiptModel } from '../model/receipt';
 import { readSuppressions } from './suppress';
-import { isInside, pathInside, severityFor } from './config';
+import { severityFor } from './config';
+import { isInside, pathInside } from '../model/paths';
 import { RULES } from '../rules';
 import type { Rule, RuleContext, WorkspaceView, Report } from '../rules/rule';
 import type { FileKind, Finding, ResolvedConfig } from '../model/types';
 import type { Root } from '../model/markdown';
+import type { RepositoryHistory } from '../model/history';
+import { matcher } from '../model/globs';
 
 export interface ProjectOptions {
   /** Today, YYYY-MM-DD. */
@@ -22,6 +24,8 @@ export interface ProjectOptions {
   log?: (message: string) => void;
   /** The names of the files in a folder on disk; the faces that read the disk pass it (the rules never do). */
   listFolder?: (folder: string) => string[];
+  /** The repository history a file is checked against (engine/git.ts reads it); none, and RB024 and RR016 are silent. */
+  history?: (file: string) => RepositoryHistory | undefined;
 }
 
 interface Entry {
@@ -33,16 +37,6 @@ interface Entry {
   previous?: Root;
 }
 
-const matchers = new Map<string, (p: string) => boolean>();
-function matcher(globs: string[]): (p: string) => boolean {
-  const key = globs.join('\0');
-  let m = matchers.get(key);
-  if (!m) {
-    m = picomatch(globs, { dot: true, nocase: process.platform === 'win32' });
-    matchers.set(key, m);
-  }
-  return m;
-}
 
 /** Which kind of file the configured globs make of a path; undefined when neither. */
 export function classify(file: string, config: ResolvedConfig): FileKind | undefined {
@@ -221,6 +215,10 @@ export class Project implements WorkspaceView {
     const names = new Set(this.options.listFolder?.(folder) ?? []);
     for (const f of this.entries.keys()) if (path.dirname(f) === folder) names.add(path.basename(f));
     return [...names];
+  }
+
+  history(file: string): RepositoryHistory | undefined {
+    return this.options.history?.(file);
   }
 
   receiptView(file: string): ReceiptView | undefined {

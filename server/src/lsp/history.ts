@@ -1,5 +1,4 @@
 // The rehearsal history of a trigger as the editor shows it.
-import * as path from 'node:path';
 import type { Project } from '../engine/project';
 import type { RunbookModel } from '../model/runbook';
 import type { Trigger } from '../model/triggers';
@@ -15,8 +14,4 @@ export function ago(days: number | undefined): string {
   if (days <= 0) return days < 0 ? `in ${-days} days (date in the future)` : 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;
-}
-
-export function receiptLabel(r: Rehearsal): string {
-  return r.number !== undefined ? String(r.number).padStart(3, '0') : path.basename(r.receipt.path);
 }

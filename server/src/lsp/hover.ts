@@ -7,7 +7,8 @@ import type { Finding } from '../model/types';
 import { formatMinutes } from '../model/duration';
 import { receiptProperties } from '../model/schema';
 import { docsUri, rangeOf, ruleSummary } from './diagnostics';
-import { ago, historyOf, receiptLabel } from './history';
+import { ago, historyOf } from './history';
+import { receiptLabel } from '../model/rehearsals';
 import { daysBetween } from '../model/rehearsals';
 import { pathToUri } from './uri';
 

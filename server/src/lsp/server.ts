@@ -27,6 +27,7 @@ import { hover } from './hover';
 import { documentSymbols } from './symbols';
 import { codeLenses } from './lens';
 import { uriToPath } from './uri';
+import { createRepositoryWatch } from './repository';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
@@ -82,6 +83,7 @@ export function createServer(connection: Connection): RunbookServer {
   }
 
   const { reindexAll, indexed } = createIndexing({ connection, documents, ws, v, log, report, canRefreshLenses: () => canRefreshLenses });
+  const repositories = createRepositoryWatch(ws, v, report);
 
   // ---------------------------------------------------------------- settings
 
@@ -141,6 +143,7 @@ export function createServer(connection: Connection): RunbookServer {
         log(`runbook-lint: registration failed: ${(e as Error).message}`);
       }
       await loadSettings();
+      await repositories.first(250);
       await reindexAll();
       resolveReady();
       try {
@@ -163,7 +166,10 @@ export function createServer(connection: Connection): RunbookServer {
       const before = JSON.stringify(ws.settings);
       if (hasConfiguration) await loadSettings();
       else ws.settings = readSettings(change.settings, initOptions);
-      if (JSON.stringify(ws.settings) !== before) await reindexAll();
+      if (JSON.stringify(ws.settings) !== before) {
+        await repositories.refresh();
+        await reindexAll();
+      }
     }),
   );
 
@@ -278,7 +284,11 @@ export function createServer(connection: Connection): RunbookServer {
     }
   });
 
-  connection.onShutdown(() => v.cancel());
+  documents.onDidSave(() => void repositories.refresh());
+  connection.onShutdown(() => {
+    v.cancel();
+    repositories.stop();
+  });
 
   documents.listen(connection);
   return { workspace: ws, report };

@@ -7,6 +7,12 @@ export interface ServerSettings {
   debounceMs: number;
   /** A fixed date for tests and benchmarks (YYYY-MM-DD); the clock otherwise. */
   today?: string;
+  /**
+   * Read the repositories' git history (RB024, RR016): the `runbookLint.git` setting, and only
+   * in a trusted workspace (the VS Code client says whether it is, as `workspaceTrusted` in
+   * initializationOptions; another client started the server itself, as one runs the CLI).
+   */
+  git: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -23,7 +29,8 @@ function globs(v: unknown): string[] | undefined {
 
 /** Merge raw setting objects (later wins) into server settings. */
 export function readSettings(...layers: unknown[]): ServerSettings {
-  const out: ServerSettings = { config: {}, debounceMs: DEFAULT_DEBOUNCE_MS };
+  const out: ServerSettings = { config: {}, debounceMs: DEFAULT_DEBOUNCE_MS, git: true };
+  let trusted = true;
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
     const raw = ('runbookLint' in layer ? (layer as { runbookLint: unknown }).runbookLint : layer) as Record<string, unknown>;
@@ -47,6 +54,10 @@ export function readSettings(...layers: unknown[]): ServerSettings {
     const d = num(raw.debounceMs);
     if (d !== undefined) out.debounceMs = d;
     if (typeof raw.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.today)) out.today = raw.today;
+    if (typeof raw.git === 'boolean') out.git = raw.git;
+    if (raw.workspaceTrusted === false) trusted = false;
+    else if (raw.workspaceTrusted === true) trusted = true;
   }
+  out.git &&= trusted;
   return out;
 }

@@ -4,12 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project, classify, today as clockToday } from '../engine/project';
-import { ConfigResolver, CONFIG_NAMES, isInside } from '../engine/config';
+import { ConfigResolver, CONFIG_NAMES } from '../engine/config';
+import { isInside } from '../model/paths';
 import type { FileKind, Finding, ResolvedConfig } from '../model/types';
 import { findWorkspaceFiles, listFolder, readText } from '../engine/files';
 import { readSettings, type ServerSettings } from './settings';
 import { RULES } from '../rules';
 import { withFault } from './fault';
+import { GitHistories } from '../engine/git';
 
 export interface OpenDoc {
   uri: string;
@@ -36,13 +38,29 @@ export class LintWorkspace {
   settings: ServerSettings = readSettings();
   readonly open = new Map<string, OpenDoc>();
   private resolvers = new Map<string, ConfigResolver>();
+  /** Cached per HEAD across re-indexes; read only when the settings allow (a trusted workspace). */
+  readonly git: GitHistories;
 
   constructor(private readonly log: (m: string) => void) {
+    this.git = new GitHistories({ log });
     this.project = this.newProject();
   }
 
   private newProject(): Project {
-    return new Project({ today: () => this.today(), configFor: (f) => this.configFor(f), log: this.log, rules: withFault(RULES), listFolder });
+    return new Project({
+      today: () => this.today(),
+      configFor: (f) => this.configFor(f),
+      log: this.log,
+      rules: withFault(RULES),
+      listFolder,
+      history: (f) => (this.settings.git ? this.git.historyFor(f) : undefined),
+    });
+  }
+
+  /** Read or re-read (HEAD moved) the history of every repository the workspace's files are in; true when one changed. */
+  async loadHistory(): Promise<boolean> {
+    if (!this.settings.git) return false;
+    return this.git.load([...this.folders.map((f) => path.join(f, '.runbook-lint')), ...this.project.files()]);
   }
 
   today(): string {

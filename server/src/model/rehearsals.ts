@@ -1,6 +1,7 @@
 // A receipt as a rehearsal: its typed facts (number, date, minutes, level, witness), read
 // once per receipt, and the one rule that says which runbook trigger a receipt rehearsed.
 // Every rule, lens, hover and picker that asks "which trigger, when, how long" asks here.
+import * as path from 'node:path';
 import type { ReceiptModel } from './receipt';
 import type { RunbookModel } from './runbook';
 import type { Trigger } from './triggers';
@@ -229,3 +230,8 @@ export const newestRehearsal = derivedFrom((receipts: readonly ReceiptModel[]) =
   }
   return newest;
 });
+
+/** A rehearsal as messages name it: 004, or its file name when it has no number. */
+export function receiptLabel(r: Rehearsal): string {
+  return r.number !== undefined ? String(r.number).padStart(3, '0') : path.basename(r.receipt.path);
+}

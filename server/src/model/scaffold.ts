@@ -17,7 +17,8 @@ export interface ReceiptFolders {
 
 export const RECEIPT_FOLDER = path.join('library', 'raw', 'rollback-rehearsals');
 
-function receiptFolderFor(runbook: RunbookModel, workspace: ReceiptFolders): string {
+/** The folder a runbook's next receipt goes in: beside its newest receipt, else the conventional one. */
+export function receiptFolder(runbook: RunbookModel, workspace: ReceiptFolders): string {
   const existing = workspace.receiptsFor(runbook);
   if (existing.length) return path.dirname(existing[existing.length - 1].path);
   return path.join(path.dirname(runbook.path), RECEIPT_FOLDER);
@@ -66,16 +67,19 @@ export interface ReceiptPlan {
  * The next receipt of a runbook: in its receipt folder, numbered after every NNN.md there
  * (on disk and in the workspace) and after `after` (a number found taken meanwhile).
  */
-export function planReceipt(runbook: RunbookModel, workspace: ReceiptFolders, trigger: Trigger | undefined, today: string, after = 0): ReceiptPlan {
-  const folder = receiptFolderFor(runbook, workspace);
+export function planReceipt(runbook: RunbookModel, workspace: ReceiptFolders, trigger: Trigger | undefined, today: string, after = 0, write: ReceiptWriter = receiptText): ReceiptPlan {
+  const folder = receiptFolder(runbook, workspace);
   const number = Math.max(nextReceiptNumber(workspace.filesIn(folder)), after + 1);
-  return { ...scaffoldReceipt(runbook, trigger, folder, number, today), number, trigger };
+  return { ...scaffoldReceipt(runbook, trigger, folder, number, today, write), number, trigger };
 }
 
-function scaffoldReceipt(runbook: RunbookModel, trigger: Trigger | undefined, folder: string, number: number, date: string): { path: string; content: string } {
+/** Turns what is known of a receipt into its text: the draft (receiptText) or a recorded rehearsal (recording.ts). */
+export type ReceiptWriter = (fields: ReceiptFields, eol: string) => string;
+
+function scaffoldReceipt(runbook: RunbookModel, trigger: Trigger | undefined, folder: string, number: number, date: string, write: ReceiptWriter): { path: string; content: string } {
   const file = path.join(folder, receiptFileName(number));
   const rel = path.relative(folder, runbook.path).split(path.sep).join('/');
-  const content = receiptText(
+  const content = write(
     {
       number,
       date,

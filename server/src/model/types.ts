@@ -61,6 +61,8 @@ export interface ResolvedConfig {
   staleAfterDays: number;
   runbooks: string[];
   receipts: string[];
+  /** Globs of the files a rollback depends on (RB024): a change to one after the newest rehearsal makes it stale. */
+  rollbackPath: string[];
   /** Folder the globs are relative to (the config file's folder, or the workspace root). */
   root: string;
   /** Config files that contributed, nearest last. */

@@ -8,8 +8,10 @@ export const RB022: RunbookRule = {
   severity: 'warning',
   appliesTo: 'runbook',
   fixable: false,
-  description: 'The newest receipt is older than staleAfterDays (90).',
+  description: 'The newest receipt is older than staleAfterDays (90); where git history is read, RB024 ages rehearsals by change instead.',
   check({ model, workspace, config, today, report }) {
+    // The seeds age a rehearsal by what changed, not by the calendar: with history, RB024 says it.
+    if (workspace.history(model.path)) return;
     const newest = newestRehearsal(workspace.receiptsFor(model));
     if (!newest?.date) return;
     const age = daysBetween(newest.date, today);

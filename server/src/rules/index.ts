@@ -23,6 +23,7 @@ import { RB020 } from './RB020';
 import { RB021 } from './RB021';
 import { RB022 } from './RB022';
 import { RB023 } from './RB023';
+import { RB024 } from './RB024';
 import { RR001 } from './RR001';
 import { RR002 } from './RR002';
 import { RR003 } from './RR003';
@@ -38,6 +39,7 @@ import { RR012 } from './RR012';
 import { RR013 } from './RR013';
 import { RR014 } from './RR014';
 import { RR015 } from './RR015';
+import { RR016 } from './RR016';
 
 export const RULES: Rule[] = [
   RB001,
@@ -63,6 +65,7 @@ export const RULES: Rule[] = [
   RB021,
   RB022,
   RB023,
+  RB024,
   RR001,
   RR002,
   RR003,
@@ -78,5 +81,6 @@ export const RULES: Rule[] = [
   RR013,
   RR014,
   RR015,
+  RR016,
 ];
 

@@ -3,6 +3,7 @@
 import type { Finding, Fix, ResolvedConfig, Severity, Span } from '../model/types';
 import type { RunbookModel } from '../model/runbook';
 import type { ReceiptModel } from '../model/receipt';
+import type { RepositoryHistory } from '../model/history';
 
 export interface Report {
   span: Span;
@@ -22,6 +23,8 @@ export interface WorkspaceView {
   siblings(receipt: ReceiptModel): ReceiptModel[];
   /** The names of the files in a folder: on disk (when the face reads the disk) and in the workspace. */
   filesIn(folder: string): string[];
+  /** The history of the repository holding a file, when the face read one (RB024, RR016); undefined otherwise. */
+  history(file: string): RepositoryHistory | undefined;
 }
 
 export interface RuleContext<M> {
