@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { censusTable, triggerTable } from '../../server/src/model/templates';
+import { registerRehearsal } from './rehearsal';
 import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
@@ -60,7 +61,7 @@ async function pickRunbook(runbooks: RunbookInfo[], title: string, placeHolder: 
   return picked?.runbook;
 }
 
-async function pickRunbookAndTrigger(args: ReceiptArgs | undefined): Promise<ReceiptArgs | undefined> {
+async function pickRunbookAndTrigger(args: ReceiptArgs | undefined, title = 'New Rehearsal Receipt'): Promise<ReceiptArgs | undefined> {
   if (!client) return undefined;
   if (args?.runbookUri && args.trigger) return args;
   let runbookUri = args?.runbookUri;
@@ -71,7 +72,8 @@ async function pickRunbookAndTrigger(args: ReceiptArgs | undefined): Promise<Rec
       if (mine.length) runbookUri = mine[0].uri;
     }
   }
-  const runbook = await pickRunbook(await listRunbooks(runbookUri), 'New Rehearsal Receipt', 'Which runbook was rehearsed?');
+  const starting = title !== 'New Rehearsal Receipt';
+  const runbook = await pickRunbook(await listRunbooks(runbookUri), title, starting ? 'Which runbook do you rehearse?' : 'Which runbook was rehearsed?');
   if (!runbook) return undefined;
   if (args?.trigger) return { runbookUri: runbook.uri, trigger: args.trigger };
   if (!runbook.triggers.length) return { runbookUri: runbook.uri };
@@ -82,7 +84,7 @@ async function pickRunbookAndTrigger(args: ReceiptArgs | undefined): Promise<Rec
       detail: t.rehearsals ? `rehearsed ${t.rehearsals} time${t.rehearsals === 1 ? '' : 's'}` : 'never rehearsed',
       trigger: t,
     })),
-    { title: `New Rehearsal Receipt: ${runbook.name}`, placeHolder: 'Which trigger did you rehearse?' },
+    { title: `${title}: ${runbook.name}`, placeHolder: starting ? 'Which trigger do you rehearse?' : 'Which trigger did you rehearse?' },
   );
   if (!picked) return undefined;
   return { runbookUri: runbook.uri, trigger: picked.trigger.name };
@@ -163,7 +165,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  const rehearsal = registerRehearsal(context, { client: () => client, pick: pickRunbookAndTrigger, output: () => output });
+
   await client.start();
+  await rehearsal.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,11 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigResolver } from '../engine/config';
 import { GitHistories } from '../engine/git';
-import { createReceipt } from '../engine/files';
+import { RecordingError, abortRecording, appendEvent, findReceiptId, finishRecording, readRecordingFile, recordingFileOf, startRecording, type ReceiptId } from '../engine/rehearsal';
 import type { RunbookModel } from '../model/runbook';
-import { planReceipt, receiptFolder } from '../model/scaffold';
-import { RECORDING_FILE, commandLine, eventLine, localMoment, readRecording, recordedReceiptText, type Recording, type RecordingEvent } from '../model/recording';
-import { triggerNamed } from '../model/rehearsals';
+import { clockMinutes, commandLine, localMoment, type Recording } from '../model/recording';
 import { loadRunbook, loadWorkspace, triggerFor } from './runbooks';
 import { UsageError, type CliIO } from './usage';
 
@@ -50,22 +48,13 @@ interface Running {
   recording: Recording;
 }
 
-/** Where a runbook's rehearsal log lives: beside its receipts. */
-function logFileOf(runbook: RunbookModel, project: Parameters<typeof receiptFolder>[1]): string {
-  return path.join(receiptFolder(runbook, project), RECORDING_FILE);
-}
-
 function readLog(file: string): Recording | undefined {
-  let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return readRecordingFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof RecordingError) throw new UsageError(`${e.message} (runbook-lint rehearse abort)`);
     throw e;
   }
-  const { recording } = readRecording(text);
-  if (!recording) throw new UsageError(`${file} is not a rehearsal log runbook-lint can read: run \`runbook-lint rehearse abort\` to remove it`);
-  return recording;
 }
 
 /** The rehearsal under way in the workspace: of the runbook named, else of the one runbook with a running clock. */
@@ -74,7 +63,7 @@ function running(folder: string | undefined, opts: RehearseOptions, today: strin
   const candidates = opts.runbook ? (named ? [named] : []) : runbooks;
   const found: Running[] = [];
   for (const runbook of candidates) {
-    const file = logFileOf(runbook, project);
+    const file = recordingFileOf(runbook, project);
     const recording = readLog(file);
     if (recording) found.push({ runbook, file, recording });
   }
@@ -108,15 +97,11 @@ function start(rest: string[], opts: RehearseOptions, today: string, resolver: C
   const { project, runbook } = loadRunbook(rest[0], opts.runbook, today, resolver, io);
   const trigger = triggerFor(runbook, opts.trigger, io);
   if (!trigger) throw new UsageError(`${rel(io, runbook.path)} lists no trigger to rehearse: write its trigger list first`);
-  const file = logFileOf(runbook, project);
+  const file = recordingFileOf(runbook, project);
   const at = localMoment(clock(io));
-  const event: RecordingEvent = { kind: 'start', at, trigger: trigger.name, runbook: runbook.path, ...(trigger.budgetMinutes !== undefined ? { budgetMinutes: trigger.budgetMinutes } : {}) };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(file, eventLine(event), { flag: 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const other = readLog(file);
+  const started = startRecording(file, { kind: 'start', at, trigger: trigger.name, runbook: runbook.path, ...(trigger.budgetMinutes !== undefined ? { budgetMinutes: trigger.budgetMinutes } : {}) });
+  if (!started.started) {
+    const other = started.running;
     throw new UsageError(`a rehearsal of "${other?.start.trigger ?? '?'}" has been running since ${other?.start.at.replace('T', ' ') ?? '?'} (${rel(io, file)}): stop it (\`runbook-lint rehearse stop\`) or abort it first`);
   }
   const budget = trigger.budgetMinutes !== undefined ? ` (budget ${trigger.budgetMinutes} min)` : '';
@@ -125,11 +110,6 @@ function start(rest: string[], opts: RehearseOptions, today: string, resolver: C
       `Run each rollback command through \`runbook-lint rehearse run -- COMMAND ARGS...\`, mark moments with \`runbook-lint rehearse mark "..."\`, and stop the clock with \`runbook-lint rehearse stop\` when you have recovered.\n`,
   );
   return 0;
-}
-
-function append(file: string, e: RecordingEvent): void {
-  // One write of one line with O_APPEND: two `run`s at once cannot tear each other's lines.
-  fs.appendFileSync(file, eventLine(e));
 }
 
 async function run(argv: string[], opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): Promise<number> {
@@ -145,7 +125,7 @@ async function run(argv: string[], opts: RehearseOptions, today: string, resolve
     });
     child.on('close', (code) => resolve(code));
   });
-  append(file, { kind: 'command', at, end: localMoment(clock(io)), command: commandLine(argv), exitCode });
+  appendEvent(file, { kind: 'command', at, end: localMoment(clock(io)), command: commandLine(argv), exitCode });
   return exitCode ?? 1;
 }
 
@@ -154,16 +134,9 @@ function mark(words: string[], opts: RehearseOptions, today: string, resolver: C
   if (!text) throw new UsageError('rehearse mark needs what happened: runbook-lint rehearse mark "smoke test red"');
   const { file } = running(undefined, opts, today, resolver, io);
   const at = localMoment(clock(io));
-  append(file, { kind: 'mark', at, text });
+  appendEvent(file, { kind: 'mark', at, text });
   io.stdout(`${at.slice(11, 16)} ${text}\n`);
   return 0;
-}
-
-/** The pipeline run of the CI job this runs in, when it runs in one. */
-function pipelineRun(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) return `${env.GITHUB_SERVER_URL.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  if (env.CI_PIPELINE_URL) return env.CI_PIPELINE_URL;
-  return undefined;
 }
 
 async function stop(rest: string[], opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): Promise<number> {
@@ -173,46 +146,12 @@ async function stop(rest: string[], opts: RehearseOptions, today: string, resolv
   const { project, runbook, file, recording } = running(undefined, opts, today, resolver, io);
   const stoppedAt = clock(io);
   const recoveredAt = localMoment(stoppedAt);
-  const observedAt = recording.start.at;
-
-  let receiptId = opts.receipt?.trim() || undefined;
-  let from = receiptId ? 'given with --receipt' : '';
-  let revert = false;
-  if (!receiptId && !opts.noGit) {
-    const reverts = await new GitHistories({ log: (m) => io.stderr(m + '\n') }).revertsBetween(runbook.path, new Date(observedAt), stoppedAt);
-    if (reverts.length) {
-      receiptId = reverts[0].sha.slice(0, 12);
-      from = `the revert committed during the rehearsal ("${reverts[0].subject.slice(0, 60)}")`;
-      revert = true;
-    }
-  }
-  if (!receiptId) {
-    receiptId = pipelineRun(io.env);
-    if (receiptId) from = 'this CI pipeline run';
-  }
-  const trigger = triggerNamed(runbook.triggers.triggers, recording.start.trigger);
-  const plan = createReceipt((after) =>
-    planReceipt(runbook, project, trigger, observedAt.slice(0, 10), after, (fields, eol) =>
-      recordedReceiptText(
-        {
-          ...fields,
-          trigger: recording.start.trigger,
-          budgetMinutes: trigger?.budgetMinutes ?? recording.start.budgetMinutes,
-          environment: opts.environment,
-          path: opts.path ?? (revert ? 'git-revert' : 'pipeline'),
-          observedAt,
-          recoveredAt,
-          receiptId,
-          recording,
-        },
-        eol,
-      ),
-    ),
-  );
-  fs.rmSync(file, { force: true });
-  const minutes = Math.round(((stoppedAt.getTime() - new Date(observedAt).getTime()) / 60000) * 10) / 10;
-  io.stdout(`Clock stopped at ${recoveredAt.slice(11)}: ${minutes} min. Wrote ${rel(io, plan.path)}.\n`);
-  if (receiptId) io.stdout(`Receipt: ${receiptId} (${from}).\n`);
+  const given = opts.receipt?.trim();
+  const git = opts.noGit ? undefined : new GitHistories({ log: (m) => io.stderr(m + '\n') });
+  const receipt: ReceiptId | undefined = given ? { id: given, from: 'given with --receipt', revert: false } : await findReceiptId(runbook, recording, stoppedAt, git, io.env);
+  const plan = finishRecording(runbook, project, file, recording, recoveredAt, { receipt, path: opts.path, environment: opts.environment });
+  io.stdout(`Clock stopped at ${recoveredAt.slice(11)}: ${clockMinutes(recording.start.at, recoveredAt)} min. Wrote ${rel(io, plan.path)}.\n`);
+  if (receipt) io.stdout(`Receipt: ${receipt.id} (${receipt.from}).\n`);
   else io.stderr(`runbook-lint: no receipt id found (no --receipt, no revert commit during the rehearsal, not in CI): write the commit SHA or pipeline run of the rollback into ${rel(io, plan.path)}.\n`);
   io.stdout('Only a person can write the rest: who witnessed it (witness:), the gaps discovered, the compensating actions.\n');
   return 0;
@@ -222,10 +161,10 @@ function abort(rest: string[], opts: RehearseOptions, today: string, resolver: C
   if (rest.length) throw new UsageError('rehearse abort takes no arguments');
   // Even a log nobody can read any more goes: abort is the way out of one.
   const { project, runbooks, named } = loadWorkspace(undefined, opts.runbook, today, resolver, io);
-  const logs = (opts.runbook ? (named ? [named] : []) : runbooks).map((r) => logFileOf(r, project)).filter((f) => fs.existsSync(f));
+  const logs = (opts.runbook ? (named ? [named] : []) : runbooks).map((r) => recordingFileOf(r, project)).filter((f) => fs.existsSync(f));
   if (!logs.length) throw new UsageError('no rehearsal is running: nothing to abort');
   if (logs.length > 1) throw new UsageError(`rehearsals are running for several runbooks (${logs.map((f) => rel(io, f)).join(', ')}); name one with --runbook FILE`);
-  fs.rmSync(logs[0], { force: true });
+  abortRecording(logs[0]);
   io.stdout(`Rehearsal aborted (${rel(io, logs[0])} removed): nothing was written.\n`);
   return 0;
 }

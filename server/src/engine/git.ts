@@ -12,8 +12,10 @@ export interface GitOptions {
   git?: string;
   /** Per command. */
   timeoutMs?: number;
-  /** Commits read from HEAD (with their files) and from every ref (for RR016). */
+  /** Commits read from every ref (for RR016). */
   maxCommits?: number;
+  /** Commits read from HEAD with the files they changed (for RB024: the recent ones matter). */
+  maxChanges?: number;
   log?: (message: string) => void;
 }
 
@@ -34,11 +36,13 @@ export class GitHistories {
   private readonly git: string;
   private readonly timeoutMs: number;
   private readonly maxCommits: number;
+  private readonly maxChanges: number;
 
   constructor(private readonly options: GitOptions = {}) {
     this.git = options.git ?? 'git';
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxCommits = options.maxCommits ?? 10_000;
+    this.maxChanges = options.maxChanges ?? 2_000;
   }
 
   /** The repository folder holding `file` (the nearest parent with `.git`), or null. */
@@ -90,13 +94,13 @@ export class GitHistories {
     if (shallow === 'true') return this.forget(root, 'a shallow clone: its history is incomplete');
     if (this.loaded.get(root)?.head === sha) return false;
     const [mine, every] = await Promise.all([
-      this.run(root, ['log', '--no-renames', '--name-only', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, `--max-count=${this.maxCommits}`, 'HEAD', '--']),
+      this.run(root, ['log', '--no-renames', '--name-only', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, `--max-count=${this.maxChanges}`, 'HEAD', '--']),
       this.run(root, ['log', '--all', `--format=%H${FIELD}%cI`, `--max-count=${this.maxCommits}`, '--']),
     ]);
     if (mine === undefined || every === undefined) return this.forget(root, 'git log failed');
     const commits = parseLog(mine);
     const others = parseRefs(every);
-    const history = historyOf(root, commits, { truncated: commits.length >= this.maxCommits, others, complete: others.length < this.maxCommits });
+    const history = historyOf(root, commits, { truncated: commits.length >= this.maxChanges, others, complete: others.length < this.maxCommits });
     this.loaded.set(root, { head: sha, history });
     this.silent.delete(root);
     return true;

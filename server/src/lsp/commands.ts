@@ -1,5 +1,5 @@
 // The server's commands (workspace/executeCommand): create a receipt, show one, list
-// the triggers for the New Receipt picker. Every LSP client can run them.
+// the triggers for the New Receipt picker, record a rehearsal. Every LSP client can run them.
 import * as path from 'node:path';
 import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver/node';
 import { createReceipt as createReceiptFile } from '../engine/files';
@@ -8,11 +8,12 @@ import type { RunbookModel } from '../model/runbook';
 import { triggerAskedFor } from '../model/scaffold';
 import type { LintWorkspace } from './workspace';
 import type { Validation } from './validation';
-import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND, type ReceiptArgs } from './protocol';
+import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, REHEARSE_COMMAND, SHOW_RECEIPT_COMMAND, type ReceiptArgs, type RehearseArgs } from './protocol';
+import { createRehearsals } from './rehearsal';
 import { listTriggers, plannedReceipt, receiptEdit, type PlannedReceipt } from './receipts';
 import { uriToPath } from './uri';
 
-export const COMMANDS = [CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND];
+export const COMMANDS = [CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND, REHEARSE_COMMAND];
 
 export interface CommandContext {
   connection: Connection;
@@ -67,8 +68,11 @@ export function createCommands({ connection, ws, v, log, indexed, client }: Comm
     return plan.uri;
   }
 
+  const rehearse = createRehearsals({ ws, v, runbookFor, indexed });
+
   return async (params: ExecuteCommandParams) => {
     const args = (params.arguments?.[0] ?? {}) as ReceiptArgs;
+    if (params.command === REHEARSE_COMMAND) return rehearse((params.arguments?.[0] ?? {}) as RehearseArgs);
     if (params.command === CREATE_RECEIPT_COMMAND) return createReceipt(args);
     if (params.command === SHOW_RECEIPT_COMMAND) {
       const a = params.arguments?.[0] as { uri?: string; selection?: Range } | undefined;

@@ -34,3 +34,35 @@ export interface RunbookInfo {
   name: string;
   triggers: TriggerInfo[];
 }
+
+/** The honest timer (issue 14): start, record, mark, stop or abort a rehearsal; the log is shared with `runbook-lint rehearse`. */
+export const REHEARSE_COMMAND = 'runbookLint.server.rehearse';
+
+export type RehearseAction = 'start' | 'status' | 'command' | 'mark' | 'stop' | 'abort';
+
+export interface RehearseArgs {
+  action: RehearseAction;
+  runbookUri?: string;
+  trigger?: string;
+  /** mark: what happened. */
+  text?: string;
+  /** command: the command line as the terminal saw it, its exit code, and when it started and ended (ISO). */
+  command?: string;
+  exitCode?: number | null;
+  startedAt?: string;
+  endedAt?: string;
+}
+
+/** What REHEARSE_COMMAND answers: the rehearsal running (if any), and after stop the receipt written. */
+export interface RehearsalStatus {
+  running: boolean;
+  runbookUri?: string;
+  trigger?: string;
+  /** When the clock started, local wall-clock time (2026-05-03T14:02:10), and as epoch milliseconds. */
+  startedAt?: string;
+  startedMs?: number;
+  budgetMinutes?: number;
+  commands?: number;
+  receiptUri?: string;
+  receiptId?: string;
+}

@@ -61,9 +61,9 @@ function minutesBetween(a: string, b: string): number {
   return (Date.parse(`${b}Z`) - Date.parse(`${a}Z`)) / 60000;
 }
 
-/** Minutes on the clock, to a tenth: what total_minutes says (RR005 checks it against the timestamps). */
+/** Minutes on the clock, to a hundredth (a 2-second drill is 0.03, not 0): what total_minutes says (RR005 checks it against the timestamps). */
 export function clockMinutes(from: string, to: string): number {
-  return Math.max(0, Math.round(minutesBetween(from, to) * 10) / 10);
+  return Math.max(0, Math.round(minutesBetween(from, to) * 100) / 100);
 }
 
 /** argv as one shell-readable line: words with spaces or shell characters in single quotes. */
