@@ -5,9 +5,41 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { censusTable, triggerTable } from '../../server/src/model/templates';
 import { registerRehearsal } from './rehearsal';
-import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
+import { CONFIRM_MARK } from '../../server/src/model/text';
+import { CONFIRM_KIND, CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
+const CONFIRM = vscode.CodeActionKind.Empty.append(CONFIRM_KIND);
+
+/** Escaped for a snippet: `$`, `}` and `\` are literal. */
+const literal = (s: string) => s.replace(/[$}\\]/g, (c) => `\\${c}`);
+
+/** `TODO(confirm): void the charge` becomes a tab stop holding "void the charge"; the rest of the text stays as written. */
+function confirmSnippet(text: string): vscode.SnippetString {
+  const [before, ...marked] = text.split(CONFIRM_MARK);
+  let snippet = literal(before);
+  marked.forEach((part, i) => {
+    // A marked value runs to the end of its table cell, quoted scalar or line.
+    const cut = part.search(/ \||"|\r|\n|$/);
+    const value = part.slice(0, cut).trimEnd();
+    snippet += `\${${i + 1}:${literal(value)}}${literal(part.slice(value.length))}`;
+  });
+  return new vscode.SnippetString(snippet);
+}
+
+function asSnippet(action: vscode.CodeAction): vscode.CodeAction {
+  if (!action.edit) return action;
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, edits] of action.edit.entries()) {
+    edit.set(
+      uri,
+      edits.map((e) => (e instanceof vscode.TextEdit && e.newText.includes(CONFIRM_MARK) ? new vscode.SnippetTextEdit(e.range, confirmSnippet(e.newText)) : e)),
+    );
+  }
+  action.edit = edit;
+  return action;
+}
+
 let output: vscode.OutputChannel | undefined;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -35,6 +67,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       // The server's "New rehearsal receipt" action and "never rehearsed" lens run its own
       // command (so they work in any client); here they get the pickers and open the receipt.
       executeCommand: (command, args, next) => (command === CREATE_RECEIPT_COMMAND ? newReceipt(args[0] as ReceiptArgs | undefined) : next(command, args)),
+      // A suggested fact (CONFIRM_KIND) lands as a snippet: the value selected, for a person to confirm or type over.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        return actions?.map((a) => (a instanceof vscode.CodeAction && a.kind && CONFIRM.contains(a.kind) ? asSnippet(a) : a));
+      },
     },
   };
   return new LanguageClient('runbookLint', 'Runbook Lint', serverOptions, clientOptions);

@@ -3,6 +3,7 @@
 // server reads git only in a trusted workspace; no repository, a shallow clone or no git
 // binary is silence and one log line.
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -99,4 +100,14 @@ test('the server reads git in a trusted workspace only, and then agrees with the
   const d2 = (await untrusted.waitDiagnostics(uri2, (d) => d.version === 1)).diagnostics.map((d) => String(d.code));
   assert.ok(!d2.includes('RR016'), `untrusted: ${d2}`);
   assert.deepEqual(d2.sort(), cli.filter((c) => c !== 'RR016'));
+});
+
+test('the README quotes what `npm run example:history` prints (RB024 and RR016 on the example, in a repository of its own)', () => {
+  const out = execFileSync(process.execPath, [path.join(REPO, 'scripts', 'example-history.mjs')], { encoding: 'utf8' });
+  const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const block = /`npm run example:history`[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(block, 'the README block after `npm run example:history`');
+  const lines = block.trim().split('\n');
+  assert.ok(lines.some((l) => l.endsWith('RB024')) && lines.some((l) => l.endsWith('RR016')), block);
+  for (const line of lines) assert.ok(out.split('\n').includes(line), `the README says\n${line}\nbut node scripts/example-history.mjs printed\n${out}\n(paste the new lines into README.md)`);
 });

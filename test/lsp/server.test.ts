@@ -153,12 +153,16 @@ test('code actions: quick fix, fix all, create receipt for a trigger, new receip
   const p = await client.waitDiagnostics(u, (d) => d.version === 1);
   const rb014 = p.diagnostics.find((d) => d.code === 'RB014')!;
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: rb014.range, context: { diagnostics: [rb014] } });
-  const fix = actions.find((a) => a.kind === 'quickfix')!;
+  // Issue 14: the compensating action is the team's decision: a suggestion to confirm, not a preferred fix.
+  const fix = actions.find((a) => a.kind === 'quickfix.runbook-lint.confirm')!;
   assert.ok(fix, 'a quick fix');
-  assert.equal(fix.isPreferred, true);
+  assert.equal(fix.isPreferred, undefined);
   const edit = fix.edit!.documentChanges![0] as TextDocumentEdit;
   const fixed = applyTextEdits(runbookText, edit.edits as never);
-  assert.doesNotMatch(fixed.split('\n')[31], /\| TBD \|/);
+  assert.match(fixed.split('\n')[31], /\| TODO\(confirm\): void or refund the charge \|/);
+  // VS Code's "apply the first fix of this kind" asks for the kind alone.
+  const only = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: rb014.range, context: { diagnostics: [rb014], only: ['quickfix.runbook-lint.confirm'] } });
+  assert.deepEqual(only.map((a) => a.title), [fix.title]);
 
   const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
   // Issue 14: the only fix here chooses a compensating action, which only the team can decide: a quick fix, never Fix all.

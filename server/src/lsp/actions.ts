@@ -8,7 +8,7 @@ import type { Finding, TextEdit as SpanEdit } from '../model/types';
 import type { Trigger } from '../model/triggers';
 import { defaultTrigger } from '../model/scaffold';
 import { factFreeEdits } from '../model/text';
-import { CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
+import { CONFIRM_KIND, CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 import { rangeOf } from './diagnostics';
 import { plannedReceipt, receiptEdit } from './receipts';
 import { pathToUri } from './uri';
@@ -81,7 +81,8 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
   const out: CodeAction[] = [];
   const ours = params.context.diagnostics.filter((d) => d.source === 'runbook-lint');
 
-  if (wants(only, CodeActionKind.QuickFix)) {
+  // `only: ['quickfix.runbook-lint.confirm']` (VS Code's "apply the first of this kind") asks for the suggestions alone.
+  if (wants(only, CodeActionKind.QuickFix) || wants(only, CONFIRM_KIND)) {
     for (const d of ours) {
       // The fix of the finding the server holds for this text, not one echoed back by the client:
       // a diagnostic of an older version (no finding at its range any more) gets none.
@@ -89,8 +90,11 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
       const fix = finding?.fix;
       if (!fix) continue;
       if (fix.edits?.length) {
-        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: textEdit(ctx, fix.edits.map((e) => ({ range: rangeOf(model.lines, e), newText: e.newText }))) });
-      } else if (fix.createFile && model.kind === 'runbook') {
+        const edit = textEdit(ctx, fix.edits.map((e) => ({ range: rangeOf(model.lines, e), newText: e.newText })));
+        // A fact a person must decide is offered, never preferred: "auto fix" would apply it unread.
+        const action: CodeAction = fix.statesFact ? { title: fix.title, kind: CONFIRM_KIND, diagnostics: [d], edit } : { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit };
+        if (wants(only, action.kind!)) out.push(action);
+      } else if (fix.createFile && model.kind === 'runbook' && wants(only, CodeActionKind.QuickFix)) {
         const named = finding.data?.trigger;
         const trigger = typeof named === 'string' ? model.triggers.triggers.find((t) => t.name === named) : undefined;
         const first = trigger ?? defaultTrigger(model);

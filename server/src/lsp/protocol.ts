@@ -13,6 +13,13 @@ export const LIST_TRIGGERS_COMMAND = 'runbookLint.server.listTriggers';
  */
 export const NEW_RECEIPT_COMMAND = 'runbookLint.newReceipt';
 
+/**
+ * The kind of a quick fix that states a fact only a person can decide (a compensating action,
+ * the trigger a receipt rehearsed): never preferred (so never auto-applied), its value behind
+ * CONFIRM_MARK, which the VS Code client turns into a snippet tab stop.
+ */
+export const CONFIRM_KIND = 'quickfix.runbook-lint.confirm';
+
 /** The arguments of CREATE_RECEIPT_COMMAND and NEW_RECEIPT_COMMAND. */
 export interface ReceiptArgs {
   runbookUri?: string;

@@ -106,6 +106,15 @@ export function placeholderIn(s: string): string | undefined {
   return PLACEHOLDER.exec(s)?.[0];
 }
 
+/**
+ * What a fact-stating quick fix writes for a value only a person can decide (a compensating
+ * action, the trigger a receipt rehearsed): the suggestion behind a mark, so the file stays
+ * flagged until someone confirms it by deleting the mark (issue 14). The VS Code client turns
+ * a marked value into a snippet tab stop instead (client/src/extension.ts).
+ */
+export const CONFIRM_MARK = 'TODO(confirm): ';
+export const toConfirm = (value: string): string => CONFIRM_MARK + value;
+
 /** A line of a script that is only a comment (shell, SQL, JS, INI, batch), after any indentation. */
 export function isCommentLine(line: string): boolean {
   return /^\s*(?:#|\/\/|--|;|REM\b)/i.test(line);

@@ -1,5 +1,6 @@
 import type { RunbookRule } from './rule';
 import { isPlaceholder, suggestCompensation } from '../model/census';
+import { toConfirm } from '../model/text';
 
 // A row that says the endpoint has no side effect needs no compensating action.
 const NO_EFFECT = /^(?:none|no side[- ]?effects?|nothing|n\/a|read[- ]only|idempotent)\b/i;
@@ -23,7 +24,7 @@ export const RB014: RunbookRule = {
       report({
         span: row.compensationSpan,
         message: `"${what}" has no compensating action${row.compensation ? ` ("${row.compensation}")` : ''}: write the one-line action that undoes its side effect (${suggestion ? `e.g. "${suggestion}"` : 'void, refund, correction email'}) — without it the rollback plan is incomplete.`,
-        fix: suggestion ? { title: `Set the compensating action to "${suggestion}"`, statesFact: true, edits: [{ ...row.compensationInterior, newText: ` ${suggestion} ` }] } : undefined,
+        fix: suggestion ? { title: `Suggest the compensating action "${suggestion}" (to confirm)`, statesFact: true, edits: [{ ...row.compensationInterior, newText: ` ${toConfirm(suggestion)} ` }] } : undefined,
         data: { endpoint: row.endpoint, suggestion },
       });
     }

@@ -1,4 +1,5 @@
 import type { RunbookRule } from './rule';
+import { toConfirm } from '../model/text';
 import { censusDeclares, normalizeEndpoint, suggestCompensation } from '../model/census';
 
 export const RB015: RunbookRule = {
@@ -18,7 +19,8 @@ export const RB015: RunbookRule = {
       const key = normalizeEndpoint(`${e.method} ${e.path}`);
       if (reported.has(key) || censusDeclares(census, e.method, e.path)) continue;
       reported.add(key);
-      const compensation = suggestCompensation(e.effect) ?? 'TODO: compensating action';
+      const suggestion = suggestCompensation(e.effect);
+      const compensation = suggestion ? toConfirm(suggestion) : 'TODO: compensating action';
       const columns = Math.max(census.table.header.cells.length, 1);
       const cells = Array.from({ length: columns }, (_, i) =>
         i === census.endpointCol || (census.endpointCol < 0 && i === 0) ? `${e.method} ${e.path}` : i === census.effectCol ? e.effect : i === census.compensationCol ? compensation : '',

@@ -3,7 +3,7 @@ import { field, placeholderIn } from './helpers/receiptUtil';
 import { normalizeTrigger } from '../model/triggers';
 import { editDistance } from './helpers/distance';
 import { rehearsedTrigger } from '../model/rehearsals';
-import { memoized } from '../model/text';
+import { memoized, toConfirm } from '../model/text';
 import { yamlScalar } from '../model/receipt';
 
 const MAX = 200;
@@ -114,7 +114,7 @@ export const RR008: ReceiptRule = {
     report({
       span: f.valueSpan,
       message: `Trigger "${shown(f.value)}" is not in the runbook's trigger list${best ? `; did you mean "${shown(best)}"?` : ` (${names.slice(0, 5).map((n) => `"${shown(n)}"`).join(', ')}${names.length > 5 ? ', …' : ''}).`} Write the trigger exactly as the runbook does, or add it to the runbook's list first.`,
-      fix: best && !/[\r\n]/.test(f.source) ? { title: `Use "${shown(best)}"`, statesFact: true, edits: [{ ...f.valueSpan, newText: yamlScalar(best) }] } : undefined,
+      fix: best && !/[\r\n]/.test(f.source) ? { title: `Suggest "${shown(best)}" (to confirm)`, statesFact: true, edits: [{ ...f.valueSpan, newText: yamlScalar(toConfirm(best)) }] } : undefined,
       data: best ? { trigger: best } : undefined,
     });
   },
