@@ -2,8 +2,7 @@
 // runs, and the receipt it becomes when it stops. Pure: the CLI's `rehearse` and the
 // editor's commands keep the log and read the clock; this module only turns what they
 // recorded into text. Nothing recorded here is ever executed again.
-import { yamlScalar } from './receipt';
-import type { ReceiptFields } from './scaffold';
+import { receiptText, type ReceiptFields } from './scaffold';
 
 /** One line of the log: the start, a command that ran, a mark on the timeline. */
 export type RecordingEvent =
@@ -83,54 +82,25 @@ export interface RecordedFields extends ReceiptFields {
 }
 
 /**
- * The receipt a recorded rehearsal becomes: the times and minutes from the clock, the
- * commands that ran (with their times and exit codes), the timeline, the receipt id when
- * one was found, `recorded_by: runbook-lint`. The witness and the gaps are left for a person.
+ * The receipt a recorded rehearsal becomes (scaffold.ts writes it): the times and minutes from
+ * the clock, the commands that ran with their times and exit codes, the timeline, the receipt
+ * id when one was found, `recorded_by: runbook-lint`.
  */
 export function recordedReceiptText(f: RecordedFields, eol = '\n'): string {
   const { recording } = f;
   const commands = recording.events.filter((e) => e.kind === 'command');
-  const timeline = [
-    `- ${hhmm(recording.start.at)} trigger observed, clock started: ${oneLine(f.trigger)}`,
-    ...recording.events.map((e) =>
-      e.kind === 'mark' ? `- ${hhmm(e.at)} ${oneLine(e.text)}` : `- ${hhmm(e.at)} ran \`${oneLine(e.command).replace(/`/g, "'")}\` (exit ${e.exitCode ?? 'signal'}, ${Math.round(minutesBetween(e.at, e.end) * 60)} s)`,
-    ),
-    `- ${hhmm(f.recoveredAt)} recovered, clock stopped`,
-  ];
-  const lines = [
-    '---',
-    `rehearsal: ${f.number}`,
-    `date: ${f.date}`,
-    `environment: ${f.environment ?? 'staging'}`,
-    `trigger: ${yamlScalar(f.trigger)}`,
-    `path: ${f.path ?? 'pipeline'}`,
-    `observed_at: ${f.observedAt}`,
-    `recovered_at: ${f.recoveredAt}`,
-    `total_minutes: ${clockMinutes(f.observedAt, f.recoveredAt)}`,
-    ...(f.budgetMinutes !== undefined ? [`budget_minutes: ${f.budgetMinutes}`] : []),
-    `receipt: ${f.receiptId ? yamlScalar(f.receiptId) : '""'}`,
-    'witness: ""',
-    `rollback_level: ${f.level ?? 2}`,
-    ...(f.runbook ? [`runbook: ${yamlScalar(f.runbook)}`] : []),
-    'recorded_by: runbook-lint',
-    '---',
-    `# Rehearsal ${String(f.number).padStart(3, '0')}: ${oneLine(f.trigger)}`,
-    '',
-    '## Commands run',
-    '',
-    '```sh',
-    ...commands.flatMap((c) => [`# ${c.at.slice(11)}-${c.end.slice(11)}, exit ${c.exitCode ?? 'signal'}`, oneLine(c.command)]),
-    '```',
-    '',
-    '## Timeline',
-    '',
-    ...timeline,
-    '',
-    // Only a person can say these: left empty.
-    '## Gaps discovered',
-    '',
-    '## Compensating actions',
-    '',
-  ];
-  return lines.join(eol);
+  return receiptText(f, eol, {
+    observedAt: f.observedAt,
+    recoveredAt: f.recoveredAt,
+    totalMinutes: clockMinutes(f.observedAt, f.recoveredAt),
+    receiptId: f.receiptId,
+    commands: commands.flatMap((c) => [`# ${c.at.slice(11)}-${c.end.slice(11)}, exit ${c.exitCode ?? 'signal'}`, oneLine(c.command)]),
+    timeline: [
+      `- ${hhmm(recording.start.at)} trigger observed, clock started: ${oneLine(f.trigger)}`,
+      ...recording.events.map((e) =>
+        e.kind === 'mark' ? `- ${hhmm(e.at)} ${oneLine(e.text)}` : `- ${hhmm(e.at)} ran \`${oneLine(e.command).replace(/`/g, "'")}\` (exit ${e.exitCode ?? 'signal'}, ${Math.round(minutesBetween(e.at, e.end) * 60)} s)`,
+      ),
+      `- ${hhmm(f.recoveredAt)} recovered, clock stopped`,
+    ],
+  });
 }

@@ -104,8 +104,26 @@ export interface ReceiptFields {
   runbook?: string;
 }
 
-/** A new receipt, a draft: real values where they are known, empty ones where only the rehearsal can tell. */
-export function receiptText(f: ReceiptFields, eol = '\n'): string {
+/** What the clock saw, when a rehearsal was recorded (recording.ts); a draft has none of it. */
+export interface Recorded {
+  observedAt: string;
+  recoveredAt: string;
+  totalMinutes: number;
+  receiptId?: string;
+  /** The fenced block of "Commands run", line by line. */
+  commands: string[];
+  timeline: string[];
+}
+
+/** A heading or a front-matter line never breaks its Markdown: one line. */
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
+/**
+ * The one receipt writer: a draft (real values where they are known, empty ones where only
+ * the rehearsal can tell) or, with `recorded`, what the clock saw. Either way the witness, the
+ * gaps and the compensating actions are left for a person.
+ */
+export function receiptText(f: ReceiptFields, eol = '\n', recorded?: Recorded): string {
   const lines = [
     '---',
     `rehearsal: ${f.number}`,
@@ -113,28 +131,28 @@ export function receiptText(f: ReceiptFields, eol = '\n'): string {
     `environment: ${f.environment ?? 'staging'}`,
     `trigger: ${yamlScalar(f.trigger)}`,
     `path: ${f.path ?? 'pipeline'}`,
-    // Only the rehearsal can tell these: left empty, so the receipt is a draft until someone writes them.
-    'observed_at:',
-    'recovered_at:',
-    'total_minutes:',
+    // Only the rehearsal can tell these: a draft leaves them empty until someone writes them.
+    `observed_at:${recorded ? ` ${recorded.observedAt}` : ''}`,
+    `recovered_at:${recorded ? ` ${recorded.recoveredAt}` : ''}`,
+    `total_minutes:${recorded ? ` ${recorded.totalMinutes}` : ''}`,
     ...(f.budgetMinutes !== undefined ? [`budget_minutes: ${f.budgetMinutes}`] : []),
-    'receipt: ""',
+    `receipt: ${recorded?.receiptId ? yamlScalar(recorded.receiptId) : '""'}`,
     'witness: ""',
     `rollback_level: ${f.level ?? 2}`,
     ...(f.runbook ? [`runbook: ${yamlScalar(f.runbook)}`] : []),
+    ...(recorded ? ['recorded_by: runbook-lint'] : []),
     '---',
-    `# Rehearsal ${String(f.number).padStart(3, '0')}: ${f.trigger}`,
+    `# Rehearsal ${String(f.number).padStart(3, '0')}: ${oneLine(f.trigger)}`,
     '',
     '## Commands run',
     '',
     '```sh',
-    '# the commands actually typed, in order',
+    ...(recorded ? recorded.commands : ['# the commands actually typed, in order']),
     '```',
     '',
     '## Timeline',
     '',
-    '- HH:MM trigger observed, clock started',
-    '- HH:MM recovered, clock stopped',
+    ...(recorded ? recorded.timeline : ['- HH:MM trigger observed, clock started', '- HH:MM recovered, clock stopped']),
     '',
     // No "none" on the user's behalf: a receipt nobody filled in must not claim a clean rehearsal.
     '## Gaps discovered',
