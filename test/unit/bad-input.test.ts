@@ -372,3 +372,35 @@ test('security: the manifest declares untrusted workspaces supported, limited to
   assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
   assert.match(pkg.capabilities?.untrustedWorkspaces?.description, /git history is not read/);
 });
+
+test('--fix never drops bytes another process appends meanwhile (issue 12)', async () => {
+  const dir = copyFixture(path.join(REPO, 'examples'));
+  try {
+    const receipt = path.join(dir, 'checkout-api', 'library', 'raw', 'rollback-rehearsals', '002.md');
+    const lines = 400;
+    // Another process appends a numbered line every millisecond or so while --fix runs again and again.
+    const appender = spawn(process.execPath, ['-e', `const fs=require('fs');let i=0;const t=setInterval(()=>{fs.appendFileSync(${JSON.stringify(receipt)},'appended '+(i++)+'\\n');if(i>=${lines})clearInterval(t)},1)`]);
+    const done = new Promise((r) => appender.on('exit', r));
+    let runs = 0;
+    let exited = false;
+    void done.then(() => (exited = true));
+    while (!exited || runs < 3) {
+      // Put the fault back (total_minutes 9 -> 6) in place, one byte, so the next run has a fix to write.
+      const at = Buffer.from(fs.readFileSync(receipt, 'utf8').split('total_minutes: ')[0]).length + 'total_minutes: '.length;
+      const fd = fs.openSync(receipt, 'r+');
+      fs.writeSync(fd, '6', at);
+      fs.closeSync(fd);
+      const r = spawnSync(process.execPath, [CLI, '--fix', '--no-git', '--today', TODAY, '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.ok(r.status === 1 || r.status === 2, r.stderr);
+      if (r.status === 2) assert.match(r.stderr, /changed on disk while the fixes were applied/);
+      runs++;
+      if (runs > 50) break;
+    }
+    await done;
+    const text = fs.readFileSync(receipt, 'utf8');
+    for (let i = 0; i < lines; i++) assert.ok(text.includes(`appended ${i}\n`), `line ${i} of ${lines} lost after ${runs} --fix runs`);
+    assert.match(text, /^total_minutes: 9$/m, 'the fix (RR005) was applied');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

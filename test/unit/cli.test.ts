@@ -231,3 +231,20 @@ test('a receipt named from inside its folder is a receipt; an existing path with
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a runbook linted through a glob sees its receipts as when it is named or found in its folder (issue 12)', () => {
+  const dir = copyFixture(path.join(REPO, 'examples'));
+  try {
+    const rulesOf = (args: string[]) =>
+      (JSON.parse(runCli(['--format', 'json', '--today', TODAY, '--no-git', ...args], dir).stdout) as { findings: { file: string; ruleId: string; line: number }[] }).findings
+        .filter((f) => f.file.endsWith('RUNBOOK.md'))
+        .map((f) => `${f.line} ${f.ruleId}`)
+        .sort();
+    const named = rulesOf(['checkout-api/RUNBOOK.md']);
+    assert.ok(named.some((r) => r.endsWith('RB023')), named.join(', '));
+    assert.deepEqual(rulesOf(['**/RUNBOOK.md']), named);
+    assert.deepEqual(rulesOf(['.']), named);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

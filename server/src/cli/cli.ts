@@ -14,7 +14,7 @@ import { GitHistories } from '../engine/git';
 import { UsageError, type CliIO } from './usage';
 import { REHEARSE_HELP, rehearse } from './rehearse';
 import { loadRunbook, triggerFor } from './runbooks';
-import { createReceipt, findWorkspaceFiles, listFolder, readText, writeAtomic, type WalkProblem } from '../engine/files';
+import { createReceipt, findWorkspaceFiles, listFolder, readText, writeIfUnchanged, type WalkProblem } from '../engine/files';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
@@ -48,7 +48,7 @@ function isGlob(s: string): boolean {
 
 interface Collected {
   targets: Map<string, FileKind>;
-  /** Files named one by one (not found in a folder walk): they need their workspace as context. */
+  /** Files named one by one or matched by a glob (not found in a folder walk): they need their workspace as context. */
   explicit: Set<string>;
   problems: WalkProblem[];
 }
@@ -70,6 +70,8 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
         if (!isMatch(rel)) continue;
         any = true;
         targets.set(f, classifyNamed(f, resolver.forFile(f)));
+        // A glob picks files, not their workspace: a runbook found by one sees its receipts as when it is named.
+        explicit.add(f);
       }
       if (!any) problems.push({ path: arg, message: 'no file matches this glob' });
       continue;
@@ -225,26 +227,52 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** Apply text-edit fixes until none is left (or a pass changes nothing), writing atomically. */
+/** The text with every fact-free fix applied, pass after pass until none is left (or a pass changes nothing). */
+function fixed(project: Project, file: string, original: string): string {
+  let text = original;
+  project.set(file, text, project.kindOf(file)!);
+  for (let pass = 0; pass < 10; pass++) {
+    const edits = factFreeEdits(project.lint(file));
+    if (!edits.length) break;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    text = next;
+    project.set(file, text, project.kindOf(file)!);
+  }
+  return text;
+}
+
+/**
+ * Apply the fixes and write atomically, only over the text that was fixed: a file someone
+ * changed meanwhile is read and fixed again (three times at most), then left alone with a
+ * clear problem (exit 2). Nobody's bytes are dropped.
+ */
 function applyFixes(project: Project, files: string[], io: CliIO, problems: WalkProblem[]): void {
   for (const file of files) {
-    const original = project.textOf(file)!;
-    let text = original;
-    for (let pass = 0; pass < 10; pass++) {
-      const edits = factFreeEdits(project.lint(file));
-      if (!edits.length) break;
-      const next = applyEdits(text, edits);
-      if (next === text) break;
-      text = next;
-      project.set(file, text, project.kindOf(file)!);
-    }
-    if (text !== original) {
+    let original = project.textOf(file)!;
+    const where = path.relative(io.cwd, file) || file;
+    for (let attempt = 0; ; attempt++) {
+      const text = fixed(project, file, original);
+      if (text === original) break;
       try {
-        writeAtomic(file, text);
+        if (writeIfUnchanged(file, original, text)) {
+          // What is on disk now (appended bytes included) is what the report is about.
+          const now = readText(file);
+          project.set(file, 'text' in now ? now.text : text, project.kindOf(file)!);
+          break;
+        }
       } catch (e) {
-        problems.push({ path: path.relative(io.cwd, file), message: `cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        problems.push({ path: where, message: `cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
         project.set(file, original, project.kindOf(file)!);
+        break;
       }
+      const again = readText(file);
+      if ('error' in again || attempt === 2) {
+        problems.push({ path: where, message: 'changed on disk while the fixes were applied: left as it is, run --fix again' });
+        if ('text' in again) project.set(file, again.text, project.kindOf(file)!);
+        break;
+      }
+      original = again.text;
     }
   }
 }

@@ -102,6 +102,38 @@ export function writeAtomic(file: string, text: string): void {
   }
 }
 
+/**
+ * Replace `file` with `text` only while it still holds `expected` (what was read and fixed):
+ * false, and nothing written, when someone changed it meanwhile. Bytes appended to the old file
+ * between the check and the rename (a log line, another tool) are carried over to the new one,
+ * never dropped.
+ */
+export function writeIfUnchanged(file: string, expected: string, text: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const before = fs.fstatSync(fd);
+    if (fs.readFileSync(fd).toString('utf8') !== expected) return false;
+    writeAtomic(file, text);
+    // The old inode, which our fd still holds: did anything land in it after the check?
+    let seen = before.size;
+    for (let settled = 0; settled < 2; ) {
+      const size = fs.fstatSync(fd).size;
+      if (size === seen) {
+        settled++;
+        continue;
+      }
+      settled = 0;
+      const tail = Buffer.alloc(size - seen);
+      fs.readSync(fd, tail, 0, tail.length, seen);
+      fs.appendFileSync(file, tail);
+      seen = size;
+    }
+    return true;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Create a new file; fails with EEXIST rather than overwrite. */
 function createExclusive(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
