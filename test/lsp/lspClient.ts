@@ -170,8 +170,9 @@ export class TestClient {
     const ro = opts.resourceOperations ?? true;
     c.initializeResult = (await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: uri(opts.folders[0]),
-      workspaceFolders: opts.folders.map((f) => ({ uri: uri(f), name: path.basename(f) })),
+      // No folder: what a client started on a lone file sends (rootUri null).
+      rootUri: opts.folders.length ? uri(opts.folders[0]) : null,
+      workspaceFolders: opts.folders.length ? opts.folders.map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
       initializationOptions: opts.initializationOptions,
       capabilities: {
         workspace: {

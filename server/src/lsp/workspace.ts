@@ -3,8 +3,8 @@
 // which files must be re-linted when one changes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Project, classify, today as clockToday } from '../engine/project';
-import { ConfigResolver, CONFIG_NAMES } from '../engine/config';
+import { Project, classify, classifyNamed, today as clockToday } from '../engine/project';
+import { ConfigResolver, CONFIG_NAMES, defaultConfig } from '../engine/config';
 import { isInside } from '../model/paths';
 import type { FileKind, Finding, ResolvedConfig } from '../model/types';
 import { findWorkspaceFiles, listFolder, readText } from '../engine/files';
@@ -67,11 +67,34 @@ export class LintWorkspace {
     return this.settings.today ?? clockToday();
   }
 
-  /** The workspace folder a file belongs to (the deepest), else its own folder. */
+  /**
+   * The folder a file is linted in: the deepest workspace folder holding it; outside every
+   * folder (a client started without one), or when that folder is itself a receipts folder
+   * (eglot's pick without git), the project around it, found as the CLI finds it (issue 12).
+   */
   rootFor(file: string): string {
     let best: string | undefined;
     for (const f of this.folders) if (isInside(file, f) && (!best || f.length > best.length)) best = f;
-    return best ?? path.dirname(file);
+    return best && !this.isReceiptsFolder(best) ? best : this.projectRoot(path.dirname(file));
+  }
+
+  /** A folder the default receipts globs would take a `NNN.md` in, whatever it is relative to. */
+  private isReceiptsFolder(dir: string): boolean {
+    return classifyNamed(path.join(dir, '001.md'), defaultConfig(dir)) === 'receipt';
+  }
+
+  private readonly projectRoots = new Map<string, string>();
+
+  /** The nearest folder up with a configuration file or `.git`; else the nearest with a runbook (a receipts folder's project); else this one. */
+  private projectRoot(dir: string): string {
+    let root = this.projectRoots.get(dir);
+    if (root) return root;
+    const up = (d: string) => (path.dirname(d) === d ? undefined : path.dirname(d));
+    for (let d: string | undefined = dir; d && !root; d = up(d)) if ([...CONFIG_NAMES, '.git'].some((n) => fs.existsSync(path.join(d!, n)))) root = d;
+    for (let d: string | undefined = dir; d && !root; d = up(d)) if (listFolder(d).some((n) => /^RUNBOOK(?:\..+)?\.md$/i.test(n))) root = d;
+    root ??= dir;
+    this.projectRoots.set(dir, root);
+    return root;
   }
 
   resolverFor(file: string): ConfigResolver {
@@ -172,7 +195,13 @@ export class LintWorkspace {
   walkRest(): string[] {
     if (!this.walked.all) {
       this.walked.all = true;
-      for (const folder of this.folders) this.listInto(folder);
+      // The workspace folders, and the project of each open file that lies outside them (or in a receipts folder opened alone).
+      const roots = this.folders.filter((f) => !this.isReceiptsFolder(f));
+      for (const f of this.open.keys()) {
+        const root = this.rootFor(f);
+        if (!roots.some((r) => isInside(root, r))) roots.push(root);
+      }
+      for (const root of roots) this.listInto(root);
     }
     const near = [...this.open.keys()].map((f) => this.neighbourhood(f));
     const isNear = (f: string) => near.some((d) => isInside(f, d));

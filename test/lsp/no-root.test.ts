@@ -1,0 +1,46 @@
+// Issue 12, item 4: a client started without a workspace folder (rootUri null), or with the
+// receipts folder as its root (what eglot picks without git), lints a runbook and a receipt
+// exactly as the CLI does on the same folder.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { serverTestResources, TestClient, uri } from './lspClient';
+import { copyFixture, runCli, REPO } from '../helpers/cli';
+
+const TODAY = '2026-06-15';
+const { clients, dirs } = serverTestResources();
+
+function cliFindings(dir: string): Map<string, string[]> {
+  const r = runCli(['--format', 'json', '--today', TODAY, '--no-git', '.'], dir);
+  const out = new Map<string, string[]>();
+  for (const f of (JSON.parse(r.stdout) as { findings: { file: string; ruleId: string; line: number }[] }).findings) {
+    const file = path.join(dir, f.file);
+    out.set(file, [...(out.get(file) ?? []), `${f.line} ${f.ruleId}`]);
+  }
+  for (const v of out.values()) v.sort();
+  return out;
+}
+
+for (const how of ['no workspace folder (rootUri null)', 'the receipts folder as the root'] as const) {
+  test(`${how}: a runbook and a receipt opened alone get the CLI's findings`, async () => {
+    const dir = copyFixture(path.join(REPO, 'examples', 'checkout-api'));
+    dirs.push(dir);
+    const receipts = path.join(dir, 'library', 'raw', 'rollback-rehearsals');
+    const expected = cliFindings(dir);
+    const client = await TestClient.start({ folders: how.startsWith('no') ? [] : [receipts], initializationOptions: { today: TODAY, debounceMs: 0, git: false } });
+    clients.push(client);
+    for (const file of [path.join(receipts, '002.md'), path.join(dir, 'RUNBOOK.md')]) {
+      const u = client.open(file);
+      const want = expected.get(file) ?? [];
+      assert.ok(want.length, `the CLI has findings for ${path.basename(file)}`);
+      const got = async () => (await client.waitDiagnostics(u, (d) => d.version === 1)).diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`).sort();
+      // The open file's inputs may still be arriving: wait for the publish that matches, else show the last.
+      const last = await client
+        .waitDiagnostics(u, (d) => JSON.stringify(d.diagnostics.map((x) => `${x.range.start.line + 1} ${x.code}`).sort()) === JSON.stringify(want), 8000)
+        .then(() => want)
+        .catch(got);
+      assert.deepEqual(last, want, `${how}: ${path.basename(file)}`);
+    }
+  });
+}
