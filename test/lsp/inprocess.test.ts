@@ -39,7 +39,8 @@ test('the server factory answers in-process: diagnostics, hover, lens, symbols, 
       rootUri: pathToUri(dir),
       workspaceFolders: [{ uri: pathToUri(dir), name: 'examples' }],
       initializationOptions: { today: TODAY, debounceMs: 0 },
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      // The client watches files (as VS Code does): the factory under test starts no watcher of its own.
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes('runbookLint.server.createReceipt'));
     client.sendNotification('initialized', {});

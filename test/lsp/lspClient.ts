@@ -116,6 +116,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Advertise window.workDoneProgress and code lens refresh, and record `$/progress` and refreshes. Default false. */
   workDoneProgress?: boolean;
+  /** Advertise dynamic didChangeWatchedFiles registration (VS Code does; Neovim 0.7 does not). Default true. */
+  watchFiles?: boolean;
 }
 
 export class TestClient {
@@ -177,7 +179,7 @@ export class TestClient {
       capabilities: {
         workspace: {
           configuration: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: opts.watchFiles ?? true },
           workspaceEdit: { documentChanges: true, resourceOperations: ro ? ['create'] : [] },
           applyEdit: true,
           codeLens: { refreshSupport: !!opts.workDoneProgress },

@@ -5,10 +5,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { serverTestResources, TestClient, uri } from './lspClient';
+import { serverTestResources, TestClient } from './lspClient';
 import { copyFixture, runCli, REPO } from '../helpers/cli';
 
 const TODAY = '2026-06-15';
+
+async function poll(ok: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); ) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 const { clients, dirs } = serverTestResources();
 
 function cliFindings(dir: string): Map<string, string[]> {
@@ -44,3 +51,23 @@ for (const how of ['no workspace folder (rootUri null)', 'the receipts folder as
     }
   });
 }
+
+test('a client that cannot watch files: the server watches the workspace itself, and a receipt deleted or written on disk re-lints its runbook', async () => {
+  const dir = copyFixture(path.join(REPO, 'examples', 'checkout-api'));
+  dirs.push(dir);
+  const client = await TestClient.start({ folders: [dir], watchFiles: false, initializationOptions: { today: TODAY, debounceMs: 0, git: false } });
+  clients.push(client);
+  const runbook = path.join(dir, 'RUNBOOK.md');
+  const u = client.open(runbook);
+  const rb023 = (d: { diagnostics: { code?: unknown; range: { start: { line: number } } }[] }) => d.diagnostics.filter((x) => x.code === 'RB023').map((x) => x.range.start.line + 1);
+  const first = await client.waitDiagnostics(u, (d) => rb023(d).includes(13));
+  assert.ok(rb023(first).includes(13), 'RB023 on "Login broken": receipt 3.md took 18 of 10 min');
+  const receipt = path.join(dir, 'library', 'raw', 'rollback-rehearsals', '3.md');
+  const text = fs.readFileSync(receipt, 'utf8');
+  // Changes made while the watcher's first scan runs are not seen: wait for it, as the server says.
+  await poll(() => client.logs.some((l) => /watching 1 workspace folder/.test(l)));
+  fs.rmSync(receipt);
+  await client.waitDiagnostics(u, (d) => !rb023(d).includes(13), 10_000);
+  fs.writeFileSync(path.join(dir, 'library', 'raw', 'rollback-rehearsals', '004.md'), text.replace('rehearsal: 3', 'rehearsal: 4'));
+  await client.waitDiagnostics(u, (d) => rb023(d).includes(13), 10_000);
+});

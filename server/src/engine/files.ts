@@ -6,7 +6,8 @@ import { classify } from './project';
 import type { ConfigResolver } from './config';
 import type { FileKind } from '../model/types';
 
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.next', 'vendor']);
+/** Folders never walked nor watched: vendored trees, build output, VCS metadata. */
+export const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.next', 'vendor']);
 /**
  * Files larger than this are reported (an I/O error, exit 2), not read into a model: Markdown
  * parsing costs a few microseconds a character, so 10 MB would take minutes. The largest real

@@ -28,6 +28,7 @@ import { documentSymbols } from './symbols';
 import { codeLenses } from './lens';
 import { uriToPath } from './uri';
 import { createRepositoryWatch } from './repository';
+import { watchFolders, type WatchedChange } from './watcher';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
@@ -143,6 +144,7 @@ export function createServer(connection: Connection): RunbookServer {
         log(`runbook-lint: registration failed: ${(e as Error).message}`);
       }
       await loadSettings();
+      watchIfClientCannot();
       await repositories.first(250);
       await reindexAll();
       resolveReady();
@@ -151,6 +153,7 @@ export function createServer(connection: Connection): RunbookServer {
           guard('workspace folders', undefined, (e) => {
             const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
             ws.folders = [...ws.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+            watchIfClientCannot();
             return reindexAll();
           }),
         );
@@ -190,25 +193,30 @@ export function createServer(connection: Connection): RunbookServer {
     }),
   );
 
-  connection.onDidChangeWatchedFiles(
-    guard('watched files', undefined, async (params) => {
-      await ready;
-      let configChanged = false;
-      const affected = new Set<string>();
-      for (const change of params.changes) {
-        const file = uriToPath(change.uri);
-        if (!file) continue;
-        if (ws.isConfigFile(file)) {
-          configChanged = true;
-          continue;
-        }
-        const files = change.type === FileChangeType.Deleted ? ws.diskDeleted(file) : /\.md$/i.test(file) ? ws.diskChanged(file) : [];
-        for (const f of files) affected.add(f);
+  /** Files changed on disk, as the client's watcher or our own reports them. */
+  const filesChanged = guard('watched files', undefined, async (changes: WatchedChange[]) => {
+    await ready;
+    let configChanged = false;
+    const affected = new Set<string>();
+    for (const { file, type } of changes) {
+      if (ws.isConfigFile(file)) {
+        configChanged = true;
+        continue;
       }
-      if (configChanged) await reindexAll();
-      else v.publish(affected);
-    }),
-  );
+      const files = type === FileChangeType.Deleted ? ws.diskDeleted(file) : /\.md$/i.test(file) ? ws.diskChanged(file) : [];
+      for (const f of files) affected.add(f);
+    }
+    if (configChanged) await reindexAll();
+    else v.publish(affected);
+  });
+  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes.flatMap((c) => (uriToPath(c.uri) ? [{ file: uriToPath(c.uri)!, type: c.type }] : []))));
+  // A client that cannot watch files for us (no dynamic registration: Neovim 0.7): our own watcher.
+  let ownWatcher: { close: () => Promise<void> } | undefined;
+  function watchIfClientCannot(): void {
+    if (hasDynamicWatch) return;
+    void ownWatcher?.close();
+    ownWatcher = watchFolders(ws.folders, (changes) => void filesChanged(changes), log);
+  }
 
   // ---------------------------------------------------------------- features
 
@@ -285,9 +293,10 @@ export function createServer(connection: Connection): RunbookServer {
   });
 
   documents.onDidSave(() => void repositories.refresh());
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     v.cancel();
     repositories.stop();
+    await ownWatcher?.close();
   });
 
   documents.listen(connection);
