@@ -50,7 +50,8 @@ export async function startServer({ serverJs, root, today, debounceMs = 0 }) {
     rootUri: uriOf(root),
     workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
     initializationOptions: settings,
-    capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    // As VS Code: it watches files for the server (a client that cannot gets the server's own watcher, issue 12).
+    capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   const result = await Promise.race([init, exited.then((e) => Promise.reject(new Error(`server exited (${e.code ?? e.signal}) before answering initialize: ${stderr}`))), sleep(30000).then(() => Promise.reject(new Error(`no answer to initialize in 30 s: ${stderr}`)))]);
   const initializedAt = performance.now();

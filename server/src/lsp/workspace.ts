@@ -78,9 +78,16 @@ export class LintWorkspace {
     return best && !this.isReceiptsFolder(best) ? best : this.projectRoot(path.dirname(file));
   }
 
-  /** A folder the default receipts globs would take a `NNN.md` in, whatever it is relative to. */
+  private readonly receiptsFolders = new Map<string, boolean>();
+
+  /** A folder the default receipts globs would take a `NNN.md` in, whatever it is relative to (asked for every file linted: remembered). */
   private isReceiptsFolder(dir: string): boolean {
-    return classifyNamed(path.join(dir, '001.md'), defaultConfig(dir)) === 'receipt';
+    let is = this.receiptsFolders.get(dir);
+    if (is === undefined) {
+      is = classifyNamed(path.join(dir, '001.md'), defaultConfig(dir)) === 'receipt';
+      this.receiptsFolders.set(dir, is);
+    }
+    return is;
   }
 
   private readonly projectRoots = new Map<string, string>();
