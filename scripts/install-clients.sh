@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs the third-party LSP clients the tests drive (test/lsp/neovim.test.ts): Debian's
-# neovim. Idempotent; a machine without apt or root skips it, and the test says it skipped.
+# Installs the third-party LSP clients the tests drive (test/lsp/neovim.test.ts,
+# test/lsp/emacs.test.ts): Debian's neovim, emacs-nox and elpa-eglot. Idempotent; a machine
+# without apt skips it, and the tests say they skipped.
 set -euo pipefail
-command -v nvim >/dev/null 2>&1 && exit 0
-SUDO=""
-[ "$(id -u)" = 0 ] || SUDO="sudo"
+missing=()
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
+[ -d /usr/share/emacs/site-lisp/elpa/eglot-1.9 ] || dpkg -s elpa-eglot >/dev/null 2>&1 || missing+=(elpa-eglot)
+[ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "clients: no apt-get here; the Neovim test will be skipped"
+  echo "clients: no apt-get here; the Neovim and Emacs tests will be skipped"
   exit 0
 fi
-echo "clients: apt-get install neovim"
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+echo "clients: apt-get install ${missing[*]}"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq neovim >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
