@@ -335,3 +335,14 @@ test('a config file change or a settings change re-lints everything', async () =
   const p = await client.waitDiagnostics(u, (d) => !codes(d.diagnostics).includes('RB005'), 8000, mark);
   assert.deepEqual(codes(p.diagnostics), ['RB014']);
 });
+
+test('the outline shows no heading twice: only the sections that hold triggers, paths or census rows (issue 12)', async () => {
+  const { client, runbook } = await start({ receipt: true });
+  const u = client.open(runbook);
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+  const empty: string[] = [];
+  const walk = (s: DocumentSymbol[]) => s.forEach((x) => (x.kind === 3 && !x.children?.length ? empty.push(x.name) : walk(x.children ?? [])));
+  walk(symbols);
+  assert.deepEqual(empty, [], 'a section with nothing of ours in it belongs to the Markdown outline');
+  assert.ok(symbols.length > 0);
+});

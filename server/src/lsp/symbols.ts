@@ -1,5 +1,6 @@
-// Document outline: sections, with triggers, rollback paths and census rows nested
-// under the section they stand in; receipts also show their front matter keys.
+// Document outline: what the editor's Markdown support cannot show (VS Code lists every
+// heading already, issue 12): triggers, rollback paths and census rows, nested under the
+// sections that hold them (and only those); a receipt's front matter keys.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { RunbookModel } from '../model/runbook';
 import type { ReceiptModel } from '../model/receipt';
@@ -75,11 +76,16 @@ export function documentSymbols(model: RunbookModel | ReceiptModel): DocumentSym
     roots.unshift(fmNode);
   }
 
+  // A section is kept only as the home of something of ours: the headings alone are the Markdown support's.
+  const holds = (n: Node): boolean => n.depth === 99 || n.depth === 0 || n.children.some(holds);
   const build = (n: Node): DocumentSymbol => {
     n.children.sort((a, b) => a.span.start - b.span.start);
-    return { ...n.symbol, children: n.children.map(build) };
+    return { ...n.symbol, children: n.children.filter(holds).map(build) };
   };
-  return roots.sort((a, b) => a.span.start - b.span.start).map(build);
+  return roots
+    .filter(holds)
+    .sort((a, b) => a.span.start - b.span.start)
+    .map(build);
 }
 
 /** An ATX heading's words: without the opening hashes and a closing sequence, read by index (a regex pair of space runs is quadratic on a long heading). */
