@@ -270,6 +270,10 @@ test('hover: rule docs on a diagnostic, history on a budget, schema on a key', a
   assert.match(v1, /RB005/);
   assert.match(v1, /docs\/rules\/RB005\.md/);
   assert.match(v1, /40 minutes/);
+  // Issue 12: the facts first (the parsed budget, the history), then one line per finding with its docs.
+  assert.ok(v1.startsWith('**Timer budget: 40 minutes**'), v1);
+  assert.ok(v1.indexOf('40 minutes') < v1.indexOf('RB005'), v1);
+  assert.match(v1, /^- \*\*RB005\*\* `budget-too-long` \(warning\): .* \[Docs\]\(.*docs\/rules\/RB005\.md\)$/m);
   // "3 min" of the smoke-test row (line 10): parsed minutes and rehearsal 001.
   const line = fs.readFileSync(runbook, 'utf8').split('\n')[10];
   const h2 = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: { line: 10, character: line.lastIndexOf('3 min') + 1 } });

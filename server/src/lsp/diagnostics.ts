@@ -1,6 +1,5 @@
 // Findings -> LSP diagnostics: rule id as code, a link to the rule's docs page, the
 // exact range, and in `data` what the code actions need (the fix, the trigger).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docsPath } from '../rules/rule';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
@@ -71,24 +70,9 @@ export function toDiagnostic(f: Finding, lines: LineIndex): Diagnostic {
   };
 }
 
-const summaries = new Map<string, string | undefined>();
+const descriptions = new Map(RULES.map((r) => [r.id, r.description]));
 
-/** The first paragraphs of docs/rules/ID.md (after its title), else the rule's description. */
+/** What a rule catches, in one line (its docs page, linked beside it, says the rest). */
 export function ruleSummary(ruleId: string): string {
-  if (!summaries.has(ruleId)) {
-    let summary: string | undefined;
-    try {
-      const text = fs.readFileSync(docsFile(ruleId), 'utf8');
-      const paras = text
-        .replace(/\r\n?/g, '\n')
-        .split(/\n{2,}/)
-        .map((p) => p.trim())
-        .filter((p) => p && !p.startsWith('#') && !p.startsWith('```'));
-      summary = paras.slice(0, 2).join('\n\n') || undefined;
-    } catch {
-      summary = undefined;
-    }
-    summaries.set(ruleId, summary);
-  }
-  return summaries.get(ruleId) ?? RULES.find((r) => r.id === ruleId)?.description ?? '';
+  return descriptions.get(ruleId) ?? '';
 }

@@ -1,6 +1,5 @@
-// Hover: the rule docs on a diagnostic, the parsed budget and rehearsal history on a
-// timer budget, the schema description on a receipt front matter key.
-import * as path from 'node:path';
+// Hover: the parsed budget and rehearsal history on a timer budget, the schema description
+// on a receipt front matter key — first — then one line per finding there, with its docs.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
 import type { Finding } from '../model/types';
@@ -19,14 +18,6 @@ export function hover(project: Project, file: string, pos: Position, findings: F
   const parts: string[] = [];
   let range: Hover['range'];
   const within = (s: { start: number; end: number }) => offset >= s.start && offset <= s.end;
-
-  const seen = new Set<string>();
-  for (const f of findings) {
-    if (!within(f.span) || seen.has(f.ruleId)) continue;
-    seen.add(f.ruleId);
-    parts.push(`**${f.ruleId}** \`${f.ruleName}\` (${f.severity})\n\n${ruleSummary(f.ruleId)}\n\n[Rule documentation](${docsUri(f.ruleId)})`);
-    range ??= rangeOf(model.lines, f.span);
-  }
 
   if (model.kind === 'runbook') {
     for (const t of model.triggers.triggers) {
@@ -63,7 +54,16 @@ export function hover(project: Project, file: string, pos: Position, findings: F
       parts.push(`**${field.key}**: ${p.description ?? ''}${extra}`);
     }
   }
+  // The findings after the facts, one line each: five findings on one heading are five lines, not five doc blocks.
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  for (const f of findings) {
+    if (!within(f.span) || seen.has(f.ruleId)) continue;
+    seen.add(f.ruleId);
+    notes.push(`- **${f.ruleId}** \`${f.ruleName}\` (${f.severity}): ${ruleSummary(f.ruleId)} [Docs](${docsUri(f.ruleId)})`);
+    range ??= rangeOf(model.lines, f.span);
+  }
+  if (notes.length) parts.push(notes.join('\n'));
   if (!parts.length) return null;
-  void path;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
 }
