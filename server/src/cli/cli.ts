@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { Project, classifyNamed, today as clockToday } from '../engine/project';
-import { ConfigResolver } from '../engine/config';
+import { ConfigResolver, defaultConfig } from '../engine/config';
 import { formatJson, formatSarif, formatText, toPublic } from './report';
 import { applyEdits, factFreeEdits } from '../model/text';
 import { planReceipt } from '../model/scaffold';
@@ -94,9 +94,10 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
   return { targets, explicit, problems };
 }
 
+/** Every Markdown file under dir, whatever a configuration there says is linted (the glob decides). */
 function findAllMarkdown(dir: string, problems: WalkProblem[]): string[] {
-  const all = new ConfigResolver(dir, { runbooks: ['**/*.md'], receipts: [] });
-  return findWorkspaceFiles(dir, all, problems).map((f) => f.path);
+  const all = { ...defaultConfig(dir), runbooks: ['**/*.md'], receipts: [] };
+  return findWorkspaceFiles(dir, { forFile: () => all }, problems).map((f) => f.path);
 }
 
 /**

@@ -26,7 +26,7 @@ export interface WalkProblem {
 }
 
 /** Every file under dir that the configured globs make a runbook or a receipt. */
-export function findWorkspaceFiles(dir: string, resolver: ConfigResolver, problems: WalkProblem[] = []): FoundFile[] {
+export function findWorkspaceFiles(dir: string, resolver: Pick<ConfigResolver, 'forFile'>, problems: WalkProblem[] = []): FoundFile[] {
   const out: FoundFile[] = [];
   const stack = [path.resolve(dir)];
   const seen = new Set<string>();
