@@ -191,7 +191,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('runbookLint.restartServer', async () => {
       if (!client) return;
       output?.appendLine('Restarting the runbook language server…');
+      // vscode-languageclient 9 logs "Server process exited with code 0" for the old process even on a clean stop.
       await client.restart();
+      const ready = `Runbook Lint: the language server restarted (${client.initializeResult?.serverInfo?.version ?? 'version unknown'}).`;
+      output?.appendLine(ready);
+      void vscode.window.showInformationMessage(ready);
     }),
   );
 

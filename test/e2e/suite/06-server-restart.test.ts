@@ -52,3 +52,15 @@ suite('server restart', () => {
     await saveDocument(editor.document);
   });
 });
+
+suite('restart command', () => {
+  test('"Runbook: Restart Language Server" replaces the server process, which lints again', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const uri = wsUri('RUNBOOK.md');
+    await openWithDiagnostics(uri, hasIds(['RB005']));
+    const [before] = await poll(() => (serverPids().length === 1 ? serverPids() : undefined), 'exactly one runbook-lint server process');
+    await vscode.commands.executeCommand('runbookLint.restartServer');
+    await poll(() => (serverPids().length === 1 && serverPids()[0] !== before ? true : undefined), 'one new server process after the restart');
+    await waitForDiagnostics(uri, hasIds(['RB004', 'RB005']), 'the restarted server lints the open RUNBOOK.md');
+  });
+});
