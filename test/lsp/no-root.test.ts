@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { serverTestResources, TestClient } from './lspClient';
 import { copyFixture, runCli, REPO } from '../helpers/cli';
@@ -70,4 +71,24 @@ test('a client that cannot watch files: the server watches the workspace itself,
   await client.waitDiagnostics(u, (d) => !rb023(d).includes(13), 10_000);
   fs.writeFileSync(path.join(dir, 'library', 'raw', 'rollback-rehearsals', '004.md'), text.replace('rehearsal: 3', 'rehearsal: 4'));
   await client.waitDiagnostics(u, (d) => rb023(d).includes(13), 10_000);
+});
+
+test('an open runbook of 100,000 table rows gets one "not linted" diagnostic, not gigabytes (issue 12)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-rows-'));
+  dirs.push(dir);
+  const rows = ['# Runbook', '', '## Rollback triggers', '| Trigger | How observed | Timer budget |', '|---|---|---|'];
+  for (let i = 0; i < 100_000; i++) rows.push(`| e${i} | d | 5m |`);
+  const file = path.join(dir, 'RUNBOOK.md');
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  const client = await TestClient.start({ folders: [dir], initializationOptions: { today: TODAY, debounceMs: 0, git: false } });
+  clients.push(client);
+  const u = client.open(file);
+  const d = (await client.waitDiagnostics(u, (p) => p.version === 1)).diagnostics;
+  assert.equal(d.length, 1, JSON.stringify(d));
+  assert.match(d[0].message, /^Not linted: the file has 100,002 table rows; runbook-lint lints files of up to 5,000/);
+  // Cut down to a size it lints: the findings come back.
+  const small = rows.slice(0, 10).join('\n') + '\n';
+  const v = client.change(u, small, rows.join('\n') + '\n');
+  const after = (await client.waitDiagnostics(u, (p) => p.version === v)).diagnostics;
+  assert.ok(after.some((x) => x.code === 'RB021') && !after.some((x) => /^Not linted/.test(x.message)), JSON.stringify(after.map((x) => x.code)));
 });

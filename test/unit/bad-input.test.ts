@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
 import { LineIndex } from '../../server/src/model/text';
+import { tooLargeToLint } from '../../server/src/model/limits';
 import type { Finding } from '../../server/src/model/types';
 import { CLI, REPO, copyFixture, runCli } from '../helpers/cli';
 
@@ -400,6 +401,29 @@ test('--fix never drops bytes another process appends meanwhile (issue 12)', asy
     const text = fs.readFileSync(receipt, 'utf8');
     for (let i = 0; i < lines; i++) assert.ok(text.includes(`appended ${i}\n`), `line ${i} of ${lines} lost after ${runs} --fix runs`);
     assert.match(text, /^total_minutes: 9$/m, 'the fix (RR005) was applied');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a runbook of 100,000 table rows gets a clear "too large" message, not gigabytes (issue 12)', async () => {
+  const rows = ['# Runbook', '', '## Rollback triggers', '| Trigger | How observed | Timer budget |', '|---|---|---|'];
+  for (let i = 0; i < 100_000; i++) rows.push(`| e${i} | d | 5m |`);
+  const text = rows.join('\n') + '\n';
+  assert.ok(text.length < 2 * 1024 * 1024, 'under the 2 MB file limit: the row limit is what refuses it');
+  assert.match(tooLargeToLint(text) ?? '', /the file has 100,002 table rows; runbook-lint lints files of up to 5,000/);
+  // The boundary, and what counts as a row (a line whose first non-blank character is a pipe).
+  const table = (n: number, indent = '') => Array.from({ length: n }, (_, i) => `${indent}| r${i} |`).join('\n');
+  assert.equal(tooLargeToLint(table(5_000)), undefined);
+  assert.ok(tooLargeToLint(table(5_001, '  ')));
+  assert.equal(tooLargeToLint(table(5_001).replace(/^\|/gm, 'x|')), undefined);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-lint-rows-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'RUNBOOK.md'), text);
+    const r = runCli(['--no-git', 'RUNBOOK.md'], dir);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /RUNBOOK\.md: cannot read: the file has 100,002 table rows/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

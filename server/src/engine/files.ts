@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { classify } from './project';
 import type { ConfigResolver } from './config';
 import type { FileKind } from '../model/types';
+import { tooLargeToLint } from '../model/limits';
 
 /** Folders never walked nor watched: vendored trees, build output, VCS metadata. */
 export const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.next', 'vendor']);
@@ -84,7 +85,9 @@ export function readText(file: string): ReadResult {
     const bytes = fs.readFileSync(file);
     // Read as UTF-8, a UTF-16 file is garbage with nonsense findings; say what it is instead.
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { error: `the file is UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian); save it as UTF-8 to lint it` };
-    return { text: bytes.toString('utf8') };
+    const text = bytes.toString('utf8');
+    const refused = tooLargeToLint(text);
+    return refused ? { error: refused } : { text };
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }

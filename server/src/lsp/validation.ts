@@ -60,7 +60,12 @@ export function createValidation(connection: Connection, documents: TextDocument
         const unchanged = ifChanged && published.has(file) && sameFindings(lastFindings.get(file), findings);
         lastFindings.set(file, findings);
         if (unchanged) continue;
-        const diagnostics = model ? findings.map((f) => toDiagnostic(f, model.lines)) : [];
+        const refused = open && ws.refused.get(file);
+        const diagnostics: Diagnostic[] = refused
+          ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'runbook-lint', message: `Not linted: ${refused}.` }]
+          : model
+            ? findings.map((f) => toDiagnostic(f, model.lines))
+            : [];
         const uri = open?.uri ?? pathToUri(file);
         const prev = published.get(file);
         if (prev && prev.uri !== uri && prev.count) connection.sendDiagnostics({ uri: prev.uri, diagnostics: [] });

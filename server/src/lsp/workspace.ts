@@ -12,6 +12,7 @@ import { readSettings, type ServerSettings } from './settings';
 import { RULES } from '../rules';
 import { withFault } from './fault';
 import { GitHistories } from '../engine/git';
+import { tooLargeToLint } from '../model/limits';
 
 export interface OpenDoc {
   uri: string;
@@ -153,7 +154,7 @@ export class LintWorkspace {
     for (const d of openDocs) {
       const kind = this.classify(d.file);
       if (!kind) continue;
-      this.project.set(d.file, d.text, kind);
+      if (this.admit(d.file, d.text)) this.project.set(d.file, d.text, kind);
       this.open.set(d.file, { uri: d.uri, version: d.version });
       if (kind === 'runbook') this.runbookDirs.add(path.dirname(d.file));
     }
@@ -245,9 +246,21 @@ export class LintWorkspace {
   }
 
   /** Put a file's text in the project; returns the files whose findings may change. */
+  /** Open documents the server will not parse, and why (model/limits.ts): published as one diagnostic instead. */
+  readonly refused = new Map<string, string>();
+
+  /** Whether a text may be parsed; when not, remembers why. */
+  private admit(file: string, text: string | undefined): boolean {
+    const why = text === undefined ? undefined : tooLargeToLint(text);
+    if (why) this.refused.set(file, why);
+    else this.refused.delete(file);
+    return !why;
+  }
+
   update(file: string, text: string | undefined, kind?: FileKind): string[] {
     const before = this.project.has(file) ? this.project.dependents(file) : [];
     const viewBefore = this.project.receiptView(file);
+    if (!this.admit(file, text)) text = undefined;
     if (text === undefined || !kind) this.project.delete(file);
     else this.project.set(file, text, kind);
     const after = this.project.has(file) ? this.project.dependents(file) : [];
