@@ -3,11 +3,11 @@
 // win; each event one appended line); `stop` turns it into the next NNN.md. `run` executes
 // only the argv the user typed, without a shell; nothing from a document is ever run.
 import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigResolver } from '../engine/config';
 import { GitHistories } from '../engine/git';
-import { RecordingError, abortRecording, appendEvent, findReceiptId, finishRecording, readRecordingFile, recordingFileOf, startRecording, type ReceiptId } from '../engine/rehearsal';
+import { abortRecording, appendEvent, findReceiptId, finishRecording, recordingFileOf, recordingsAmong, startRecording, type ReceiptId, type Running } from '../engine/rehearsal';
+import type { Project } from '../engine/project';
 import type { RunbookModel } from '../model/runbook';
 import { clockMinutes, commandLine, localMoment, type Recording } from '../model/recording';
 import { loadRunbook, loadWorkspace, triggerFor } from './runbooks';
@@ -42,34 +42,20 @@ function clock(io: CliIO): Date {
   return new Date();
 }
 
-interface Running {
-  runbook: RunbookModel;
-  file: string;
-  recording: Recording;
+/** The one rehearsal under way among the runbook named, else all of the workspace's; `none` says there is none. */
+function onlyRunning(opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO, none: string): { project: Project; found: Running } {
+  const { project, runbooks, named } = loadWorkspace(undefined, opts.runbook, today, resolver, io);
+  const found = recordingsAmong(opts.runbook ? (named ? [named] : []) : runbooks, project);
+  if (found.length > 1) throw new UsageError(`rehearsals are running for several runbooks (${found.map((f) => rel(io, f.runbook.path)).join(', ')}); name one with --runbook FILE`);
+  if (!found.length) throw new UsageError(none);
+  return { project, found: found[0] };
 }
 
-function readLog(file: string): Recording | undefined {
-  try {
-    return readRecordingFile(file);
-  } catch (e) {
-    if (e instanceof RecordingError) throw new UsageError(`${e.message} (runbook-lint rehearse abort)`);
-    throw e;
-  }
-}
-
-/** The rehearsal under way in the workspace: of the runbook named, else of the one runbook with a running clock. */
-function running(folder: string | undefined, opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO) {
-  const { project, runbooks, named, dir } = loadWorkspace(folder, opts.runbook, today, resolver, io);
-  const candidates = opts.runbook ? (named ? [named] : []) : runbooks;
-  const found: Running[] = [];
-  for (const runbook of candidates) {
-    const file = recordingFileOf(runbook, project);
-    const recording = readLog(file);
-    if (recording) found.push({ runbook, file, recording });
-  }
-  if (found.length > 1) throw new UsageError(`rehearsals are running for several runbooks (${found.map((f) => path.relative(io.cwd, f.runbook.path)).join(', ')}); name one with --runbook FILE`);
-  if (!found.length) throw new UsageError(`no rehearsal is running under ${path.relative(io.cwd, dir) || '.'}: start one with \`runbook-lint rehearse start --trigger NAME\``);
-  return { project, ...found[0] };
+/** The rehearsal under way, its log read. */
+function running(opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): { project: Project; runbook: RunbookModel; file: string; recording: Recording } {
+  const { project, found } = onlyRunning(opts, today, resolver, io, 'no rehearsal is running under .: start one with `runbook-lint rehearse start --trigger NAME`');
+  if (!found.recording) throw new UsageError(`${found.broken} (runbook-lint rehearse abort)`);
+  return { project, runbook: found.runbook, file: found.file, recording: found.recording };
 }
 
 const rel = (io: CliIO, f: string) => path.relative(io.cwd, f) || f;
@@ -114,7 +100,7 @@ function start(rest: string[], opts: RehearseOptions, today: string, resolver: C
 
 async function run(argv: string[], opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): Promise<number> {
   if (!argv.length) throw new UsageError('rehearse run needs the command to run after --: runbook-lint rehearse run -- kubectl rollout undo deploy/checkout-api');
-  const { file } = running(undefined, opts, today, resolver, io);
+  const { file } = running(opts, today, resolver, io);
   const at = localMoment(clock(io));
   // The argv as typed, no shell: nothing is interpreted, expanded or read from a document.
   const exitCode = await new Promise<number | null>((resolve) => {
@@ -132,7 +118,7 @@ async function run(argv: string[], opts: RehearseOptions, today: string, resolve
 function mark(words: string[], opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): number {
   const text = words.join(' ').trim();
   if (!text) throw new UsageError('rehearse mark needs what happened: runbook-lint rehearse mark "smoke test red"');
-  const { file } = running(undefined, opts, today, resolver, io);
+  const { file } = running(opts, today, resolver, io);
   const at = localMoment(clock(io));
   appendEvent(file, { kind: 'mark', at, text });
   io.stdout(`${at.slice(11, 16)} ${text}\n`);
@@ -143,7 +129,7 @@ async function stop(rest: string[], opts: RehearseOptions, today: string, resolv
   if (rest.length) throw new UsageError(`rehearse stop takes no arguments, not "${rest.join(' ')}" (the receipt id goes in --receipt)`);
   if (opts.path !== undefined && !PATHS.includes(opts.path)) throw new UsageError(`--path must be ${PATHS.join(', ')}, not "${opts.path}"`);
   if (opts.environment !== undefined && !ENVIRONMENTS.includes(opts.environment)) throw new UsageError(`--environment must be ${ENVIRONMENTS.join(', ')}, not "${opts.environment}"`);
-  const { project, runbook, file, recording } = running(undefined, opts, today, resolver, io);
+  const { project, runbook, file, recording } = running(opts, today, resolver, io);
   const stoppedAt = clock(io);
   const recoveredAt = localMoment(stoppedAt);
   const given = opts.receipt?.trim();
@@ -160,11 +146,8 @@ async function stop(rest: string[], opts: RehearseOptions, today: string, resolv
 function abort(rest: string[], opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): number {
   if (rest.length) throw new UsageError('rehearse abort takes no arguments');
   // Even a log nobody can read any more goes: abort is the way out of one.
-  const { project, runbooks, named } = loadWorkspace(undefined, opts.runbook, today, resolver, io);
-  const logs = (opts.runbook ? (named ? [named] : []) : runbooks).map((r) => recordingFileOf(r, project)).filter((f) => fs.existsSync(f));
-  if (!logs.length) throw new UsageError('no rehearsal is running: nothing to abort');
-  if (logs.length > 1) throw new UsageError(`rehearsals are running for several runbooks (${logs.map((f) => rel(io, f)).join(', ')}); name one with --runbook FILE`);
-  abortRecording(logs[0]);
-  io.stdout(`Rehearsal aborted (${rel(io, logs[0])} removed): nothing was written.\n`);
+  const { found } = onlyRunning(opts, today, resolver, io, 'no rehearsal is running: nothing to abort');
+  abortRecording(found.file);
+  io.stdout(`Rehearsal aborted (${rel(io, found.file)} removed): nothing was written.\n`);
   return 0;
 }

@@ -23,6 +23,8 @@ export interface GitOptions {
 const SAFE = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
 const RECORD = '\x1e';
 const FIELD = '\x1f';
+/** A full commit id as git prints it (SHA-1, or SHA-256 in a repository that uses it). */
+const FULL_SHA = /^[0-9a-f]{40,64}$/;
 
 interface Loaded {
   head: string;
@@ -90,7 +92,7 @@ export class GitHistories {
   private async loadRoot(root: string): Promise<boolean> {
     const head = await this.run(root, ['rev-parse', '--is-shallow-repository', '--verify', 'HEAD']);
     const [shallow, sha] = (head ?? '').trim().split('\n');
-    if (head === undefined || !/^[0-9a-f]{40,64}$/.test(sha ?? '')) return this.forget(root, 'not a git repository with commits, or git is missing');
+    if (head === undefined || !FULL_SHA.test(sha ?? '')) return this.forget(root, 'not a git repository with commits, or git is missing');
     if (shallow === 'true') return this.forget(root, 'a shallow clone: its history is incomplete');
     if (this.loaded.get(root)?.head === sha) return false;
     const [mine, every] = await Promise.all([
@@ -119,7 +121,7 @@ export class GitHistories {
     const found: { sha: string; subject: string }[] = [];
     for (const record of out.split(RECORD)) {
       const [sha, subject = '', body = ''] = record.trim().split(FIELD);
-      if (sha && /^[0-9a-f]{40,64}$/.test(sha) && (/^Revert\b/i.test(subject) || /This reverts commit [0-9a-f]{7,}/.test(body))) found.push({ sha, subject });
+      if (sha && FULL_SHA.test(sha) && (/^Revert\b/i.test(subject) || /This reverts commit [0-9a-f]{7,}/.test(body))) found.push({ sha, subject });
     }
     return found;
   }
@@ -158,7 +160,7 @@ export class GitHistories {
 
 function commitOf(sha: string, iso: string, subject: string, files: string[]): Commit | undefined {
   const times = commitTimes(iso);
-  return /^[0-9a-f]{40,64}$/.test(sha) && times ? { sha, ...times, subject, files } : undefined;
+  return FULL_SHA.test(sha) && times ? { sha, ...times, subject, files } : undefined;
 }
 
 function parseLog(out: string): Commit[] {

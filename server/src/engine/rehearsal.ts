@@ -33,6 +33,31 @@ export function readRecordingFile(file: string): Recording | undefined {
   return recording;
 }
 
+export interface Running {
+  runbook: RunbookModel;
+  file: string;
+  recording?: Recording;
+  /** Why the log cannot be read (abort removes it); then there is no recording. */
+  broken?: string;
+}
+
+/** The rehearsals under way among these runbooks: each log found beside their receipts, read. */
+export function recordingsAmong(runbooks: readonly RunbookModel[], workspace: ReceiptFolders): Running[] {
+  const out: Running[] = [];
+  for (const runbook of runbooks) {
+    const file = recordingFileOf(runbook, workspace);
+    if (!fs.existsSync(file)) continue;
+    try {
+      const recording = readRecordingFile(file);
+      if (recording) out.push({ runbook, file, recording });
+    } catch (e) {
+      if (!(e instanceof RecordingError)) throw e;
+      out.push({ runbook, file, broken: e.message });
+    }
+  }
+  return out;
+}
+
 /** Start the clock: false, with the rehearsal that is running, when one already is. */
 export function startRecording(file: string, start: Recording['start']): { started: true } | { started: false; running?: Recording } {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -2,7 +2,7 @@
 // the same log and receipt as `runbook-lint rehearse` (engine/rehearsal.ts), so a rehearsal
 // started in the editor can be stopped from a terminal and the other way round.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { abortRecording, appendEvent, findReceiptId, finishRecording, readRecordingFile, recordingFileOf, startRecording } from '../engine/rehearsal';
+import { RecordingError, abortRecording, appendEvent, findReceiptId, finishRecording, readRecordingFile, recordingFileOf, recordingsAmong, startRecording } from '../engine/rehearsal';
 import { localMoment, type Recording } from '../model/recording';
 import type { RunbookModel } from '../model/runbook';
 import { triggerAskedFor } from '../model/scaffold';
@@ -38,12 +38,9 @@ export function createRehearsals({ ws, v, runbookFor, indexed, now = () => new D
   /** The rehearsal under way: of the runbook asked for, else of any runbook of the workspace. */
   function running(uri: string | undefined): { runbook: RunbookModel; file: string; recording: Recording } | undefined {
     const asked = uri ? runbookFor(uri) : undefined;
-    for (const runbook of asked ? [asked] : ws.project.runbooks()) {
-      const file = recordingFileOf(runbook, ws.project);
-      const recording = readRecordingFile(file);
-      if (recording) return { runbook, file, recording };
-    }
-    return undefined;
+    const [found] = recordingsAmong(asked ? [asked] : ws.project.runbooks(), ws.project);
+    if (found && !found.recording) throw new RecordingError(found.broken!);
+    return found && { runbook: found.runbook, file: found.file, recording: found.recording! };
   }
 
   const moment = (iso: string | undefined) => {

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project, classify, classifyNamed, today as clockToday } from '../engine/project';
-import { ConfigResolver, CONFIG_NAMES, defaultConfig } from '../engine/config';
+import { ConfigResolver, CONFIG_NAMES, DEFAULT_RUNBOOKS, defaultConfig } from '../engine/config';
+import { matcher } from '../model/globs';
 import { isInside } from '../model/paths';
 import type { FileKind, Finding, ResolvedConfig } from '../model/types';
 import { findWorkspaceFiles, listFolder, readText } from '../engine/files';
@@ -99,7 +100,8 @@ export class LintWorkspace {
     if (root) return root;
     const up = (d: string) => (path.dirname(d) === d ? undefined : path.dirname(d));
     for (let d: string | undefined = dir; d && !root; d = up(d)) if ([...CONFIG_NAMES, '.git'].some((n) => fs.existsSync(path.join(d!, n)))) root = d;
-    for (let d: string | undefined = dir; d && !root; d = up(d)) if (listFolder(d).some((n) => /^RUNBOOK(?:\..+)?\.md$/i.test(n))) root = d;
+    const isRunbook = matcher(DEFAULT_RUNBOOKS);
+    for (let d: string | undefined = dir; d && !root; d = up(d)) if (listFolder(d).some(isRunbook)) root = d;
     root ??= dir;
     this.projectRoots.set(dir, root);
     return root;
@@ -260,7 +262,8 @@ export class LintWorkspace {
   update(file: string, text: string | undefined, kind?: FileKind): string[] {
     const before = this.project.has(file) ? this.project.dependents(file) : [];
     const viewBefore = this.project.receiptView(file);
-    if (!this.admit(file, text)) text = undefined;
+    // A file read from disk was measured by readText; an open document's text comes from the editor.
+    if (this.open.has(file) && !this.admit(file, text)) text = undefined;
     if (text === undefined || !kind) this.project.delete(file);
     else this.project.set(file, text, kind);
     const after = this.project.has(file) ? this.project.dependents(file) : [];

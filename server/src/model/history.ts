@@ -41,15 +41,21 @@ export function commitShaOf(value: unknown): string | undefined {
 
 const ZONED = /(?:Z|[+-]\d{2}:?\d{2})\s*$/;
 
-/** A receipt timestamp as minutes, and whether it named its zone (else it is a wall-clock time). */
-export function momentOf(value: unknown): { minutes: number; zoned: boolean } | undefined {
+/** A receipt time in minutes, and whether it named its zone (else it is a wall-clock time). */
+export interface Moment {
+  minutes: number;
+  zoned: boolean;
+}
+
+/** A receipt timestamp as a Moment. */
+export function momentOf(value: unknown): Moment | undefined {
   if (value instanceof Date) return { minutes: value.getTime() / 60000, zoned: true };
   const minutes = parseTimestamp(value);
   return minutes === undefined ? undefined : { minutes, zoned: typeof value === 'string' && ZONED.test(value) };
 }
 
 /** Minutes between a receipt moment and a commit, positive when the commit came later. */
-export function minutesAfter(moment: { minutes: number; zoned: boolean }, commit: Commit): number {
+export function minutesAfter(moment: Moment, commit: Commit): number {
   return (moment.zoned ? commit.at : commit.wall) - moment.minutes;
 }
 
@@ -57,7 +63,7 @@ export function minutesAfter(moment: { minutes: number; zoned: boolean }, commit
  * When a rehearsal ended, for "changed since": its `recovered_at`, else `observed_at`, else the
  * end of its day (a commit on the same day may have come before it).
  */
-export function rehearsalEnd(rehearsal: Rehearsal): { minutes: number; zoned: boolean } | undefined {
+export function rehearsalEnd(rehearsal: Rehearsal): Moment | undefined {
   const f = rehearsal.receipt.frontMatter?.fields;
   const at = momentOf(f?.get('recovered_at')?.value) ?? momentOf(f?.get('observed_at')?.value);
   if (at) return at;
@@ -67,7 +73,7 @@ export function rehearsalEnd(rehearsal: Rehearsal): { minutes: number; zoned: bo
 }
 
 /** Commits of `history` after `since` that changed a file `onPath` accepts, newest first, with those files. */
-export function changesSince(history: RepositoryHistory, since: { minutes: number; zoned: boolean }, onPath: (repoPath: string) => boolean): { commit: Commit; files: string[] }[] {
+export function changesSince(history: RepositoryHistory, since: Moment, onPath: (repoPath: string) => boolean): { commit: Commit; files: string[] }[] {
   const out: { commit: Commit; files: string[] }[] = [];
   for (const commit of history.commits) {
     if (minutesAfter(since, commit) <= 0) continue;

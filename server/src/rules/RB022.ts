@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { RunbookRule } from './rule';
+import { triggerSectionSpan } from './helpers/anchors';
 import { daysBetween, newestRehearsal } from '../model/rehearsals';
 
 export const RB022: RunbookRule = {
@@ -18,7 +19,7 @@ export const RB022: RunbookRule = {
     if (age === undefined || age <= config.staleAfterDays) return;
     const file = path.relative(path.dirname(model.path), newest.receipt.path).split(path.sep).join('/');
     report({
-      span: model.triggers.announcements[0]?.span ?? model.triggers.triggers[0]?.nameSpan ?? model.anchor,
+      span: triggerSectionSpan(model),
       message: `The newest rehearsal (${file}) is from ${newest.date}, ${age} days ago, over the ${config.staleAfterDays}-day limit: rerun it and write a new receipt — the rollback path drifts with every new module, env var, migration type or cloud service.`,
       data: { newest: newest.date, days: age, receipt: newest.receipt.path },
     });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { RunbookRule } from './rule';
+import { triggerSectionSpan } from './helpers/anchors';
 
 import { changesSince, rehearsalEnd } from '../model/history';
 import { matcher } from '../model/globs';
@@ -45,7 +46,7 @@ export const RB024: RunbookRule = {
     const n = changes.length;
     const at = newest.date ? ` on ${newest.date}` : '';
     report({
-      span: model.triggers.announcements[0]?.span ?? model.triggers.triggers[0]?.nameSpan ?? model.anchor,
+      span: triggerSectionSpan(model),
       message: `${n} commit${n === 1 ? '' : 's'} changed the rollback path since rehearsal ${receiptLabel(newest)}${at}: ${listed.join(', ')}${more} — rehearse again and write a new receipt.`,
       data: { receipt: newest.receipt.path, commits: changes.map((c) => c.commit.sha), files: [...files.keys()] },
     });
