@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { Project, classifyNamed, today as clockToday } from '../engine/project';
 import { ConfigResolver, defaultConfig } from '../engine/config';
-import { formatJson, formatSarif, formatText, toPublic } from './report';
+import { formatJson, formatSarif, formatText, printable, toPublic } from './report';
 import { applyEdits, factFreeEdits } from '../model/text';
 import { planReceipt } from '../model/scaffold';
 import type { Finding, FileKind } from '../model/types';
@@ -14,7 +14,8 @@ import { GitHistories } from '../engine/git';
 import { UsageError, type CliIO } from './usage';
 import { REHEARSE_HELP, rehearse } from './rehearse';
 import { loadRunbook, triggerFor } from './runbooks';
-import { createReceipt, findWorkspaceFiles, listFolder, readText, writeIfUnchanged, type WalkProblem } from '../engine/files';
+import { createReceipt, findWorkspaceFiles, listFolder, unwritable, writeIfUnchanged, type WalkProblem } from '../engine/files';
+import { readText } from '../engine/read';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
@@ -63,7 +64,7 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
     if (isGlob(arg) && !fs.existsSync(path.resolve(cwd, arg))) {
       const isMatch = picomatch(arg.split(path.sep).join('/'), { dot: false });
       const base = path.resolve(cwd, picomatch.scan(arg).base || '.');
-      const walked = findAllMarkdown(base, problems);
+      const walked = findAllMarkdown(base, resolver.workspaceRoot, problems);
       let any = false;
       for (const f of walked) {
         const rel = path.relative(cwd, f).split(path.sep).join('/');
@@ -95,9 +96,9 @@ function collect(args: string[], cwd: string, resolver: ConfigResolver): Collect
 }
 
 /** Every Markdown file under dir, whatever a configuration there says is linted (the glob decides). */
-function findAllMarkdown(dir: string, problems: WalkProblem[]): string[] {
+function findAllMarkdown(dir: string, workspaceRoot: string, problems: WalkProblem[]): string[] {
   const all = { ...defaultConfig(dir), runbooks: ['**/*.md'], receipts: [] };
-  return findWorkspaceFiles(dir, { forFile: () => all }, problems).map((f) => f.path);
+  return findWorkspaceFiles(dir, { forFile: () => all, workspaceRoot }, problems).map((f) => f.path);
 }
 
 /**
@@ -111,7 +112,7 @@ function addContext(project: Project, explicit: Set<string>, resolver: ConfigRes
     const found = findWorkspaceFiles(root, resolver, []);
     for (const f of found) {
       if (project.has(f.path)) continue;
-      const r = readText(f.path);
+      const r = readText(f.path, resolver.workspaceRoot);
       if ('text' in r) project.set(f.path, r.text, f.kind);
     }
   }
@@ -150,10 +151,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`runbook-lint: ${e.message}\nRun runbook-lint --help for usage.\n`);
+      io.stderr(`runbook-lint: ${printable(e.message)}\nRun runbook-lint --help for usage.\n`);
       return 2;
     }
-    io.stderr(`runbook-lint: ${(e as Error).stack ?? e}\n`);
+    io.stderr(`runbook-lint: ${printable(String((e as Error).stack ?? e))}\n`);
     return 2;
   }
 }
@@ -172,7 +173,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be YYYY-MM-DD, not "${today}"`);
   const configFile = values.config ? path.resolve(io.cwd, values.config) : undefined;
   if (configFile && !fs.existsSync(configFile)) throw new UsageError(`config file not found: ${values.config}`);
-  const resolver = new ConfigResolver(io.cwd, {}, configFile);
+  // From a subfolder, the repository's configuration applies as from the top (issue 16).
+  const resolver = new ConfigResolver(new GitHistories().repositoryOf(path.join(io.cwd, '-')) ?? io.cwd, {}, configFile);
 
   if (positionals[0] === 'new-receipt') return newReceipt(positionals.slice(1), values.trigger, values.runbook, today, resolver, io);
   if (positionals[0] === 'rehearse') {
@@ -193,7 +195,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n'), listFolder, history: git && ((f) => git.historyFor(f)) });
   const linted: string[] = [];
   for (const [file, kind] of targets) {
-    const r = readText(file);
+    const r = readText(file, resolver.workspaceRoot);
     if ('error' in r) {
       problems.push({ path: path.relative(io.cwd, file) || file, message: `cannot read: ${r.error}` });
       continue;
@@ -204,14 +206,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   addContext(project, explicit, resolver, problems);
   await git?.load(project.files());
 
-  if (values.fix) applyFixes(project, linted, io, problems);
+  if (values.fix) applyFixes(project, linted, io, problems, resolver.workspaceRoot);
 
   let findings: Finding[] = linted.flatMap((f) => project.lint(f));
   if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
   const pub = toPublic(findings, (f) => project.textOf(f) ?? '', io.cwd);
 
-  for (const p of resolver.problems) io.stderr(`runbook-lint: ${path.relative(io.cwd, p.file) || p.file}: ${p.message}\n`);
-  for (const p of problems) io.stderr(`runbook-lint: ${p.path}: ${p.message}\n`);
+  for (const p of resolver.problems) io.stderr(`runbook-lint: ${printable(path.relative(io.cwd, p.file) || p.file)}: ${printable(p.message)}\n`);
+  for (const p of problems) io.stderr(`runbook-lint: ${printable(p.path)}: ${printable(p.message)}\n`);
 
   if (format === 'json') io.stdout(formatJson(pub, linted.length) + '\n');
   else if (format === 'sarif') io.stdout(formatSarif(pub, VERSION) + '\n');
@@ -248,26 +250,32 @@ function fixed(project: Project, file: string, original: string): string {
  * changed meanwhile is read and fixed again (three times at most), then left alone with a
  * clear problem (exit 2). Nobody's bytes are dropped.
  */
-function applyFixes(project: Project, files: string[], io: CliIO, problems: WalkProblem[]): void {
+function applyFixes(project: Project, files: string[], io: CliIO, problems: WalkProblem[], within: string): void {
   for (const file of files) {
     let original = project.textOf(file)!;
     const where = path.relative(io.cwd, file) || file;
     for (let attempt = 0; ; attempt++) {
       const text = fixed(project, file, original);
       if (text === original) break;
+      const refused = unwritable(file);
+      if (refused) {
+        problems.push({ path: where, message: refused });
+        project.set(file, original, project.kindOf(file)!);
+        break;
+      }
       try {
         if (writeIfUnchanged(file, original, text)) {
           // What is on disk now (appended bytes included) is what the report is about.
-          const now = readText(file);
+          const now = readText(file, within);
           project.set(file, 'text' in now ? now.text : text, project.kindOf(file)!);
           break;
         }
       } catch (e) {
-        problems.push({ path: where, message: `cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        problems.push({ path: where, message: `cannot write fixes: ${(e as Error).message}` });
         project.set(file, original, project.kindOf(file)!);
         break;
       }
-      const again = readText(file);
+      const again = readText(file, within);
       if ('error' in again || attempt === 2) {
         problems.push({ path: where, message: 'changed on disk while the fixes were applied: left as it is, run --fix again' });
         if ('text' in again) project.set(file, again.text, project.kindOf(file)!);
@@ -283,10 +291,10 @@ function newReceipt(args: string[], triggerName: string | undefined, runbookArg:
   const trigger = triggerFor(runbook, triggerName, io);
   try {
     const plan = createReceipt((after) => planReceipt(runbook, project, trigger, today, after));
-    io.stdout(`${path.relative(io.cwd, plan.path)}\n`);
+    io.stdout(`${printable(path.relative(io.cwd, plan.path))}\n`);
     return 0;
   } catch (e) {
-    io.stderr(`runbook-lint: cannot create the receipt: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr(`runbook-lint: cannot create the receipt: ${(e as Error).message}\n`);
     return 2;
   }
 }

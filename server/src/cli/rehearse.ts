@@ -9,6 +9,7 @@ import { GitHistories } from '../engine/git';
 import { abortRecording, appendEvent, findReceiptId, finishRecording, recordingFileOf, recordingsAmong, startRecording, type ReceiptId, type Running } from '../engine/rehearsal';
 import type { Project } from '../engine/project';
 import type { RunbookModel } from '../model/runbook';
+import { printable } from './report';
 import { clockMinutes, commandLine, localMoment, type Recording } from '../model/recording';
 import { loadRunbook, loadWorkspace, triggerFor } from './runbooks';
 import { UsageError, type CliIO } from './usage';
@@ -92,7 +93,7 @@ function start(rest: string[], opts: RehearseOptions, today: string, resolver: C
   }
   const budget = trigger.budgetMinutes !== undefined ? ` (budget ${trigger.budgetMinutes} min)` : '';
   io.stdout(
-    `Clock started at ${at.slice(11)} for "${trigger.name}"${budget}.\n` +
+    `Clock started at ${at.slice(11)} for "${printable(trigger.name)}"${budget}.\n` +
       `Run each rollback command through \`runbook-lint rehearse run -- COMMAND ARGS...\`, mark moments with \`runbook-lint rehearse mark "..."\`, and stop the clock with \`runbook-lint rehearse stop\` when you have recovered.\n`,
   );
   return 0;
@@ -106,7 +107,7 @@ async function run(argv: string[], opts: RehearseOptions, today: string, resolve
   const exitCode = await new Promise<number | null>((resolve) => {
     const child = spawn(argv[0], argv.slice(1), { cwd: io.cwd, stdio: 'inherit', shell: false, windowsHide: true });
     child.on('error', (e) => {
-      io.stderr(`runbook-lint: cannot run ${argv[0]}: ${(e as NodeJS.ErrnoException).code ?? e.message}\n`);
+      io.stderr(`runbook-lint: cannot run ${printable(argv[0])}: ${(e as NodeJS.ErrnoException).code ?? e.message}\n`);
       resolve(127);
     });
     child.on('close', (code) => resolve(code));
@@ -121,7 +122,7 @@ function mark(words: string[], opts: RehearseOptions, today: string, resolver: C
   const { file } = running(opts, today, resolver, io);
   const at = localMoment(clock(io));
   appendEvent(file, { kind: 'mark', at, text });
-  io.stdout(`${at.slice(11, 16)} ${text}\n`);
+  io.stdout(`${at.slice(11, 16)} ${printable(text)}\n`);
   return 0;
 }
 

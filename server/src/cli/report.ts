@@ -90,6 +90,17 @@ export function formatSarif(findings: PublicFinding[], version: string): string 
   );
 }
 
+/**
+ * Text safe to print on a terminal or into a CI log: control characters (ESC and the rest of C0
+ * and C1, DEL) and the bidirectional overrides are shown as `\u001b`, never sent raw, so a
+ * document cannot move the cursor, erase a line or reorder what a reader sees (issue 16).
+ * JSON and SARIF need no such step: JSON.stringify escapes C0 itself; C1 and the bidi controls
+ * are harmless inside a string a program parses.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\n]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatText(findings: PublicFinding[], color: boolean): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sev: Record<string, string> = { error: c('31', 'error'), warning: c('33', 'warning'), information: c('36', 'info') };
@@ -98,10 +109,10 @@ export function formatText(findings: PublicFinding[], color: boolean): string {
   for (const f of findings) {
     if (f.file !== current) {
       if (current) lines.push('');
-      lines.push(c('4', f.file));
+      lines.push(c('4', printable(f.file)));
       current = f.file;
     }
-    lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev[f.severity].padEnd(color ? 16 : 7)}  ${f.message}  ${c('2', f.ruleId)}`);
+    lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev[f.severity].padEnd(color ? 16 : 7)}  ${printable(f.message)}  ${c('2', f.ruleId)}`);
   }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   const e = count('error');

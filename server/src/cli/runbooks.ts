@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import { Project } from '../engine/project';
 import type { ConfigResolver } from '../engine/config';
-import { findWorkspaceFiles, listFolder, readText } from '../engine/files';
+import { findWorkspaceFiles, listFolder } from '../engine/files';
+import { readText } from '../engine/read';
 import type { RunbookModel } from '../model/runbook';
 import { triggerAskedFor } from '../model/scaffold';
 import { UsageError, type CliIO } from './usage';
@@ -12,13 +13,13 @@ export function loadWorkspace(folder: string | undefined, runbookArg: string | u
   const dir = path.resolve(io.cwd, folder ?? '.');
   const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), listFolder });
   for (const f of findWorkspaceFiles(dir, resolver)) {
-    const r = readText(f.path);
+    const r = readText(f.path, resolver.workspaceRoot);
     if ('text' in r) project.set(f.path, r.text, f.kind);
   }
   let namedPath: string | undefined;
   if (runbookArg) {
     namedPath = path.resolve(io.cwd, runbookArg);
-    const r = readText(namedPath);
+    const r = readText(namedPath, resolver.workspaceRoot);
     if ('error' in r) throw new UsageError(`cannot read runbook ${runbookArg}: ${r.error}`);
     project.set(namedPath, r.text, 'runbook');
   }

@@ -7,6 +7,13 @@ import { parse as parseYaml } from 'yaml';
 import { validateConfigData } from '../model/schema';
 import type { ConfigProblem, ResolvedConfig, SeveritySetting } from '../model/types';
 import { isInside } from '../model/paths';
+import { escapes, unsafeGlob } from '../model/globs';
+import { readRegularFile } from './read';
+
+/** A configuration is a few hundred bytes; one of megabytes is an attack or a mistake, not read (issue 16). */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+const shortened = (g: string) => (g.length > 80 ? `${g.slice(0, 60)}…` : g);
 
 export const CONFIG_NAMES = ['.runbook-lint.json', '.runbook-lint.jsonc', '.runbook-lint.yaml', '.runbook-lint.yml'];
 
@@ -73,11 +80,6 @@ function normalizeSeverity(s: string): SeveritySetting {
   return s === 'info' ? 'information' : (s as SeveritySetting);
 }
 
-/** A glob that escapes the folder it is relative to is refused. */
-export function escapes(glob: string): boolean {
-  const g = glob.replace(/\\/g, '/');
-  return g.startsWith('/') || /^[a-zA-Z]:/.test(g) || g.split('/').includes('..') || g.startsWith('~');
-}
 
 /** Apply one layer of configuration data onto a resolved config (later layers win). */
 function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | undefined, problems: ConfigProblem[]): ResolvedConfig {
@@ -91,6 +93,11 @@ function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | unde
     const list = data[key];
     if (!list) return;
     const kept = list.filter((g) => {
+      const unsafe = unsafeGlob(g);
+      if (unsafe) {
+        problems.push({ file: file ?? '<settings>', message: `The ${key} glob "${shortened(g)}" ${unsafe}, and is ignored.` });
+        return false;
+      }
       if (!escapes(g)) return true;
       problems.push({ file: file ?? '<settings>', message: `The ${key} glob "${g}" leaves the workspace and is ignored: globs are relative to the configuration file and stay inside it.` });
       return false;
@@ -110,14 +117,19 @@ export interface LoadedConfigFile {
   problems: ConfigProblem[];
 }
 
-function readConfigFile(file: string, text?: string): LoadedConfigFile {
-  const problems: ConfigProblem[] = [];
-  let raw: string;
+function readConfigFile(file: string, within: string | undefined): LoadedConfigFile {
+  const read = readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, within });
+  if ('error' in read) return { file, problems: [{ file, message: `Cannot read configuration: ${read.error}.` }] };
   try {
-    raw = text ?? fs.readFileSync(file, 'utf8');
+    return parseConfig(file, read.text);
   } catch (e) {
-    return { file, problems: [{ file, message: `Cannot read configuration: ${(e as Error).message}` }] };
+    // Nesting deep enough to overflow a parser's stack, or anything else no configuration needs.
+    return { file, problems: [{ file, message: `Configuration could not be read: ${e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message}.` }] };
   }
+}
+
+function parseConfig(file: string, raw: string): LoadedConfigFile {
+  const problems: ConfigProblem[] = [];
   let data: unknown;
   if (/\.ya?ml$/i.test(file)) {
     try {
@@ -168,12 +180,12 @@ export class ConfigResolver {
     if (hit) return hit;
     const chain: LoadedConfigFile[] = [];
     if (this.explicit) {
-      chain.push(readConfigFile(this.explicit));
+      chain.push(readConfigFile(this.explicit, undefined));
     } else {
       for (let d = dir; ; d = path.dirname(d)) {
         const found = CONFIG_NAMES.map((n) => path.join(d, n)).find((f) => fs.existsSync(f));
         if (found) {
-          const loaded = readConfigFile(found);
+          const loaded = readConfigFile(found, isInside(d, this.workspaceRoot) ? this.workspaceRoot : d);
           chain.unshift(loaded);
           if (loaded.data?.root) break;
         }

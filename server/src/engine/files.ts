@@ -5,16 +5,10 @@ import * as path from 'node:path';
 import { classify } from './project';
 import type { ConfigResolver } from './config';
 import type { FileKind } from '../model/types';
-import { tooLargeToLint } from '../model/limits';
+import { LEAVES_WORKSPACE, leavesWorkspace } from './read';
 
 /** Folders never walked nor watched: vendored trees, build output, VCS metadata. */
 export const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.next', 'vendor']);
-/**
- * Files larger than this are reported (an I/O error, exit 2), not read into a model: Markdown
- * parsing costs a few microseconds a character, so 10 MB would take minutes. The largest real
- * runbook in the corpus is 150 KB (issue 6).
- */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface FoundFile {
   path: string;
@@ -26,8 +20,12 @@ export interface WalkProblem {
   message: string;
 }
 
-/** Every file under dir that the configured globs make a runbook or a receipt. */
-export function findWorkspaceFiles(dir: string, resolver: Pick<ConfigResolver, 'forFile'>, problems: WalkProblem[] = []): FoundFile[] {
+/**
+ * Every file under dir that the configured globs make a runbook or a receipt. A symlinked file
+ * whose target lies outside the resolver's workspace is skipped and reported, never read: a pull
+ * request must not make CI quote a file of the runner (issue 16).
+ */
+export function findWorkspaceFiles(dir: string, resolver: Pick<ConfigResolver, 'forFile' | 'workspaceRoot'>, problems: WalkProblem[] = []): FoundFile[] {
   const out: FoundFile[] = [];
   const stack = [path.resolve(dir)];
   const seen = new Set<string>();
@@ -67,6 +65,10 @@ export function findWorkspaceFiles(dir: string, resolver: Pick<ConfigResolver, '
           problems.push({ path: p, message: `broken or looping symlink: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
           continue;
         }
+        if (leavesWorkspace(p, resolver.workspaceRoot)) {
+          problems.push({ path: p, message: `skipped: ${LEAVES_WORKSPACE}` });
+          continue;
+        }
       }
       out.push({ path: p, kind });
     }
@@ -74,36 +76,39 @@ export function findWorkspaceFiles(dir: string, resolver: Pick<ConfigResolver, '
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export type ReadResult = { text: string } | { error: string };
-
-/** Read a file as text: UTF-8, invalid sequences replaced; refuses huge files and folders. */
-export function readText(file: string): ReadResult {
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return { error: 'not a file' };
-    if (st.size > MAX_FILE_BYTES) return { error: `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB (split it, or exclude it from the runbooks/receipts globs)` };
-    const bytes = fs.readFileSync(file);
-    // Read as UTF-8, a UTF-16 file is garbage with nonsense findings; say what it is instead.
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { error: `the file is UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian); save it as UTF-8 to lint it` };
-    const text = bytes.toString('utf8');
-    const refused = tooLargeToLint(text);
-    return refused ? { error: refused } : { text };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
-  }
-}
-
-/** Write atomically: a temp file beside the target, then rename over it. */
+/**
+ * Write atomically: a temp file beside the target, then rename over it. Through a symlink, the
+ * target is written (a shared runbook never forks into a copy); the mode and, where the process
+ * may, the owner are kept; the temp file is removed on every failure (a full disk).
+ */
 export function writeAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const mode = fs.statSync(file).mode;
-  fs.writeFileSync(tmp, text, { mode });
+  const target = fs.realpathSync(file);
+  const st = fs.statSync(target);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.renameSync(tmp, file);
+    fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+    // The umask applies to a create's mode: set it afterwards.
+    fs.chmodSync(tmp, st.mode & 0o7777);
+    if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) {
+      try {
+        fs.chownSync(tmp, st.uid, st.gid);
+      } catch {
+        /* only root may give a file away: it stays the writer's, as an editor's save would */
+      }
+    }
+    fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Why fixes must not be written to `file`, or undefined. */
+export function unwritable(file: string): string | undefined {
+  const st = fs.statSync(file);
+  // By the mode bits, not access(): root may write anything, and a 0444 file says "leave me".
+  if ((st.mode & 0o222) === 0) return 'the file is read-only: fixes not written';
+  return undefined;
 }
 
 /**
@@ -138,10 +143,22 @@ export function writeIfUnchanged(file: string, expected: string, text: string): 
   }
 }
 
-/** Create a new file; fails with EEXIST rather than overwrite. */
+/** Create a new file; fails with EEXIST rather than overwrite, and leaves nothing behind when the write fails (a full disk). */
 function createExclusive(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text, { flag: 'wx' });
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeFileSync(fd, text);
+    fs.closeSync(fd);
+  } catch (e) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* closed already */
+    }
+    fs.rmSync(file, { force: true });
+    throw e;
+  }
 }
 
 /** The names in a folder on disk; none when it cannot be read (it may not exist yet). */

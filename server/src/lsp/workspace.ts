@@ -8,7 +8,8 @@ import { ConfigResolver, CONFIG_NAMES, DEFAULT_RUNBOOKS, defaultConfig } from '.
 import { matcher } from '../model/globs';
 import { isInside } from '../model/paths';
 import type { FileKind, Finding, ResolvedConfig } from '../model/types';
-import { findWorkspaceFiles, listFolder, readText } from '../engine/files';
+import { findWorkspaceFiles, listFolder } from '../engine/files';
+import { readText } from '../engine/read';
 import { readSettings, type ServerSettings } from './settings';
 import { RULES } from '../rules';
 import { withFault } from './fault';
@@ -235,7 +236,7 @@ export class LintWorkspace {
     if (!kind) return;
     this.unread.delete(file);
     if (this.open.has(file)) return;
-    const r = readText(file);
+    const r = readText(file, this.rootFor(file));
     if ('text' in r) this.project.set(file, r.text, kind);
   }
 
@@ -278,7 +279,7 @@ export class LintWorkspace {
     if (this.open.has(file)) return [];
     const kind = this.classify(file);
     if (!kind) return this.project.has(file) ? this.update(file, undefined) : [];
-    const r = readText(file);
+    const r = readText(file, this.rootFor(file));
     if ('error' in r) return this.update(file, undefined);
     if (this.project.has(file) && this.project.textOf(file) === r.text) return [];
     return this.update(file, r.text, kind);
@@ -300,7 +301,7 @@ export class LintWorkspace {
     this.open.delete(file);
     if (!fs.existsSync(file)) return this.update(file, undefined);
     const kind = this.classify(file);
-    const r = readText(file);
+    const r = readText(file, this.rootFor(file));
     if (!kind || 'error' in r) return this.update(file, undefined);
     return this.update(file, r.text, kind);
   }
