@@ -4,7 +4,7 @@
 // the engine, the CLI and the language server side by side with markdownlint,
 // markdownlint-cli2 and the parse floor, and writes BENCHMARKS.md.
 //
-// Options: --quick (fewer runs), --only engine,cli,lsp,size (comma list),
+// Options: --quick (fewer runs), --only engine,cli,lsp,size,hostile (comma list),
 //          --no-build (use dist/ as it is), --profile (CPU-profile the engine
 //          workloads into bench/.work/prof/ and print the hottest functions),
 //          --full (200 edits on the 20,000-line runbook too, however long it takes),
@@ -270,6 +270,13 @@ if (want('size')) {
   log(`  vsix: ${results.vsix.bytes ? bytes(results.vsix.bytes) : 'pending: ' + results.vsix.pending}`);
 }
 
+// ------------------------------------------------------------------ 5. hostile workspaces (issue 16)
+if (want('hostile')) {
+  log('Hostile workspaces: the worst bounded glob; 20,000 receipts indexed, then deleted in one notification');
+  const { globWorstCase, indexThenDeleteAll } = await import('./hostile.mjs');
+  results.hostile = { glob: globWorstCase(), deletion: await indexThenDeleteAll({ serverJs: path.join(ROOT, 'dist', 'server.js'), dir: path.join(DATA, 'hostile20000'), receipts: 20000, today: TODAY }) };
+}
+
 results.loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').trim();
 results.totalSeconds = (performance.now() - started) / 1000;
 fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
@@ -348,6 +355,14 @@ function report(r) {
       row('Server RSS after indexing 5,000 receipts', `${bytes(o.rssKb * 1024)} (peak ${bytes(o.hwmKb * 1024)})`, '≤ 150 MB', o.rssKb * 1024 <= 150 * 1024 * 1024);
     }
     if (l.budget5000) row(`Server RSS after ${l.budget5000.n} edits beside 5,000 receipts (steady state)`, `${bytes(l.budget5000.rssKb * 1024)} (peak ${bytes(l.budget5000.hwmKb * 1024)})`, '≤ 150 MB', l.budget5000.rssKb * 1024 <= 150 * 1024 * 1024);
+  }
+  if (r.hostile) {
+    const g = r.hostile.glob;
+    row('Worst glob within the bounds (3 wildcards, 2 "**") against an adversarial path', `${ms(g.ms)} (${g.glob}, ${g.shape})`, '≤ 10 ms per path', g.ms <= 10);
+    const d = r.hostile.deletion;
+    row(`Indexing ${d.receipts.toLocaleString('en')} receipts in one folder`, ms(d.indexedMs), 'linear: ≤ 4× the 5,000-receipt row', undefined);
+    row(`Deleting ${d.receipts.toLocaleString('en')} receipts in one didChangeWatchedFiles: a request answered meanwhile`, ms(d.answeredMs), '≤ 1 s', d.answeredMs <= 1000);
+    row(`Deleting ${d.receipts.toLocaleString('en')} receipts: every diagnostic cleared`, ms(d.settledMs), '≤ 12 s (linear: as indexing them)', d.settledMs <= 12000);
   }
   if (r.vsix) row('VSIX size (vsce package --no-dependencies)', r.vsix.bytes ? `${bytes(r.vsix.bytes)}${r.vsix.files ? ` (${r.vsix.files} files)` : ''}` : `pending: ${r.vsix.pending}`, '≤ 1.5 MB', r.vsix.bytes ? r.vsix.bytes <= 1.5 * 1024 * 1024 : undefined);
 

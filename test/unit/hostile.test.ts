@@ -198,3 +198,23 @@ test('from a subfolder, the repository\'s configuration applies as from the top'
   assert.ok(!fromTop.includes('RR013'), 'the config is read from the top');
   assert.deepEqual(fromSub, fromTop);
 });
+
+test('columns are UTF-16 code units in JSON, SARIF (columnKind says so) and text alike (issue 16 item 13)', () => {
+  const dir = examples();
+  const runbook = path.join(dir, 'checkout-api/RUNBOOK.md');
+  // 🚀 is two UTF-16 units, 漢 one: a finding after them starts at column 1 + 2 + 1 + 1 = 5.
+  fs.writeFileSync(runbook, fs.readFileSync(runbook, 'utf8').replace('## Rollback triggers', '## Rollback triggers\n\n🚀漢 | x |'));
+  const json = JSON.parse(runCli(['--today', TODAY, '--format', 'json', 'checkout-api/RUNBOOK.md'], dir).stdout);
+  const sarif = JSON.parse(runCli(['--today', TODAY, '--format', 'sarif', 'checkout-api/RUNBOOK.md'], dir).stdout);
+  assert.equal(sarif.runs[0].columnKind, 'utf16CodeUnits');
+  const text = fs.readFileSync(runbook, 'utf8');
+  for (const f of json.findings as { line: number; column: number }[]) {
+    const lineText = text.split('\n')[f.line - 1];
+    assert.ok(f.column - 1 <= lineText.length, 'a column is a UTF-16 offset into its line');
+  }
+  const results = sarif.runs[0].results as { locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[];
+  assert.deepEqual(
+    results.map((r) => [r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn]),
+    (json.findings as { line: number; column: number }[]).map((f) => [f.line, f.column]),
+  );
+});

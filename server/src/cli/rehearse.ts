@@ -59,7 +59,7 @@ function running(opts: RehearseOptions, today: string, resolver: ConfigResolver,
   return { project, runbook: found.runbook, file: found.file, recording: found.recording };
 }
 
-const rel = (io: CliIO, f: string) => path.relative(io.cwd, f) || f;
+const rel = (io: CliIO, f: string) => printable(path.relative(io.cwd, f) || f);
 
 export async function rehearse(args: string[], opts: RehearseOptions, today: string, resolver: ConfigResolver, io: CliIO): Promise<number> {
   const [sub, ...rest] = args;

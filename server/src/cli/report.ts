@@ -68,6 +68,8 @@ export function formatSarif(findings: PublicFinding[], version: string): string 
       runs: [
         {
           tool: { driver: { name: 'runbook-lint', version, informationUri: 'https://github.com/runbook-lint/runbook-lint', rules } },
+          // What the columns count, said rather than left to the default (the same: UTF-16 code units, as LSP and JSON output).
+          columnKind: 'utf16CodeUnits',
           results: findings.map((f) => ({
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId),

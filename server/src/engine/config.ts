@@ -102,7 +102,8 @@ function applyConfig(base: ResolvedConfig, data: ConfigData, file: string | unde
       problems.push({ file: file ?? '<settings>', message: `The ${key} glob "${g}" leaves the workspace and is ignored: globs are relative to the configuration file and stay inside it.` });
       return false;
     });
-    out[key] = kept;
+    // Every glob refused: the list below stays (the defaults), rather than linting nothing.
+    if (kept.length || !list.length) out[key] = kept;
     if (file) out.root = path.dirname(file);
   };
   globs('runbooks');

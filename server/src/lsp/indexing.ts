@@ -91,6 +91,8 @@ export function createIndexing({ connection, documents, ws, v, log, report, canR
     try {
       const read = await inSlices(run, toRead, (f) => ws.readListed(f), (done) => progress?.report(Math.round((50 * (readBefore + done)) / total), `Indexing rehearsal receipts ${count(readBefore + done)}/${count(total)}`));
       if (!read) return;
+      // The walk found the configuration files deeper in the workspace.
+      v.publishConfigProblems();
       // Everything read: publish every file once (the open ones again: their inputs are complete now).
       const deferred = v.deferred!;
       const queue = [...new Set([...ws.project.files().sort(), ...deferred])];

@@ -143,11 +143,15 @@ export function createServer(connection: Connection): RunbookServer {
       } catch (e) {
         log(`runbook-lint: registration failed: ${(e as Error).message}`);
       }
-      await loadSettings();
-      watchIfClientCannot();
-      await repositories.first(250);
-      await reindexAll();
-      resolveReady();
+      try {
+        await loadSettings();
+        watchIfClientCannot();
+        await repositories.first(250);
+        await reindexAll();
+      } finally {
+        // Whatever failed was logged by guard(); every request still gets an answer (issue 16).
+        resolveReady();
+      }
       try {
         connection.workspace.onDidChangeWorkspaceFolders(
           guard('workspace folders', undefined, (e) => {
@@ -193,21 +197,26 @@ export function createServer(connection: Connection): RunbookServer {
     }),
   );
 
-  /** Files changed on disk, as the client's watcher or our own reports them. */
+  /**
+   * Files changed on disk, as the client's watcher or our own reports them. A large batch (a
+   * checkout, `rm -r` of 20,000 receipts) is taken in slices with a turn of the event loop
+   * between two, and what it affects is linted a slice at a time: requests are served meanwhile.
+   */
+  const CHANGES_PER_SLICE = 500;
   const filesChanged = guard('watched files', undefined, async (changes: WatchedChange[]) => {
     await ready;
-    let configChanged = false;
-    const affected = new Set<string>();
-    for (const { file, type } of changes) {
-      if (ws.isConfigFile(file)) {
-        configChanged = true;
-        continue;
-      }
-      const files = type === FileChangeType.Deleted ? ws.diskDeleted(file) : /\.md$/i.test(file) ? ws.diskChanged(file) : [];
-      for (const f of files) affected.add(f);
+    if (changes.some((c) => ws.isConfigFile(c.file))) {
+      await reindexAll();
+      return;
     }
-    if (configChanged) await reindexAll();
-    else v.publish(affected);
+    for (let at = 0; at < changes.length; at += CHANGES_PER_SLICE) {
+      if (at) await new Promise<void>((r) => setImmediate(r));
+      const slice = changes.slice(at, at + CHANGES_PER_SLICE);
+      const deleted = slice.filter((c) => c.type === FileChangeType.Deleted).map((c) => c.file);
+      const changed = slice.filter((c) => c.type !== FileChangeType.Deleted && /\.md$/i.test(c.file)).map((c) => c.file);
+      const affected = [...(deleted.length ? ws.diskDeleted(deleted) : []), ...(changed.length ? ws.diskChanged(changed) : [])];
+      v.later(affected);
+    }
   });
   connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes.flatMap((c) => (uriToPath(c.uri) ? [{ file: uriToPath(c.uri)!, type: c.type }] : []))));
   // A client that cannot watch files for us (no dynamic registration: Neovim 0.7): our own watcher.

@@ -1,11 +1,12 @@
 // Validation: lint, cache the findings, publish them; the debounce of edits. The one
 // place that owns what the client was last told (yaml-language-server's
 // validationHandlers play this part there).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../model/text';
+import { readRegularFile } from '../engine/read';
+import { MAX_CONFIG_BYTES } from '../engine/config';
 import type { Finding } from '../model/types';
 import type { LintWorkspace } from './workspace';
 import { toDiagnostic } from './diagnostics';
@@ -83,16 +84,22 @@ export function createValidation(connection: Connection, documents: TextDocument
   }
 
   const configPublished = new Set<string>();
+  const settingsShown = new Set<string>();
+  let configSent = '';
+  /** Show the configuration problems found so far; nothing is sent while they are those last shown. */
   function publishConfigProblems(): void {
+    const problems = ws.configProblems();
+    const sent = JSON.stringify(problems);
+    if (sent === configSent) return;
+    configSent = sent;
     const byFile = new Map<string, Diagnostic[]>();
-    for (const p of ws.configProblems()) {
+    for (const p of problems) {
       let range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       if (p.span) {
-        try {
-          const lines = new LineIndex(fs.readFileSync(p.file, 'utf8'));
+        const read = readRegularFile(p.file, { maxBytes: MAX_CONFIG_BYTES });
+        if ('text' in read) {
+          const lines = new LineIndex(read.text);
           range = { start: lines.position(p.span.start), end: lines.position(p.span.end) };
-        } catch {
-          /* keep line 1 */
         }
       }
       const list = byFile.get(p.file) ?? [];
@@ -102,7 +109,16 @@ export function createValidation(connection: Connection, documents: TextDocument
     for (const file of configPublished) if (!byFile.has(file)) connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
     configPublished.clear();
     for (const [file, diagnostics] of byFile) {
-      if (!path.isAbsolute(file)) continue;
+      if (!path.isAbsolute(file)) {
+        // A problem of the editor's settings (runbookLint.runbooks …) has no file to show it on.
+        for (const d of diagnostics) {
+          if (settingsShown.has(d.message)) continue;
+          settingsShown.add(d.message);
+          log(`runbook-lint: settings: ${d.message}`);
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Runbook Lint settings: ${d.message}` });
+        }
+        continue;
+      }
       configPublished.add(file);
       connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
     }
@@ -131,6 +147,8 @@ export function createValidation(connection: Connection, documents: TextDocument
     const [self, ...dependents] = ws.update(file, doc.getText(), kind);
     // The document first; the files its edit affects (a budget's receipts) right after, in slices.
     publish([self]);
+    // Its folder's configuration may be read for the first time just now.
+    publishConfigProblems();
     later(dependents);
   }
 
@@ -193,6 +211,8 @@ export function createValidation(connection: Connection, documents: TextDocument
   return {
     findingsOf,
     publish,
+    /** Lint and publish after the current message, a slice at a time (a large batch of changes on disk). */
+    later,
     publishConfigProblems,
     flush,
     schedule,

@@ -273,27 +273,48 @@ export class LintWorkspace {
     return [...new Set([file, ...before, ...after])];
   }
 
-  /** A file changed on disk (created or changed): read it unless an open document owns it. */
-  diskChanged(file: string): string[] {
-    this.unread.delete(file);
-    if (this.open.has(file)) return [];
-    const kind = this.classify(file);
-    if (!kind) return this.project.has(file) ? this.update(file, undefined) : [];
-    const r = readText(file, this.rootFor(file));
-    if ('error' in r) return this.update(file, undefined);
-    if (this.project.has(file) && this.project.textOf(file) === r.text) return [];
-    return this.update(file, r.text, kind);
+  /**
+   * Files changed on disk (created or changed): read them unless an open document owns them.
+   * One file goes through update() (a budget edit re-lints its trigger's receipts only); a batch
+   * (a checkout, a pull) is put in at once and its dependents computed once, before and after.
+   */
+  diskChanged(files: string[]): string[] {
+    const changes: { file: string; text?: string; kind?: FileKind }[] = [];
+    for (const file of files) {
+      this.unread.delete(file);
+      if (this.open.has(file)) continue;
+      const kind = this.classify(file);
+      const r = kind ? readText(file, this.rootFor(file)) : undefined;
+      const text = r && 'text' in r ? r.text : undefined;
+      if (text === undefined ? !this.project.has(file) : this.project.textOf(file) === text && this.project.kindOf(file) === kind) continue;
+      changes.push({ file, text, kind });
+    }
+    if (changes.length === 1) return this.update(changes[0].file, changes[0].text, changes[0].kind);
+    const present = () => changes.map((c) => c.file).filter((f) => this.project.has(f));
+    const affected = this.project.dependentsOf(present());
+    for (const { file, text, kind } of changes) {
+      if (text === undefined || !kind) this.project.delete(file);
+      else this.project.set(file, text, kind);
+    }
+    for (const f of this.project.dependentsOf(present())) affected.add(f);
+    return [...changes.map((c) => c.file), ...affected];
   }
 
-  /** A file or folder was deleted on disk. */
-  diskDeleted(target: string): string[] {
-    const out = new Set<string>();
-    for (const file of this.project.files()) {
-      if (file !== target && !isInside(file, target)) continue;
-      if (this.open.has(file)) continue;
-      for (const f of this.update(file, undefined)) out.add(f);
-    }
-    return [...out];
+  /** Files or folders deleted on disk: every file they held leaves the project at once (issue 16: 20,000 in one notification). */
+  diskDeleted(targets: string[]): string[] {
+    const gone = new Set(targets);
+    const isGone = (file: string) => {
+      for (let d = file; ; d = path.dirname(d)) {
+        if (gone.has(d)) return true;
+        if (path.dirname(d) === d) return false;
+      }
+    };
+    for (const f of [...this.unread.keys()]) if (isGone(f)) this.unread.delete(f);
+    const files = this.project.files().filter((f) => !this.open.has(f) && isGone(f));
+    if (!files.length) return [];
+    const affected = this.project.dependentsOf(files);
+    for (const f of files) this.project.delete(f);
+    return [...files, ...affected];
   }
 
   /** The text on disk when a document closes: back to the disk view. */
