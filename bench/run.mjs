@@ -360,7 +360,7 @@ function report(r) {
     const g = r.hostile.glob;
     row('Worst glob within the bounds (3 wildcards, 2 "**") against an adversarial path', `${ms(g.ms)} (${g.glob}, ${g.shape})`, '≤ 10 ms per path', g.ms <= 10);
     const d = r.hostile.deletion;
-    row(`Indexing ${d.receipts.toLocaleString('en')} receipts in one folder`, ms(d.indexedMs), 'linear: ≤ 4× the 5,000-receipt row', undefined);
+    row(`Indexing ${d.receipts.toLocaleString('en')} receipts in one folder (initialize → index ended)`, ms(d.indexedMs), '≤ 12 s (linear: 4× the 3 s for 5,000)', d.indexedMs <= 12000);
     row(`Deleting ${d.receipts.toLocaleString('en')} receipts in one didChangeWatchedFiles: a request answered meanwhile`, ms(d.answeredMs), '≤ 1 s', d.answeredMs <= 1000);
     row(`Deleting ${d.receipts.toLocaleString('en')} receipts: every diagnostic cleared`, ms(d.settledMs), '≤ 12 s (linear: as indexing them)', d.settledMs <= 12000);
   }
@@ -382,7 +382,8 @@ function report(r) {
   out.push(`- ws5000: the same shape with 5,000 receipts; ${wl.ws5000.files} files, ${bytes(wl.ws5000.bytes)}`);
   out.push(`- ws10000: the same shape with 10,000 receipts; ${wl.ws10000.files} files, ${bytes(wl.ws10000.bytes)}`);
   out.push('- edit targets, each a RUNBOOK.md with 500 receipts beside it: ' + Object.values(wl.editTargets).map((t) => `${t.label} (${t.lines.toLocaleString('en')} lines)`).join('; ') + '; and the 2,000-line runbook with 5,000 receipts for the budget edit');
-  out.push(`- corpus: the ${wl.corpus.files} real runbooks in ${wl.corpus.dir}, each linted as a runbook`, '');
+  out.push(`- corpus: the ${wl.corpus.files} real runbooks in ${wl.corpus.dir}, each linted as a runbook`);
+  out.push('- hostile (bench/hostile.mjs, issue 16): one runbook with 20,000 receipts in one folder, indexed, then all deleted in one didChangeWatchedFiles (a documentSymbol sent right after; "cleared" is the last publishDiagnostics); and the globs at the bounds of server/src/model/globs.ts shaped to backtrack, against four 255-character names, 1,500 folders deep and 700 folders "ab" deep', '');
   if (e) {
     out.push('### 1. Engine vs markdownlint vs parse floor (one process, runs interleaved)', '');
     out.push('Engine: `new Project()`, `set`, `lint` (a fresh Project per run). markdownlint 0.38, default rules, `markdownlint/sync`. micromark: events only (preprocess/parse/postprocess) with the gfm and frontmatter extensions. remark: `unified().use(remarkParse)` plain, and with remark-gfm + remark-frontmatter as the engine configures it (the floor used for the target).', '');

@@ -118,6 +118,13 @@ export interface StartOptions {
   workDoneProgress?: boolean;
   /** Advertise dynamic didChangeWatchedFiles registration (VS Code does; Neovim 0.7 does not). Default true. */
   watchFiles?: boolean;
+  /**
+   * A capability profile instead of the defaults: 'bare' advertises none of the optional
+   * capabilities (no workspace folders, no dynamic registration, no showDocument, no
+   * configuration, no resource operations); 'vscode' what VS Code 1.93 advertises for them
+   * (showDocument answered with success, and recorded).
+   */
+  profile?: 'bare' | 'vscode';
 }
 
 export class TestClient {
@@ -129,6 +136,8 @@ export class TestClient {
   readonly messages: { type: number; message: string }[] = [];
   /** `$/progress` values, each with how many diagnostics had been published when it came. */
   readonly progress: { kind: string; title?: string; message?: string; diagnosticsBefore: number }[] = [];
+  /** URIs the server asked to show (`window/showDocument`, answered only in the 'vscode' profile's spirit: always success). */
+  readonly shown: string[] = [];
   /** How many `workspace/codeLens/refresh` requests came (advertised with workDoneProgress). */
   lensRefreshes = 0;
   initializeResult!: InitializeResult;
@@ -169,14 +178,36 @@ export class TestClient {
       return applyWorkspaceEdit(p.edit);
     });
     conn.listen();
-    const ro = opts.resourceOperations ?? true;
+    const ro = opts.resourceOperations ?? opts.profile !== 'bare';
+    conn.onRequest('window/showDocument', (p: { uri: string }) => {
+      c.shown.push(p.uri);
+      return { success: true };
+    });
+    const profiles = {
+      bare: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      vscode: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], failureHandling: 'textOnlyTransactional' },
+          applyEdit: true,
+          codeLens: { refreshSupport: true },
+          executeCommand: { dynamicRegistration: true },
+        },
+        window: { workDoneProgress: true, showDocument: { support: true }, showMessage: { messageActionItem: { additionalPropertiesSupport: true } } },
+        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } }, codeLens: {}, hover: { contentFormat: ['markdown', 'plaintext'] } },
+      },
+    };
+    const folders = opts.profile === 'bare' ? [] : opts.folders;
     c.initializeResult = (await conn.sendRequest('initialize', {
       processId: process.pid,
       // No folder: what a client started on a lone file sends (rootUri null).
-      rootUri: opts.folders.length ? uri(opts.folders[0]) : null,
-      workspaceFolders: opts.folders.length ? opts.folders.map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
+      rootUri: folders.length ? uri(folders[0]) : null,
+      workspaceFolders: folders.length ? folders.map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
       initializationOptions: opts.initializationOptions,
-      capabilities: {
+      capabilities: opts.profile ? profiles[opts.profile] : {
         workspace: {
           configuration: true,
           didChangeWatchedFiles: { dynamicRegistration: opts.watchFiles ?? true },

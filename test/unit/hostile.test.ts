@@ -120,6 +120,13 @@ test('FIFOs, sockets and devices in a walked folder or a glob are never opened (
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
   assert.match(runCli(['--today', TODAY, `${RECEIPTS}/005.md`], dir).stderr, /005\.md: cannot read: not a regular file/);
+  // A glob walks the current folder's tree only, unless it says otherwise (`../x/**`).
+  fs.mkdirSync(path.join(dir, 'sibling'));
+  fs.writeFileSync(path.join(dir, 'sibling', 'RUNBOOK.md'), '# Sibling\n');
+  const files = (cwd: string, arg: string) => (JSON.parse(runCli(['--today', TODAY, '--format', 'json', arg], cwd).stdout).findings as { file: string }[]).map((f) => f.file);
+  const fromSub = files(path.join(dir, 'checkout-api'), '**/*.md');
+  assert.ok(fromSub.length > 0 && fromSub.every((f) => !f.startsWith('..')), fromSub.join());
+  assert.ok(files(path.join(dir, 'checkout-api'), '../sibling/**/*.md').some((f) => f === '../sibling/RUNBOOK.md'), 'a glob that says ../ walks there');
 });
 
 test('text output shows a document\'s control characters escaped: no ESC or OSC reaches the terminal', () => {

@@ -28,7 +28,7 @@ import { documentSymbols } from './symbols';
 import { codeLenses } from './lens';
 import { uriToPath } from './uri';
 import { createRepositoryWatch } from './repository';
-import { watchFolders, type WatchedChange } from './watcher';
+import { watchFolders, type FolderWatch, type WatchedChange } from './watcher';
 
 declare const RUNBOOK_LINT_VERSION: string | undefined;
 const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION : '0.0.0-dev';
@@ -220,12 +220,13 @@ export function createServer(connection: Connection): RunbookServer {
   });
   connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes.flatMap((c) => (uriToPath(c.uri) ? [{ file: uriToPath(c.uri)!, type: c.type }] : []))));
   // A client that cannot watch files for us (no dynamic registration: Neovim 0.7): our own watcher.
-  let ownWatcher: { close: () => Promise<void> } | undefined;
+  let ownWatcher: FolderWatch | undefined;
   function watchIfClientCannot(): void {
     if (hasDynamicWatch) return;
     void ownWatcher?.close();
     ownWatcher = watchFolders(ws.folders, (changes) => void filesChanged(changes), log);
   }
+  ws.onRootListed = (root) => ownWatcher?.add(root);
 
   // ---------------------------------------------------------------- features
 

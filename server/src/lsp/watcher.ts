@@ -18,8 +18,13 @@ const BATCH_MS = 50;
 
 const wanted = (file: string) => /\.md$/i.test(file) || CONFIG_NAMES.includes(path.basename(file));
 
-export function watchFolders(folders: string[], onChanges: (changes: WatchedChange[]) => void, log: (m: string) => void): { close: () => Promise<void> } {
-  if (!folders.length) return { close: async () => {} };
+export interface FolderWatch {
+  /** Watch one more folder (the project of a file opened outside every workspace folder). */
+  add(folder: string): void;
+  close(): Promise<void>;
+}
+
+export function watchFolders(folders: string[], onChanges: (changes: WatchedChange[]) => void, log: (m: string) => void): FolderWatch {
   let pending: WatchedChange[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -33,7 +38,9 @@ export function watchFolders(folders: string[], onChanges: (changes: WatchedChan
     pending.push({ file: path.resolve(file), type });
     timer ??= setTimeout(flush, BATCH_MS);
   };
-  const watcher: FSWatcher = watch(folders, {
+  let watcher: FSWatcher | undefined;
+  const watched = new Set<string>();
+  const start = (roots: string[]): FSWatcher => watch(roots, {
     ignoreInitial: true,
     // The server's lifetime is the connection's: the watcher never keeps the process alive.
     persistent: false,
@@ -42,17 +49,27 @@ export function watchFolders(folders: string[], onChanges: (changes: WatchedChan
     ignored: (p: string) => SKIP.has(path.basename(p)),
     atomic: true,
   });
-  watcher
-    .on('add', (f) => add(f, FileChangeType.Created))
-    .on('change', (f) => add(f, FileChangeType.Changed))
-    .on('unlink', (f) => add(f, FileChangeType.Deleted))
-    .on('unlinkDir', (f) => add(f, FileChangeType.Deleted, true))
-    .on('ready', () => log(`runbook-lint: the client does not watch files: watching ${folders.length} workspace folder(s) for changes to runbooks and receipts`))
-    .on('error', (e) => log(`runbook-lint: watching the workspace: ${(e as Error).message ?? e}`));
+  const watchMore = (folder: string) => {
+    if (watched.has(folder)) return;
+    watched.add(folder);
+    if (watcher) {
+      watcher.add(folder);
+      return;
+    }
+    watcher = start([folder])
+      .on('add', (f) => add(f, FileChangeType.Created))
+      .on('change', (f) => add(f, FileChangeType.Changed))
+      .on('unlink', (f) => add(f, FileChangeType.Deleted))
+      .on('unlinkDir', (f) => add(f, FileChangeType.Deleted, true))
+      .on('ready', () => log(`runbook-lint: the client does not watch files: watching ${watched.size} workspace folder(s) for changes to runbooks and receipts (${[...watched].join(', ')})`))
+      .on('error', (e) => log(`runbook-lint: watching the workspace: ${(e as Error).message ?? e}`));
+  };
+  for (const f of folders) watchMore(f);
   return {
+    add: watchMore,
     close: async () => {
       if (timer) clearTimeout(timer);
-      await watcher.close();
+      await watcher?.close();
     },
   };
 }

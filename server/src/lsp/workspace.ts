@@ -151,7 +151,7 @@ export class LintWorkspace {
     this.project = this.newProject();
     this.open.clear();
     this.unread = new Map();
-    this.walked = { all: false, dirs: [] };
+    this.walked = { all: false, dirs: [], roots: [] };
     this.listed = 0;
     this.runbookDirs = new Set();
     for (const d of openDocs) {
@@ -168,8 +168,23 @@ export class LintWorkspace {
     return { before, toRead: this.walkRest() };
   }
 
-  /** Which folders have been listed since the index began: all of them, or those beside the open runbooks. */
-  private walked: { all: boolean; dirs: string[] } = { all: false, dirs: [] };
+  /** Which folders have been listed since the index began: all of them (from `roots`), or those beside the open runbooks. */
+  private walked: { all: boolean; dirs: string[]; roots: string[] } = { all: false, dirs: [], roots: [] };
+
+  /**
+   * A file opened after the walk, outside every folder it listed (a client without workspace
+   * folders that opens its first document once the index has begun): its project is listed now.
+   */
+  private walkProjectOf(file: string): void {
+    const root = this.rootFor(file);
+    if (this.walked.roots.some((r) => isInside(root, r))) return;
+    this.walked.roots.push(root);
+    this.listInto(root);
+    this.onRootListed?.(root);
+  }
+
+  /** Told of each folder listed that is no workspace folder (the server's own watcher watches it too). */
+  onRootListed?: (root: string) => void;
   /** How many files this index has listed to read, those read already included (the progress counts them). */
   listed = 0;
 
@@ -188,7 +203,10 @@ export class LintWorkspace {
    * are even listed (issue 13). A receipt's neighbourhood needs every runbook: the whole walk.
    */
   private walkNear(file: string): void {
-    if (this.walked.all) return;
+    if (this.walked.all) {
+      this.walkProjectOf(file);
+      return;
+    }
     if (this.project.kindOf(file) !== 'runbook') {
       this.walkRest();
       return;
@@ -213,6 +231,8 @@ export class LintWorkspace {
         if (!roots.some((r) => isInside(root, r))) roots.push(root);
       }
       for (const root of roots) this.listInto(root);
+      this.walked.roots = roots;
+      for (const root of roots) if (!this.folders.includes(root)) this.onRootListed?.(root);
     }
     const near = [...this.open.keys()].map((f) => this.neighbourhood(f));
     const isNear = (f: string) => near.some((d) => isInside(f, d));
