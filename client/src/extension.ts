@@ -5,10 +5,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { censusTable, triggerTable } from '../../server/src/model/templates';
 import { registerRehearsal } from './rehearsal';
+import { registerHistory } from './history';
 import { CONFIRM_MARK } from '../../server/src/model/text';
-import { CONFIRM_KIND, CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
+import { CONFIRM_KIND, CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, NEW_RECEIPT_COMMAND, SHOW_HISTORY_COMMAND, type ReceiptArgs, type RunbookInfo } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
+let history: { show(runbookUri?: string): Promise<void> } | undefined;
 const CONFIRM = vscode.CodeActionKind.Empty.append(CONFIRM_KIND);
 
 /** Escaped for a snippet: `$`, `}` and `\` are literal. */
@@ -66,7 +68,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     middleware: {
       // The server's "New rehearsal receipt" action and "never rehearsed" lens run its own
       // command (so they work in any client); here they get the pickers and open the receipt.
-      executeCommand: (command, args, next) => (command === CREATE_RECEIPT_COMMAND ? newReceipt(args[0] as ReceiptArgs | undefined) : next(command, args)),
+      // The "history" lens likewise: a message in other clients, the rehearsal history webview here.
+      executeCommand: (command, args, next) =>
+        command === CREATE_RECEIPT_COMMAND
+          ? newReceipt(args[0] as ReceiptArgs | undefined)
+          : command === SHOW_HISTORY_COMMAND && history
+            ? history.show((args[0] as ReceiptArgs | undefined)?.runbookUri)
+            : next(command, args),
       // A suggested fact (CONFIRM_KIND) lands as a snippet: the value selected, for a person to confirm or type over.
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);
@@ -206,6 +214,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  history = registerHistory(context, { client: () => client, output: () => output });
   const rehearsal = registerRehearsal(context, { client: () => client, pick: pickRunbookAndTrigger, output: () => output });
 
   await client.start();

@@ -3,7 +3,8 @@
 // scripts/e2e/install.sh) in headless Chromium, driven by playwright-core.
 //
 //   node scripts/e2e/run.mjs [--ext DIR] [--vsix FILE] [--grep PATTERN] [--screenshot FILE]
-//                            [--screenshot-diagnostics FILE]
+//                            [--screenshot-diagnostics FILE] [--screenshot-history FILE]
+//                            [--screenshot-report FILE]
 //
 // --ext DIR     extension under test (default: the repo root; needs `npm run build` first)
 // --vsix FILE   install this VSIX into the fresh extensions dir and test the installed copy
@@ -11,6 +12,12 @@
 //               enables the suite's screenshot test (RUNBOOK.md with its squiggles and the
 //               Problems panel), which asks this runner for the page screenshot while the
 //               workbench is still up (after the suite exits the page shows nothing)
+// --screenshot-history FILE
+//               where the rehearsal-history webview test saves its screenshot (default:
+//               .e2e-tmp/history.png; the test runs and takes it either way)
+// --screenshot-report FILE
+//               where the `report --format html` page, opened in Chromium with no network,
+//               is saved (default: .e2e-tmp/report.png); any request it makes fails the run
 //
 // Bridge: a test that needs what only the page can see (is a QuickPick showing, and what
 // does it list? a screenshot now) logs `[e2e-bridge] {"id","op",...}`; the runner answers
@@ -32,6 +39,8 @@ const { values: opts } = parseArgs({
     grep: { type: 'string' },
     screenshot: { type: 'string' },
     'screenshot-diagnostics': { type: 'string' },
+    'screenshot-history': { type: 'string' },
+    'screenshot-report': { type: 'string' },
   },
 });
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300_000);
@@ -142,14 +151,48 @@ const bridgeOps = {
     return handle.jsonValue();
   },
   /** Waits for the selectors to match visible elements, then takes the page screenshot. */
-  async screenshot({ file, waitFor = [], timeoutMs = 20_000 }) {
+  async screenshot({ file, waitFor = [], inFrame = [], timeoutMs = 20_000 }) {
     for (const selector of waitFor) await page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    // Selectors inside some frame of the page (a webview's content is two iframes down).
+    for (const selector of inFrame) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = await Promise.all(page.frames().map((f) => f.$(selector).catch(() => null)));
+        if (found.some(Boolean)) break;
+        if (Date.now() > until) throw new Error(`no frame shows ${selector}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
     mkdirSync(resolve(file, '..'), { recursive: true });
     await page.screenshot({ path: file, timeout: timeoutMs });
     log(`screenshot: ${resolve(file)}`);
     return { file };
   },
 };
+
+/**
+ * `runbook-lint report --format html` of the fixture, opened in Chromium offline: the page is
+ * self-contained, so any request it makes (a script, a font, an image) fails the run.
+ */
+async function reportPage(browser, devPath, workspace, file) {
+  const cli = join(devPath, 'dist', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'report', '.', '--format', 'html', '--no-git'], { cwd: workspace, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`report --format html failed (${r.status}): ${r.stderr}`);
+  const html = join(tmp, 'report.html');
+  writeFileSync(html, r.stdout);
+  const context = await browser.newContext({ offline: true, viewport: { width: 960, height: 900 } });
+  const requests = [];
+  context.on('request', (q) => q.url() !== `file://${html}` && requests.push(q.url()));
+  const p = await context.newPage();
+  await p.goto(`file://${html}`, { waitUntil: 'load' });
+  const charts = await p.locator('svg.rehearsal-chart').count();
+  mkdirSync(join(file, '..'), { recursive: true });
+  await p.screenshot({ path: file, fullPage: true });
+  await context.close();
+  if (requests.length) throw new Error(`the HTML report made ${requests.length} request(s): ${requests.join(', ')}`);
+  if (!charts) throw new Error('the HTML report has no chart');
+  log(`report --format html: ${charts} chart(s), no request; screenshot: ${file}`);
+}
 
 /** Runs one bridge request and writes its answer (or its error) where the test waits for it. */
 async function answerBridge(dir, json) {
@@ -290,6 +333,7 @@ async function main() {
         RUNBOOK_E2E_GREP: opts.grep ?? '',
         RUNBOOK_E2E_BRIDGE: bridgeDir,
         RUNBOOK_E2E_SCREENSHOT_DIAGNOSTICS: opts['screenshot-diagnostics'] ? resolve(opts['screenshot-diagnostics']) : '',
+        RUNBOOK_E2E_SCREENSHOT_HISTORY: resolve(opts['screenshot-history'] ?? join(repoRoot, '.e2e-tmp', 'history.png')),
       }),
     ],
     ['skipWelcome', 'true'],
@@ -303,6 +347,7 @@ async function main() {
     env: env, // its XDG dirs keep chromium's crash-report folder out of ~/.config
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  await reportPage(browser, devPath, workspace, resolve(opts['screenshot-report'] ?? join(repoRoot, '.e2e-tmp', 'report.png')));
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let output = '';
   let exited;

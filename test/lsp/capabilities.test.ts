@@ -65,6 +65,16 @@ for (const profile of ['bare', 'vscode'] as const) {
       assert.ok(client.messages.some((m) => /Rehearsal receipt: .*rollback-rehearsals\/\d{3}\.md/.test(m.message)), JSON.stringify(client.messages));
     }
 
+    // Issue 15: the "history" lens is a server command too; a plain client shows its message.
+    const historyLens = lenses.find((l) => l.command!.title === 'history');
+    assert.ok(historyLens, 'a "history" lens beside the rehearsed trigger');
+    const said = await client.request<string>('workspace/executeCommand', historyLens.command!);
+    assert.match(said, /^.+: 1 rehearsal \(\d+ min\), budget \d+ min; graduation /);
+    assert.ok(client.messages.some((m) => m.message === said));
+    const report = await client.request<{ version: number; runbooks: { file: string }[] }>('workspace/executeCommand', { command: 'runbookLint.server.rehearsalReport', arguments: [{ runbookUri: u, format: 'json' }] });
+    assert.equal(report.version, 1);
+    assert.deepEqual(report.runbooks.map((r) => r.file), ['RUNBOOK.md']);
+
     // 3. Every receipt deleted on disk: the runbook's triggers are never rehearsed now.
     const rb021 = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.filter((d) => d.code === 'RB021').length;
     const before = rb021(client.diagnostics.filter((p) => p.uri === u).at(-1)!);

@@ -24,6 +24,8 @@ test('no floor imports a higher one', async () => {
     ['server/src/rules/RB001.ts', '../cli/report'],
     ['server/src/engine/project.ts', '../lsp/workspace'],
     ['server/src/engine/project.ts', '../cli/cli'],
+    ['server/src/engine/rehearsalReport.ts', '../report/html'],
+    ['server/src/report/html.ts', '../lsp/commands'],
     ['server/src/model/runbook.ts', 'vscode-languageserver/node'],
   ];
   for (const [file, from] of up) assert.ok(await restricted(file, from), `${file} importing ${from} should fail`);
@@ -33,6 +35,8 @@ test('no floor imports a higher one', async () => {
     ['server/src/engine/project.ts', '../rules'],
     ['server/src/lsp/hover.ts', '../engine/project'],
     ['server/src/cli/cli.ts', '../model/scaffold'],
+    ['server/src/lsp/commands.ts', '../report/html'],
+    ['server/src/report/html.ts', '../engine/rehearsalReport'],
   ];
   for (const [file, from] of down) assert.equal(await restricted(file, from), false, `${file} importing ${from} is allowed`);
 });

@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { Project, classifyNamed, today as clockToday } from '../engine/project';
 import { ConfigResolver, defaultConfig } from '../engine/config';
-import { formatJson, formatSarif, formatText, printable, toPublic } from './report';
+import { formatCodeQuality, formatJson, formatSarif, formatText, printable, toPublic } from './report';
 import { applyEdits, factFreeEdits } from '../model/text';
 import { planReceipt } from '../model/scaffold';
 import type { Finding, FileKind } from '../model/types';
 import { GitHistories } from '../engine/git';
 import { UsageError, type CliIO } from './usage';
 import { REHEARSE_HELP, rehearse } from './rehearse';
+import { REPORT_HELP, rehearsalReportCommand } from './rehearsalReport';
 import { loadRunbook, triggerFor } from './runbooks';
 import { createReceipt, findWorkspaceFiles, listFolder, unwritable, writeIfUnchanged, type WalkProblem } from '../engine/files';
 import { readText } from '../engine/read';
@@ -23,13 +24,14 @@ const VERSION = typeof RUNBOOK_LINT_VERSION === 'string' ? RUNBOOK_LINT_VERSION 
 const HELP = `Usage: runbook-lint [paths or globs...] [options]
        runbook-lint new-receipt [folder] [--trigger NAME] [--runbook FILE]
 ${REHEARSE_HELP}
+${REPORT_HELP}
 
 Lints RUNBOOK.md files and rollback-rehearsal receipts. \`rehearse\` records a rehearsal as it
 happens: start the clock, run the rollback commands through it, stop it, and it writes the
 receipt (times, minutes, commands with their exit codes, timeline, the revert commit or CI run).
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text, json, sarif or codequality (GitLab) (default: text)
   --config FILE              use this configuration file instead of looking for one
   --max-warnings N           exit 1 when there are more than N warnings
   --quiet                    report errors only
@@ -125,7 +127,7 @@ function parseCli(argv: string[]) {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         config: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -182,16 +184,51 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return rehearse(positionals.slice(1), { trigger, runbook, receipt, path: rollbackPath, environment, noGit: values['no-git'] ?? false }, today, resolver, io);
   }
 
+  if (positionals[0] === 'report') return rehearsalReportCommand(positionals.slice(1), values.format, (paths) => loadProject(paths, resolver, today, values['no-git'] ?? false, io), resolver, today, io);
+
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif', 'codequality'].includes(format)) throw new UsageError(`--format must be text, json, sarif or codequality, not "${format}"`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError('--max-warnings takes a whole number');
     maxWarnings = Number(values['max-warnings']);
   }
 
-  const { targets, explicit, problems } = collect(positionals, io.cwd, resolver);
-  const git = values['no-git'] ? undefined : new GitHistories({ log: (m) => io.stderr(m + '\n') });
+  const { project, linted, problems } = await loadProject(positionals, resolver, today, values['no-git'] ?? false, io);
+
+  if (values.fix) applyFixes(project, linted, io, problems, resolver.workspaceRoot);
+
+  let findings: Finding[] = linted.flatMap((f) => project.lint(f));
+  if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
+  const pub = toPublic(findings, (f) => project.textOf(f) ?? '', io.cwd);
+
+  for (const p of resolver.problems) io.stderr(`runbook-lint: ${printable(path.relative(io.cwd, p.file) || p.file)}: ${printable(p.message)}\n`);
+  for (const p of problems) io.stderr(`runbook-lint: ${printable(p.path)}: ${printable(p.message)}\n`);
+
+  if (format === 'json') io.stdout(formatJson(pub, linted.length) + '\n');
+  else if (format === 'sarif') io.stdout(formatSarif(pub, VERSION) + '\n');
+  else if (format === 'codequality') io.stdout(formatCodeQuality(pub) + '\n');
+  else {
+    const out = formatText(pub, io.isTTY && !io.env.NO_COLOR);
+    if (out) io.stdout(out + '\n');
+  }
+
+  if (problems.length || resolver.problems.length) return 2;
+  const errors = pub.filter((f) => f.severity === 'error').length;
+  const warnings = pub.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/**
+ * The files the paths name (folders walked, globs matched, files as named) read into a project,
+ * with the runbooks and receipts of their workspaces as context, and the git history read.
+ * What lint and `report` both work on.
+ */
+export async function loadProject(paths: string[], resolver: ConfigResolver, today: string, noGit: boolean, io: CliIO): Promise<{ project: Project; linted: string[]; problems: WalkProblem[] }> {
+  const { targets, explicit, problems } = collect(paths, io.cwd, resolver);
+  const git = noGit ? undefined : new GitHistories({ log: (m) => io.stderr(m + '\n') });
   const project = new Project({ today: () => today, configFor: (f) => resolver.forFile(f), log: (m) => io.stderr(m + '\n'), listFolder, history: git && ((f) => git.historyFor(f)) });
   const linted: string[] = [];
   for (const [file, kind] of targets) {
@@ -205,29 +242,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   addContext(project, explicit, resolver, problems);
   await git?.load(project.files());
-
-  if (values.fix) applyFixes(project, linted, io, problems, resolver.workspaceRoot);
-
-  let findings: Finding[] = linted.flatMap((f) => project.lint(f));
-  if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
-  const pub = toPublic(findings, (f) => project.textOf(f) ?? '', io.cwd);
-
-  for (const p of resolver.problems) io.stderr(`runbook-lint: ${printable(path.relative(io.cwd, p.file) || p.file)}: ${printable(p.message)}\n`);
-  for (const p of problems) io.stderr(`runbook-lint: ${printable(p.path)}: ${printable(p.message)}\n`);
-
-  if (format === 'json') io.stdout(formatJson(pub, linted.length) + '\n');
-  else if (format === 'sarif') io.stdout(formatSarif(pub, VERSION) + '\n');
-  else {
-    const out = formatText(pub, io.isTTY && !io.env.NO_COLOR);
-    if (out) io.stdout(out + '\n');
-  }
-
-  if (problems.length || resolver.problems.length) return 2;
-  const errors = pub.filter((f) => f.severity === 'error').length;
-  const warnings = pub.filter((f) => f.severity === 'warning').length;
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
-  return 0;
+  return { project, linted, problems };
 }
 
 /** The text with every fact-free fix applied, pass after pass until none is left (or a pass changes nothing). */

@@ -1,4 +1,5 @@
-// Output formats: the JSON the spec fixes (version 1), SARIF 2.1.0, and eslint-like text.
+// Output formats: the JSON the spec fixes (version 1), SARIF 2.1.0, GitLab Code Quality, and eslint-like text.
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { LineIndex } from '../model/text';
 import { docsPath } from '../rules/rule';
@@ -52,14 +53,27 @@ export function formatJson(findings: PublicFinding[], filesLinted: number): stri
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note' };
 
+function docsUrl(ruleId: string): string {
+  return `https://github.com/runbook-lint/runbook-lint/blob/main/${docsPath(ruleId)}`;
+}
+
 export function formatSarif(findings: PublicFinding[], version: string): string {
-  const rules = RULES.map((r) => ({
-    id: r.id,
-    name: r.name,
-    shortDescription: { text: r.description },
-    helpUri: `https://github.com/runbook-lint/runbook-lint/blob/main/${docsPath(r.id)}`,
-    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-  }));
+  const rules = RULES.map((r) => {
+    const helpUri = docsUrl(r.id);
+    return {
+      id: r.id,
+      name: r.name,
+      shortDescription: { text: r.description },
+      // GitHub code scanning requires both (the Multitool's GH2012); the page holds the rest.
+      fullDescription: { text: r.description },
+      help: {
+        text: `${r.id} ${r.name}: ${r.description} Failing and passing examples, and how to fix it: ${helpUri}`,
+        markdown: `**${r.id} ${r.name}**: ${r.description}\n\nFailing and passing examples, and how to fix it: [${docsPath(r.id)}](${helpUri})`,
+      },
+      helpUri,
+      defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+    };
+  });
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   return JSON.stringify(
     {
@@ -90,6 +104,39 @@ export function formatSarif(findings: PublicFinding[], version: string): string 
     null,
     2,
   );
+}
+
+const CODEQUALITY_SEVERITY: Record<string, string> = { error: 'major', warning: 'minor', information: 'info' };
+
+/**
+ * GitLab Code Quality (a subset of Code Climate's issue format), as
+ * markdownlint-cli2-formatter-codequality writes it. Paths are relative to where the CLI runs:
+ * GitLab wants them relative to the repository root.
+ */
+export function formatCodeQuality(findings: PublicFinding[]): string {
+  const seen = new Map<string, number>();
+  const issues = findings.map((f) => {
+    const key = `${f.file}\n${f.ruleId}\n${f.line}\n${f.message}`;
+    // GitLab matches issues across pipelines by fingerprint, so two findings alike but for the
+    // column get an occurrence number (stable: the findings are sorted) instead of one collapsing.
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return {
+      type: 'issue',
+      check_name: f.ruleId,
+      description: `${f.ruleId}/${f.ruleName}: ${f.message}`,
+      content: { body: `[${f.ruleId} ${f.ruleName}](${docsUrl(f.ruleId)}): what it catches, why, failing and passing examples.` },
+      categories: ['Style'],
+      location: {
+        path: f.file,
+        // A span ending at column 1 ends with the line before it.
+        lines: { begin: f.line, end: f.endLine > f.line && f.endColumn === 1 ? f.endLine - 1 : f.endLine },
+      },
+      severity: CODEQUALITY_SEVERITY[f.severity] ?? 'info',
+      fingerprint: createHash('sha256').update(n === 1 ? key : `${key}\n${n}`).digest('hex'),
+    };
+  });
+  return JSON.stringify(issues, null, 2);
 }
 
 /**

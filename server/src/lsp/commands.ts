@@ -1,5 +1,6 @@
 // The server's commands (workspace/executeCommand): create a receipt, show one, list
 // the triggers for the New Receipt picker, record a rehearsal. Every LSP client can run them.
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver/node';
 import { createReceipt as createReceiptFile } from '../engine/files';
@@ -8,12 +9,15 @@ import type { RunbookModel } from '../model/runbook';
 import { triggerAskedFor } from '../model/scaffold';
 import type { LintWorkspace } from './workspace';
 import type { Validation } from './validation';
-import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, REHEARSE_COMMAND, SHOW_RECEIPT_COMMAND, type ReceiptArgs, type RehearseArgs } from './protocol';
+import { CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, REHEARSAL_REPORT_COMMAND, REHEARSE_COMMAND, SHOW_HISTORY_COMMAND, SHOW_RECEIPT_COMMAND, type ReceiptArgs, type RehearsalReportArgs, type RehearseArgs } from './protocol';
+import { rehearsalReport } from '../engine/rehearsalReport';
+import { reportHtml } from '../report/html';
+import { budgetLabel, graduationLabel, minutes } from '../report/labels';
 import { createRehearsals } from './rehearsal';
 import { listTriggers, plannedReceipt, receiptEdit, type PlannedReceipt } from './receipts';
 import { uriToPath } from './uri';
 
-export const COMMANDS = [CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND, REHEARSE_COMMAND];
+export const COMMANDS = [CREATE_RECEIPT_COMMAND, LIST_TRIGGERS_COMMAND, SHOW_RECEIPT_COMMAND, REHEARSE_COMMAND, REHEARSAL_REPORT_COMMAND, SHOW_HISTORY_COMMAND];
 
 export interface CommandContext {
   connection: Connection;
@@ -85,6 +89,30 @@ export function createCommands({ connection, ws, v, log, indexed, client }: Comm
       const file = uriToPath(a.uri);
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Rehearsal receipt: ${file ? relativeName(file) : a.uri}` });
       return false;
+    }
+    if (params.command === REHEARSAL_REPORT_COMMAND) {
+      const a = (params.arguments?.[0] ?? {}) as RehearsalReportArgs;
+      await indexed();
+      if (a.runbookUri) await v.fresh(a.runbookUri);
+      const runbooks = a.runbookUri ? [runbookFor(a.runbookUri)].filter((r): r is RunbookModel => !!r) : ws.project.runbooks();
+      const from = runbooks.length ? ws.rootFor(runbooks[0].path) : (ws.folders[0] ?? process.cwd());
+      const report = rehearsalReport(ws.project, runbooks, { today: ws.today(), from, configFor: (f) => ws.configFor(f) });
+      if (a.format === 'json') return report;
+      const title = runbooks.length === 1 ? `Rehearsal history: ${relativeName(runbooks[0].path)}` : 'Rehearsal history';
+      return reportHtml(report, { nonce: a.nonce ?? randomBytes(16).toString('base64'), styleSource: a.styleSource, title });
+    }
+    if (params.command === SHOW_HISTORY_COMMAND) {
+      const a = (params.arguments?.[0] ?? {}) as ReceiptArgs;
+      await indexed();
+      if (a.runbookUri) await v.fresh(a.runbookUri);
+      const runbook = runbookFor(a.runbookUri);
+      if (!runbook) throw new ResponseError(ErrorCodes.InvalidParams, `no runbook for ${a.runbookUri ?? 'this workspace'}`);
+      const report = rehearsalReport(ws.project, [runbook], { today: ws.today(), from: ws.rootFor(runbook.path), configFor: (f) => ws.configFor(f) });
+      const t = report.runbooks[0].triggers.find((x) => x.name === a.trigger) ?? report.runbooks[0].triggers[0];
+      if (!t) throw new ResponseError(ErrorCodes.InvalidParams, `no trigger in ${relativeName(runbook.path)}`);
+      const message = `${t.name}: ${t.rehearsals.length} rehearsal${t.rehearsals.length === 1 ? '' : 's'} (${t.rehearsals.map((r) => minutes(r.minutes)).join(', ') || 'none'}), budget ${budgetLabel(t)}; graduation ${graduationLabel(t)}.`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+      return message;
     }
     if (params.command === LIST_TRIGGERS_COMMAND) {
       await indexed();

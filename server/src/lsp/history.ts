@@ -8,10 +8,3 @@ import { rehearsalsOf, type Rehearsal } from '../model/rehearsals';
 export function historyOf(project: Project, runbook: RunbookModel, trigger: Trigger): Rehearsal[] {
   return rehearsalsOf(runbook, project.receiptsFor(runbook), trigger);
 }
-
-export function ago(days: number | undefined): string {
-  if (days === undefined) return 'on an unknown date';
-  if (days <= 0) return days < 0 ? `in ${-days} days (date in the future)` : 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
-}

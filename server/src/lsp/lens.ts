@@ -5,10 +5,11 @@ import type { CodeLens } from 'vscode-languageserver/node';
 import type { Project } from '../engine/project';
 import type { RunbookModel } from '../model/runbook';
 import { rangeOf } from './diagnostics';
-import { ago, historyOf } from './history';
+import { historyOf } from './history';
+import { ago } from '../report/labels';
 import { daysBetween, draftGaps, draftsOf } from '../model/rehearsals';
 import { pathToUri } from './uri';
-import { CREATE_RECEIPT_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
+import { CREATE_RECEIPT_COMMAND, SHOW_HISTORY_COMMAND, SHOW_RECEIPT_COMMAND } from './protocol';
 
 export function codeLenses(project: Project, runbook: RunbookModel, uri: string, today: string): CodeLens[] {
   const out: CodeLens[] = [];
@@ -37,6 +38,7 @@ export function codeLenses(project: Project, runbook: RunbookModel, uri: string,
         : '';
     const over = latest.minutes !== undefined && t.budgetMinutes !== undefined && latest.minutes > t.budgetMinutes ? ' (over budget)' : '';
     out.push({ range, command: { title: `${when}${time}${over}`, command: SHOW_RECEIPT_COMMAND, arguments: [{ uri: pathToUri(latest.receipt.path) }] } });
+    out.push({ range, command: { title: 'history', command: SHOW_HISTORY_COMMAND, arguments: [{ runbookUri: uri, trigger: t.name }] } });
   }
   return out;
 }

@@ -6,6 +6,21 @@
 export const CREATE_RECEIPT_COMMAND = 'runbookLint.server.createReceipt';
 export const SHOW_RECEIPT_COMMAND = 'runbookLint.server.showReceipt';
 export const LIST_TRIGGERS_COMMAND = 'runbookLint.server.listTriggers';
+/** The rehearsal report of one runbook (or all): `{ format: 'json' }` the numbers, else an HTML page (the webview's, with its nonce and CSP source). */
+export const REHEARSAL_REPORT_COMMAND = 'runbookLint.server.rehearsalReport';
+
+/**
+ * The "history" lens over a trigger: `{ runbookUri, trigger }`. A plain client gets the history
+ * as a message; the VS Code extension opens its webview instead (client/src/history.ts).
+ */
+export const SHOW_HISTORY_COMMAND = 'runbookLint.server.showHistory';
+
+export interface RehearsalReportArgs {
+  runbookUri?: string;
+  format?: 'html' | 'json';
+  nonce?: string;
+  styleSource?: string;
+}
 /**
  * The VS Code extension's command palette entry: the pickers, then CREATE_RECEIPT_COMMAND.
  * The server never hands it out: its actions and lenses name CREATE_RECEIPT_COMMAND, which

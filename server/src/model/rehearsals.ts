@@ -231,6 +231,20 @@ export const newestRehearsal = derivedFrom((receipts: readonly ReceiptModel[]) =
   return newest;
 });
 
+/** The seeds' graduation to a game day: three rehearsals in a row, each under 5 minutes. */
+export const GRADUATION = { inARow: 3, underMinutes: 5 };
+
+/** How many of the latest rehearsals in a row were under the graduation minutes. */
+export function graduationStreak(minutes: readonly (number | undefined)[]): number {
+  let n = 0;
+  for (let i = minutes.length - 1; i >= 0; i--) {
+    const t = minutes[i];
+    if (t === undefined || !(t > 0 && t < GRADUATION.underMinutes)) break;
+    n++;
+  }
+  return n;
+}
+
 /** A rehearsal as messages name it: 004, or its file name when it has no number. */
 export function receiptLabel(r: Rehearsal): string {
   return r.number !== undefined ? String(r.number).padStart(3, '0') : path.basename(r.receipt.path);
