@@ -171,12 +171,13 @@ const bridgeOps = {
 };
 
 /**
- * `runbook-lint report --format html` of the fixture, opened in Chromium offline: the page is
+ * `runbook-lint report --format html` of examples/, opened in Chromium offline: the page is
  * self-contained, so any request it makes (a script, a font, an image) fails the run.
  */
-async function reportPage(browser, devPath, workspace, file) {
+async function reportPage(browser, devPath, file) {
   const cli = join(devPath, 'dist', 'cli.js');
-  const r = spawnSync(process.execPath, [cli, 'report', '.', '--format', 'html', '--no-git'], { cwd: workspace, encoding: 'utf8' });
+  // The examples, on a fixed day: the README's picture stays the same from run to run.
+  const r = spawnSync(process.execPath, [cli, 'report', 'examples', '--format', 'html', '--no-git', '--today', '2026-06-15'], { cwd: repoRoot, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`report --format html failed (${r.status}): ${r.stderr}`);
   const html = join(tmp, 'report.html');
   writeFileSync(html, r.stdout);
@@ -347,7 +348,7 @@ async function main() {
     env: env, // its XDG dirs keep chromium's crash-report folder out of ~/.config
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  await reportPage(browser, devPath, workspace, resolve(opts['screenshot-report'] ?? join(repoRoot, '.e2e-tmp', 'report.png')));
+  await reportPage(browser, devPath, resolve(opts['screenshot-report'] ?? join(repoRoot, '.e2e-tmp', 'report.png')));
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let output = '';
   let exited;
