@@ -38,6 +38,10 @@ const PASTES = [
   '\n\nWe cannot roll back this migration; we roll forward by a new release.\n\n',
   '\n\n```\nunclosed fence\n\n# not a heading\n',
   '\n\nConfirmed time: 7 minutes\n\n',
+  // A document-wide rollback time, read block by block and kept with each block's node: a trigger without a budget inherits it.
+  '\n\nRTO: 15 minutes.\n\n',
+  '\n\n## Roll back immediately if\n\n- checkout errors page the on-call\n\n',
+  '\n\n| Environment | RTO | RPO |\n|---|---|---|\n| Production | 4 minutes | 1 hour |\n\n',
 ];
 
 function chain(name: string, text: string, seed: number, edits: number): void {

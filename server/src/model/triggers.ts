@@ -408,7 +408,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   for (const section of sections) visitBlocks(section.own, section);
 
   inheritFromDecisionTables(root, text, model);
-  inheritDocumentBudget(text, model);
+  inheritDocumentBudget(root, text, model);
   model.triggers.sort((a, b) => a.span.start - b.span.start);
   return model;
 }
@@ -422,9 +422,28 @@ function isOneOfSeveralMethods(section: Section, sections: Section[]): boolean {
 /**
  * The document's own rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min"): the
  * first line that names one, with a duration after it that is not a window; offsets in the
- * document. Asked of the whole text once: most documents name none.
+ * document. Read block by block, each block's answer kept with its node: an edit re-reads only
+ * the blocks it changed, not the 20,000 lines around them (issue 13).
  */
-function documentBudget(text: string): SharedBudget | undefined {
+function documentBudget(root: Root, text: string): SharedBudget | undefined {
+  for (const node of root.children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    let hit = rtoOfBlock.get(node);
+    if (hit === undefined) {
+      hit = budgetInLines(text.slice(start, end)) ?? null;
+      rtoOfBlock.set(node, hit);
+    }
+    if (hit) return { start: start + hit.start, end: start + hit.end, minutes: hit.minutes };
+  }
+  return undefined;
+}
+
+/** Per top-level node, the rollback time its lines name (offsets in the node), or null. */
+const rtoOfBlock = new WeakMap<object, SharedBudget | null>();
+
+function budgetInLines(text: string): SharedBudget | undefined {
   if (!MATCH.rto.test(text)) return undefined;
   const line = /[^\r\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
@@ -472,13 +491,17 @@ function rtoColumn(text: string, headerAt: number, header: string, rtoAt: number
  * gives its minutes to those that share only a word ("Roll back immediately if:"). Not to a
  * table's empty budget cell: the cell is where the team writes it.
  */
-function inheritDocumentBudget(text: string, model: TriggerModel): void {
-  const fallback = documentBudget(text);
-  if (!fallback) return;
-  for (const t of model.triggers) {
-    if (t.dataCorrection || (t.table && t.table.budgetCol >= 0)) continue;
+function inheritDocumentBudget(root: Root, text: string, model: TriggerModel): void {
+  const heirs = model.triggers.filter((t) => {
+    if (t.dataCorrection || (t.table && t.table.budgetCol >= 0)) return false;
     const onlyAWord = t.budgetFromHeading && t.budgetMinutes === undefined;
-    if (t.budgetText !== undefined && !onlyAWord) continue;
+    return t.budgetText === undefined || onlyAWord;
+  });
+  // The scan reads the whole text: only when a trigger would inherit (most edits, none does).
+  if (!heirs.length) return;
+  const fallback = documentBudget(root, text);
+  if (!fallback) return;
+  for (const t of heirs) {
     t.budgetText = text.slice(fallback.start, fallback.end);
     t.budgetSpan = { start: fallback.start, end: fallback.end };
     t.budgetMinutes = fallback.minutes;
