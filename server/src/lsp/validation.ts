@@ -1,6 +1,7 @@
 // Validation: lint, cache the findings, publish them; the debounce of edits. The one
 // place that owns what the client was last told (yaml-language-server's
 // validationHandlers play this part there).
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,9 +16,13 @@ import { pathToUri, uriToPath } from './uri';
 export type Validation = ReturnType<typeof createValidation>;
 
 export function createValidation(connection: Connection, documents: TextDocuments<TextDocument>, ws: LintWorkspace, log: (m: string) => void, ready: Promise<void>) {
-  /** The URI each file's diagnostics were last published under, and whether any were. */
-  const published = new Map<string, { uri: string; count: number }>();
-  /** Findings of the text the project holds, per file, for actions and hover. */
+  /** The URI each file's diagnostics were last published under, how many, and what they said (a digest). */
+  const published = new Map<string, { uri: string; count: number; digest: string }>();
+  /**
+   * Findings of the text the project holds, for actions and hover: kept for open documents only.
+   * 5,000 closed receipts' findings (with their fixes) are megabytes nobody asks for again; the
+   * digest in `published` is enough to tell whether they changed (issue 13: RSS after 300 edits).
+   */
   const lastFindings = new Map<string, Finding[]>();
 
   function findingsOf(file: string): Finding[] {
@@ -32,8 +37,7 @@ export function createValidation(connection: Connection, documents: TextDocument
   /** While the index is under way, closed files are published by it, once, at its end. */
   let deferred: Set<string> | undefined;
 
-  const sameFindings = (a: Finding[] | undefined, b: Finding[]) =>
-    !!a && a.length === b.length && a.every((f, i) => f.ruleId === b[i].ruleId && f.message === b[i].message && f.span.start === b[i].span.start && f.span.end === b[i].span.end && f.severity === b[i].severity);
+  const digestOf = (fs: Finding[]) => createHash('sha1').update(fs.map((f) => `${f.ruleId}\0${f.severity}\0${f.span.start}\0${f.span.end}\0${f.message}`).join('\n')).digest('base64');
 
   /**
    * Lint and publish. `now`: publish a closed file even while the index is under way;
@@ -58,8 +62,10 @@ export function createValidation(connection: Connection, documents: TextDocument
         }
         const model = ws.project.model(file);
         const findings = model ? ws.project.lint(file) : [];
-        const unchanged = ifChanged && published.has(file) && sameFindings(lastFindings.get(file), findings);
-        lastFindings.set(file, findings);
+        const digest = digestOf(findings);
+        const unchanged = ifChanged && published.get(file)?.digest === digest;
+        if (open) lastFindings.set(file, findings);
+        else lastFindings.delete(file);
         if (unchanged) continue;
         const refused = open && ws.refused.get(file);
         const diagnostics: Diagnostic[] = refused
@@ -75,7 +81,7 @@ export function createValidation(connection: Connection, documents: TextDocument
           continue;
         }
         connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
-        if (diagnostics.length || open) published.set(file, { uri, count: diagnostics.length });
+        if (diagnostics.length || open) published.set(file, { uri, count: diagnostics.length, digest });
         else published.delete(file);
       } catch (e) {
         log(`runbook-lint: linting ${file} failed: ${(e as Error).stack ?? e}`);
