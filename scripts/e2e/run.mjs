@@ -151,10 +151,9 @@ const bridgeOps = {
     return handle.jsonValue();
   },
   /** Waits for the selectors to match visible elements, then takes the page screenshot. */
-  async screenshot({ file, waitFor = [], inFrame = [], timeoutMs = 20_000 }) {
-    for (const selector of waitFor) await page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
-    // Selectors inside some frame of the page (a webview's content is two iframes down).
-    for (const selector of inFrame) {
+  /** Waits until some frame of the page (a webview's content is two iframes down) shows each selector. */
+  async frameShows({ selectors = [], timeoutMs = 20_000 }) {
+    for (const selector of selectors) {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const found = await Promise.all(page.frames().map((f) => f.$(selector).catch(() => null)));
@@ -163,6 +162,11 @@ const bridgeOps = {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+    return true;
+  },
+  async screenshot({ file, waitFor = [], inFrame = [], timeoutMs = 20_000 }) {
+    for (const selector of waitFor) await page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await bridgeOps.frameShows({ selectors: inFrame, timeoutMs });
     mkdirSync(resolve(file, '..'), { recursive: true });
     await page.screenshot({ path: file, timeout: timeoutMs });
     log(`screenshot: ${resolve(file)}`);

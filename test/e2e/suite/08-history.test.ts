@@ -1,9 +1,10 @@
 // Issue 15: "Runbook: Show Rehearsal History" opens the rehearsal report of the runbook in a
-// webview beside it, and the "history" lens over a rehearsed trigger opens the same. The suite
-// asks the runner for a screenshot (docs/images/history.png with `npm run screenshot`).
+// webview beside it, drawn again when a receipt is written, and the "history" lens over a
+// rehearsed trigger opens the same. The suite asks the runner for a screenshot
+// (docs/images/history.png with `npm run screenshot`) and to look into the webview's frames.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { bridge, closeAllEditors, hasBridge, openWithDiagnostics, poll, wsUri } from './helpers';
+import { bridge, closeAllEditors, hasBridge, openWithDiagnostics, poll, readText, RECEIPTS, wsUri } from './helpers';
 
 const historyTab = () =>
   vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Rehearsals: '));
@@ -24,6 +25,12 @@ suite('rehearsal history', () => {
       // The report drawn inside the webview: its heading and a chart (the runner looks into the frames).
       const shot = await bridge<{ file: string }>('screenshot', { file, waitFor: ['iframe.webview.ready'], inFrame: ['h1', 'svg.rehearsal-chart'] });
       assert.strictEqual(shot.file, file);
+      // A receipt written on disk: the open webview is drawn again and shows it.
+      const receipt = wsUri(...RECEIPTS, '090.md');
+      const text = (await readText(wsUri(...RECEIPTS, '001.md'))).replace('rehearsal: 1', 'rehearsal: 90').replace('receipt: 3f2a9c1', 'receipt: 9f8e7d6');
+      await vscode.workspace.fs.writeFile(receipt, Buffer.from(text));
+      assert.strictEqual(await bridge<boolean>('frameShows', { selectors: ['td:has-text("9f8e7d6")'] }), true);
+      await vscode.workspace.fs.delete(receipt);
     }
     await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
     await closeAllEditors();
