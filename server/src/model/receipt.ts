@@ -1,6 +1,6 @@
 // The receipt model: YAML front matter with a range for every key and value, and
 // the Markdown sections that record what was really done.
-import * as path from 'node:path';
+import * as nodePath from 'node:path';
 import type { Root } from 'mdast';
 import { parseDocument, isMap, isScalar, stringify, type Node as YamlNode } from 'yaml';
 import { frontMatterSpan } from './chunks';
@@ -225,58 +225,73 @@ export function readFrontMatter(text: string, byLines = true): FrontMatter | und
  * are parsed again.
  */
 export function buildReceipt(filePath: string, text: string, previous?: Root): ReceiptModel {
-  const lines = new LineIndex(text);
-  const frontMatter = readFrontMatter(text);
-  const m = /^(\d+)\.md$/i.exec(path.basename(filePath));
-  let body: ReceiptBody | undefined;
-  let witnessed: boolean | undefined;
-  let prev = previous;
-  const read = (): ReceiptBody => {
-    if (!body) {
-      const p = prev;
-      prev = undefined;
-      body = readReceiptBody(text, frontMatter?.span.end ?? 0, p);
+  return new Receipt(filePath, text, previous);
+}
+
+/**
+ * A receipt's model: the front matter read at once, the body on first use. A class, not an
+ * object literal with getters: the literal made ten closures and a context per receipt, 5 MB
+ * of a 5,000-receipt workspace (issue 13, the server's RSS).
+ */
+class Receipt implements ReceiptModel {
+  readonly kind = 'receipt' as const;
+  readonly lines: LineIndex;
+  readonly frontMatter: ReceiptModel['frontMatter'];
+  readonly fileNumber: number | undefined;
+  private body: ReceiptBody | undefined;
+  private seenWitness: boolean | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    /** The previous version's tree, taken over by the first read of the body. */
+    private previous: Root | undefined,
+  ) {
+    this.lines = new LineIndex(text);
+    this.frontMatter = readFrontMatter(text);
+    const m = /^(\d+)\.md$/i.exec(nodePath.basename(path));
+    this.fileNumber = m ? Number(m[1]) : undefined;
+  }
+
+  private read(): ReceiptBody {
+    if (!this.body) {
+      const p = this.previous;
+      this.previous = undefined;
+      this.body = readReceiptBody(this.text, this.frontMatter?.span.end ?? 0, p);
     }
-    return body;
-  };
-  return {
-    kind: 'receipt',
-    path: filePath,
-    text,
-    lines,
-    get anchor(): Span {
-      if (frontMatter) return { start: frontMatter.span.start, end: frontMatter.content.start };
-      return read().title ?? { start: 0, end: lines.lineEnd(0) };
-    },
-    fileNumber: m ? Number(m[1]) : undefined,
-    frontMatter,
-    get sections() {
-      return read().sections;
-    },
-    get commands() {
-      return read().commands;
-    },
-    get timeline() {
-      return read().timeline;
-    },
-    get gaps() {
-      return read().gaps;
-    },
-    get compensating() {
-      return read().compensating;
-    },
-    get timelineEntries() {
-      return read().timelineEntries;
-    },
-    get bodyCode() {
-      return read().bodyCode;
-    },
-    get witnessed() {
-      // "Witness: Sam", "参加者", "Recording gedeeld": someone watched, or it was recorded. Read once, like the body.
-      witnessed ??= MATCH.receipt.witness.test(text.slice(frontMatter?.span.end ?? 0));
-      return witnessed;
-    },
-  };
+    return this.body;
+  }
+
+  get anchor(): Span {
+    if (this.frontMatter) return { start: this.frontMatter.span.start, end: this.frontMatter.content.start };
+    return this.read().title ?? { start: 0, end: this.lines.lineEnd(0) };
+  }
+  get sections() {
+    return this.read().sections;
+  }
+  get commands() {
+    return this.read().commands;
+  }
+  get timeline() {
+    return this.read().timeline;
+  }
+  get gaps() {
+    return this.read().gaps;
+  }
+  get compensating() {
+    return this.read().compensating;
+  }
+  get timelineEntries() {
+    return this.read().timelineEntries;
+  }
+  get bodyCode() {
+    return this.read().bodyCode;
+  }
+  get witnessed(): boolean {
+    // "Witness: Sam", "参加者", "Recording gedeeld": someone watched, or it was recorded. Read once, like the body.
+    this.seenWitness ??= MATCH.receipt.witness.test(this.text.slice(this.frontMatter?.span.end ?? 0));
+    return this.seenWitness;
+  }
 }
 
 /** Minutes since the epoch of a "YYYY-MM-DDTHH:MM" (or with seconds, or a space) timestamp; undefined if unreadable or not a real date and time. */
