@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { Project, classifyNamed, today as clockToday } from '../engine/project';
 import { ConfigResolver, defaultConfig } from '../engine/config';
-import { formatCodeQuality, formatJson, formatSarif, formatText, printable, toPublic } from './report';
+import { formatCodeQuality, formatJson, formatSarif, formatText, printable, printProblems, toPublic } from './report';
 import { applyEdits, factFreeEdits } from '../model/text';
 import { planReceipt } from '../model/scaffold';
 import type { Finding, FileKind } from '../model/types';
@@ -202,8 +202,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
   const pub = toPublic(findings, (f) => project.textOf(f) ?? '', io.cwd);
 
-  for (const p of resolver.problems) io.stderr(`runbook-lint: ${printable(path.relative(io.cwd, p.file) || p.file)}: ${printable(p.message)}\n`);
-  for (const p of problems) io.stderr(`runbook-lint: ${printable(p.path)}: ${printable(p.message)}\n`);
+  const troubled = printProblems(resolver.problems, problems, io);
 
   if (format === 'json') io.stdout(formatJson(pub, linted.length) + '\n');
   else if (format === 'sarif') io.stdout(formatSarif(pub, VERSION) + '\n');
@@ -213,7 +212,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (out) io.stdout(out + '\n');
   }
 
-  if (problems.length || resolver.problems.length) return 2;
+  if (troubled) return 2;
   const errors = pub.filter((f) => f.severity === 'error').length;
   const warnings = pub.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;

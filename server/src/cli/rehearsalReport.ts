@@ -9,7 +9,7 @@ import type { WalkProblem } from '../engine/files';
 import type { RunbookModel } from '../model/runbook';
 import { reportHtml } from '../report/html';
 import { reportMarkdown } from '../report/markdown';
-import { printable } from './report';
+import { printProblems } from './report';
 import { UsageError, type CliIO } from './usage';
 
 export const REPORT_HELP = '       runbook-lint report [paths or globs...] [--format markdown|html|json]';
@@ -31,6 +31,5 @@ export async function rehearsalReportCommand(
   if (as === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (as === 'html') io.stdout(reportHtml(report, { nonce: randomBytes(16).toString('base64') }));
   else io.stdout(reportMarkdown(report) + '\n');
-  for (const p of [...resolver.problems.map((x) => ({ path: x.file, message: x.message })), ...problems]) io.stderr(`runbook-lint: ${printable(p.path)}: ${printable(p.message)}\n`);
-  return problems.length || resolver.problems.length ? 2 : 0;
+  return printProblems(resolver.problems, problems, io) ? 2 : 0;
 }

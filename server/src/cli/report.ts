@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { LineIndex } from '../model/text';
 import { docsPath } from '../rules/rule';
 import { RULES } from '../rules';
-import type { Finding } from '../model/types';
+import type { ConfigProblem, Finding } from '../model/types';
+import type { WalkProblem } from '../engine/files';
+import type { CliIO } from './usage';
 
 export interface PublicFinding {
   file: string;
@@ -148,6 +150,13 @@ export function formatCodeQuality(findings: PublicFinding[]): string {
  */
 export function printable(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\n]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The configuration and I/O problems on stderr, one line each; true when there were any (exit 2). */
+export function printProblems(config: readonly ConfigProblem[], problems: readonly WalkProblem[], io: CliIO): boolean {
+  for (const p of config) io.stderr(`runbook-lint: ${printable(path.relative(io.cwd, p.file) || p.file)}: ${printable(p.message)}\n`);
+  for (const p of problems) io.stderr(`runbook-lint: ${printable(p.path)}: ${printable(p.message)}\n`);
+  return config.length > 0 || problems.length > 0;
 }
 
 export function formatText(findings: PublicFinding[], color: boolean): string {

@@ -149,16 +149,12 @@ function createExclusive(file: string, text: string): void {
   const fd = fs.openSync(file, 'wx');
   try {
     fs.writeFileSync(fd, text);
-    fs.closeSync(fd);
   } catch (e) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      /* closed already */
-    }
+    fs.closeSync(fd);
     fs.rmSync(file, { force: true });
     throw e;
   }
+  fs.closeSync(fd);
 }
 
 /** The names in a folder on disk; none when it cannot be read (it may not exist yet). */

@@ -74,6 +74,16 @@ export function createCommands({ connection, ws, v, log, indexed, client }: Comm
 
   const rehearse = createRehearsals({ ws, v, runbookFor, indexed });
 
+  /** The runbook a command names (with its latest text), or every runbook; after the index, which knows all their receipts. */
+  async function runbooksAsked(runbookUri: string | undefined): Promise<RunbookModel[]> {
+    await indexed();
+    if (!runbookUri) return ws.project.runbooks();
+    await v.fresh(runbookUri);
+    return [runbookFor(runbookUri)].filter((r): r is RunbookModel => !!r);
+  }
+
+  const reportOf = (runbooks: RunbookModel[], from: string) => rehearsalReport(ws.project, runbooks, { today: ws.today(), from, configFor: (f) => ws.configFor(f) });
+
   return async (params: ExecuteCommandParams) => {
     const args = (params.arguments?.[0] ?? {}) as ReceiptArgs;
     if (params.command === REHEARSE_COMMAND) return rehearse((params.arguments?.[0] ?? {}) as RehearseArgs);
@@ -92,32 +102,26 @@ export function createCommands({ connection, ws, v, log, indexed, client }: Comm
     }
     if (params.command === REHEARSAL_REPORT_COMMAND) {
       const a = (params.arguments?.[0] ?? {}) as RehearsalReportArgs;
-      await indexed();
-      if (a.runbookUri) await v.fresh(a.runbookUri);
-      const runbooks = a.runbookUri ? [runbookFor(a.runbookUri)].filter((r): r is RunbookModel => !!r) : ws.project.runbooks();
-      const from = runbooks.length ? ws.rootFor(runbooks[0].path) : (ws.folders[0] ?? process.cwd());
-      const report = rehearsalReport(ws.project, runbooks, { today: ws.today(), from, configFor: (f) => ws.configFor(f) });
+      const runbooks = await runbooksAsked(a.runbookUri);
+      const report = reportOf(runbooks, runbooks.length ? ws.rootFor(runbooks[0].path) : (ws.folders[0] ?? process.cwd()));
       if (a.format === 'json') return report;
       const title = runbooks.length === 1 ? `Rehearsal history: ${relativeName(runbooks[0].path)}` : 'Rehearsal history';
       return reportHtml(report, { nonce: a.nonce ?? randomBytes(16).toString('base64'), styleSource: a.styleSource, title });
     }
     if (params.command === SHOW_HISTORY_COMMAND) {
-      const a = (params.arguments?.[0] ?? {}) as ReceiptArgs;
       await indexed();
-      if (a.runbookUri) await v.fresh(a.runbookUri);
-      const runbook = runbookFor(a.runbookUri);
-      if (!runbook) throw new ResponseError(ErrorCodes.InvalidParams, `no runbook for ${a.runbookUri ?? 'this workspace'}`);
-      const report = rehearsalReport(ws.project, [runbook], { today: ws.today(), from: ws.rootFor(runbook.path), configFor: (f) => ws.configFor(f) });
-      const t = report.runbooks[0].triggers.find((x) => x.name === a.trigger) ?? report.runbooks[0].triggers[0];
+      if (args.runbookUri) await v.fresh(args.runbookUri);
+      const runbook = runbookFor(args.runbookUri);
+      if (!runbook) throw new ResponseError(ErrorCodes.InvalidParams, `no runbook for ${args.runbookUri ?? 'this workspace'}`);
+      const report = reportOf([runbook], ws.rootFor(runbook.path));
+      const t = report.runbooks[0].triggers.find((x) => x.name === args.trigger) ?? report.runbooks[0].triggers[0];
       if (!t) throw new ResponseError(ErrorCodes.InvalidParams, `no trigger in ${relativeName(runbook.path)}`);
       const message = `${t.name}: ${t.rehearsals.length} rehearsal${t.rehearsals.length === 1 ? '' : 's'} (${t.rehearsals.map((r) => minutes(r.minutes)).join(', ') || 'none'}), budget ${budgetLabel(t)}; graduation ${graduationLabel(t)}.`;
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       return message;
     }
     if (params.command === LIST_TRIGGERS_COMMAND) {
-      await indexed();
-      if (args.runbookUri) await v.fresh(args.runbookUri);
-      const runbooks = args.runbookUri ? [runbookFor(args.runbookUri)].filter((r): r is RunbookModel => !!r) : ws.project.runbooks();
+      const runbooks = await runbooksAsked(args.runbookUri);
       return listTriggers(ws.project, runbooks.sort((a, b) => a.path.localeCompare(b.path)), relativeName);
     }
     throw new ResponseError(ErrorCodes.InvalidRequest, `runbook-lint does not know the command ${params.command}; it runs ${COMMANDS.join(', ')}`);

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
  * picomatch compiles a glob to a backtracking regular expression: each wildcard multiplies the
  * ways a failing path is tried, so `**∕*a*a*a*a*ab.md` against a long name takes seconds per
  * file (issue 16). Within these bounds the worst path measured (255-character names, 1,500
- * folders deep) costs under 10 ms: `npm run fuzz` keeps that true.
+ * folders deep) costs under 10 ms: a row of BENCHMARKS.md (bench/hostile.mjs) keeps that true.
  */
 export const MAX_GLOB_LENGTH = 1_000;
 /** Each `*` or `?` outside a `**` segment counts one, each `**` counts one. */
