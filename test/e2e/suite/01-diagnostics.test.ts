@@ -64,6 +64,8 @@ suite('diagnostics', () => {
 
     const gone = waitForDiagnostics(uri, hasIds(['RB005', 'RB004'], ['RB014']), 'RB014 gone after the fix, the others still there');
     editor.selection = new vscode.Selection(rb014.range.start, rb014.range.start);
+    // editor.action.codeAction acts on the focused editor: make it this one (once, in a cold VSIX run, it applied nothing; focus elsewhere is the likely cause).
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, preview: false });
     await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'quickfix.runbook-lint.confirm', apply: 'first' });
     await gone;
     assert.strictEqual(editor.document.lineAt(26).text, '| POST /api/payments | card charged | void or refund the charge |');
