@@ -123,8 +123,13 @@ test('a lead-in gives the list below it a budget; a window is not one, "immediat
     assert.equal(ts.length, 2, lead);
     for (const t of ts) assert.equal(t.budgetMinutes, minutes, lead);
   }
-  for (const lead of ['If any of these happen for 5 consecutive minutes:', 'Roll back or pause if any of these happen within the first 24 hours:', 'Auto triggers (any sustained 30m):', 'Si alguno de estos ocurre durante 5 minutos:', 'Wenn eines davon länger als 5 Minuten anhält:', '以下が5分間継続した場合：', '다음이 5분 이상 지속되면:', '以下情况持续5分钟：']) {
+  for (const lead of ['If any of these happen for 5 consecutive minutes:', 'Roll back or pause if any of these happen within the first 24 hours:', 'Si alguno de estos ocurre durante 5 minutos:', 'Wenn eines davon länger als 5 Minuten anhält:', '以下が5分間継続した場合：', '다음이 5분 이상 지속되면:', '以下情况持续5分钟：']) {
     for (const t of leadIn(lead)) assert.equal(t.budgetText, undefined, lead);
+  }
+  // Where the system rolls back by itself, the window is the time to the decision: nobody decides after it.
+  for (const [lead, minutes] of [['Auto triggers (any sustained 30m):', 30], ['Rollback is triggered automatically if any of these occur for 10 consecutive minutes:', 10], ['Rollback automático se ocorrer por 5 minutos:', 5]] as const) {
+    const ts = leadIn(lead);
+    assert.ok(ts.length === 2 && ts.every((t) => t.budgetMinutes === minutes), `${lead}: ${JSON.stringify(ts)}`);
   }
   for (const lead of ['Roll back immediately if:', 'Revertir de inmediato si:', 'Iniciar rollback imediatamente se:', 'Sofort zurückrollen, wenn:', '以下の場合は即時ロールバック：']) {
     const ts = leadIn(lead);
@@ -232,4 +237,37 @@ test("a decision tree is a trigger section; 'Immediate rollback' after a bold tr
   const ids = p.lint('/w/RUNBOOK.md').map((f) => `${f.ruleId}:${p.textOf('/w/RUNBOOK.md')!.slice(f.span.start, f.span.end)}`);
   assert.ok(ids.includes('RB004:Immediate'), ids.join(' '));
   assert.ok(ids.includes('RB003:CPU usage > 90%'), ids.join(' '));
+});
+
+test('steps are what to do, not when: a numbered list led by step verbs, or a list after a step label, holds no triggers', () => {
+  const under = (body: string) => buildRunbook('/w/RUNBOOK.md', `# Runbook\n\n## Rollback criteria\n\n- Error rate above 5% for 2 min (budget 5 min)\n\n${body}`).triggers.triggers.map((t) => t.name);
+  for (const body of [
+    '1. Execute: `npm run deploy:rollback`\n2. Verify: health checks passing\n3. Notify: stakeholders\n',
+    '1. Ejecutar rollback command\n2. Verificar health checks\n3. Notificar stakeholders\n',
+    '1. Executar o rollback\n2. Verificar os health checks\n3. Notificar o time\n',
+    '1. 执行回滚命令\n2. 验证健康检查\n3. 通知相关人员\n',
+    '**Proceso:**\n\n- El equipo de guardia\n- Con el runbook\n',
+    '**手順：**\n\n- ロールバックのコマンドを実行する\n- ヘルスチェックを確認する\n',
+  ]) {
+    assert.deepEqual(under(body), ['Error rate above 5% for 2 min'], body);
+  }
+  // A trigger that opens with a noun a step verb could be is still a trigger.
+  assert.equal(under('- Deploy fails the smoke test\n- Checkout returns 500\n').length, 3);
+});
+
+test('a negative label in any language keeps its list out; "(No Discussion)" is no negative', () => {
+  const names = (label: string) => buildRunbook('/w/RUNBOOK.md', `# Runbook\n\n## Cuándo usar\n\n${label}\n\n- Apenas um bug menor\n- Afeta menos usuários\n`).triggers.triggers.length;
+  for (const label of ['**NÃO** execute se:', 'No hacer rollback si:', 'Ne pas revenir en arrière si :', 'Nicht zurückrollen, wenn:', '以下の場合はロールバックしない：']) assert.equal(names(label), 0, label);
+  const kept = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Triggers\n\n**Immediate Rollback (No Discussion):**\n\n- Error rate > 10% for 5 min\n- Data corruption detected\n').triggers.triggers;
+  assert.equal(kept.length, 2);
+});
+
+test('automatic rollback triggers: the window is the budget (RB006 reads it); a trigger-titled section without a list does not hide its siblings', () => {
+  const text = '# Runbook\n\n## Automatic Rollback Triggers\n\n- Error rate > 5% for > 1 minute\n- P95 latency > 2x baseline for 5 consecutive minutes\n- Custom SLO thresholds breached\n';
+  const ts = buildRunbook('/w/RUNBOOK.md', text).triggers.triggers;
+  assert.deepEqual(ts.map((t) => t.budgetMinutes), [1, 5, undefined]);
+  assert.deepEqual(findingsOf('RB006', text).length, 1);
+  assert.deepEqual(findingsOf('RB008', text).length, 0, 'the window is still a window');
+  const nested = '# R\n\n## ロールバックの判断基準\n\n### 1. エラー率\n\n#### 判断基準\n\n- エラー率が5%を超えている\n- APIが応答しない\n\n### ロールバック判断フローチャート\n\n```mermaid\ngraph TD\n```\n';
+  assert.equal(buildRunbook('/w/RUNBOOK.md', nested).triggers.triggers.length, 2);
 });

@@ -1,7 +1,7 @@
 // Durations in every form people write in a runbook: 5, 5m, 5 min, 90s, 1.5 h, 00:05,
 // ~5m, <5 min, ≤ 5 min, within 5 minutes, 5+ minutes, 5-10 min, 2–3 minutes.
 // A range counts by its upper bound.
-import { MATCH, UNIT_MINUTES, UNIT_SOURCE } from './vocabulary';
+import { MATCH, UNIT_MINUTES, UNIT_SOURCE, WINDOW_BETWEEN_SOURCE } from './vocabulary';
 
 export interface Duration {
   minutes: number;
@@ -21,9 +21,10 @@ const UNIT = `(${UNIT_SOURCE})`;
 // Prefix words and comparison signs are optional; the number and unit do the work.
 export const DURATION_RE = new RegExp(
   String.raw`(?:\b(?:within|under|less than|up to|at most|max(?:imum)?|in)\s+)?(?:[~≈<≤]\s*(?:=\s*)?)?` +
-    NUM + String.raw`(\s*\+)?(?:\s*(?:-|–|—|to)\s*` + NUM + String.raw`)?\s*` + UNIT + String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\d])`,
+    NUM + String.raw`(\s*\+)?(?:\s*(?:-|–|—|to)\s*` + NUM + String.raw`)?\s*` + `(?:(?:${WINDOW_BETWEEN_SOURCE})\\s+)?` + UNIT + String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\d])`,
   'giu',
 );
+const WINDOW_BETWEEN = new RegExp(String.raw`\d\s*(?:${WINDOW_BETWEEN_SOURCE})\s`, 'iu');
 const CLOCK_RE = /(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/g;
 
 function num(s: string): number {
@@ -78,6 +79,6 @@ export function formatMinutes(minutes: number): string {
 
 /** Whether the duration at [start, end) of `s` is a window the condition must hold for ("for 5 minutes", "5分間継続"), not a budget. */
 export function isWindowAt(s: string, start: number, end: number): boolean {
-  return MATCH.windowBefore.test(s.slice(Math.max(0, start - 30), start)) || MATCH.windowAfter.test(s.slice(end, end + 20));
+  return MATCH.windowBefore.test(s.slice(Math.max(0, start - 30), start)) || MATCH.windowAfter.test(s.slice(end, end + 20)) || WINDOW_BETWEEN.test(s.slice(start, end));
 }
 

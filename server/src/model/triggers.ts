@@ -8,7 +8,7 @@ import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type Parsed
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
 import { derivedFrom, memoized } from './text';
-import { MATCH } from './vocabulary';
+import { isSpaced, MATCH } from './vocabulary';
 
 const namesConditions = (title: string) => MATCH.criteria.test(title) || MATCH.columns.trigger.test(title);
 
@@ -34,6 +34,8 @@ export interface Trigger {
   dataCorrection: boolean;
   /** The budget comes from the heading above the list ("(< 5 minutes decision)"). */
   budgetFromHeading: boolean;
+  /** The budget is the trigger's window: the system rolls back by itself when it has held ("Automatic rollback triggers"). */
+  budgetIsWindow?: true;
   style: TriggerStyle;
   /** The whole row or list item. */
   span: Span;
@@ -131,7 +133,7 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-function triggerOfItem(text: string, item: ListItem, section: Section | undefined, shared?: SharedBudget): Trigger | undefined {
+function triggerOfItem(text: string, item: ListItem, section: Section | undefined, shared?: SharedBudget, automatic = false): Trigger | undefined {
   const head = itemHead(item);
   if (!head) return undefined;
   const headSpan = spanOf(head);
@@ -150,6 +152,7 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   let nameEnd = raw.length;
   let budgetSpan: Span | undefined;
   let budget: Duration | undefined;
+  let budgetIsWindow = false;
   const marker = BUDGET_MARKER.exec(raw);
   if (marker) {
     const after = raw.slice(marker.index + marker[0].length);
@@ -170,6 +173,14 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
       budget = findDurations(tail[1])[0];
       budgetSpan = { start: base + start, end: base + start + tail[1].length };
       nameEnd = tail.index;
+    } else if (automatic) {
+      // "Error rate > 5% for 2+ minutes" where the system rolls back by itself: the window is the time to the decision.
+      const d = findDurations(raw).find((x) => isWindowAt(raw, x.start, x.end));
+      if (d) {
+        budget = d;
+        budgetSpan = { start: base + d.start, end: base + d.end };
+        budgetIsWindow = true;
+      }
     }
   }
   let nameSpan = trimSpan(text, base, base + nameEnd);
@@ -220,10 +231,28 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     budgetMinutes: dataCorrection ? undefined : budget?.minutes ?? inherited?.minutes,
     dataCorrection,
     budgetFromHeading: !!inherited,
+    ...(budgetIsWindow ? { budgetIsWindow: true as const } : {}),
     style: 'list',
     span: spanOf(item),
     section,
   };
+}
+
+/**
+ * "If any of the following occur for 10 consecutive minutes:": a lead-in that gives every item
+ * its window. A watch period ("within the first 24 hours of rollout") is hours, not a signal that holds.
+ */
+function holdsWindow(text: string, n: Paragraph): boolean {
+  const span = spanOf(n);
+  const src = text.slice(span.start, span.end);
+  return findDurations(src).some((d) => d.minutes <= 60 && isWindowAt(src, d.start, d.end));
+}
+
+/** A rollback the system does by itself: said by the lead-in or label, by the list's heading or the one above it. */
+function isAutomatic(section: Section | undefined, lead: string | undefined): boolean {
+  if (lead && MATCH.automatic.test(lead)) return true;
+  for (let s = section, n = 0; s && s.depth >= 2 && n < 2; s = s.parent, n++) if (MATCH.automatic.test(s.title)) return true;
+  return false;
 }
 
 /** The budget the nearest heading gives ("## Rollback Decision (⏱️ 5-10 minutes)" over "### Rollback decision" over the list). */
@@ -250,13 +279,35 @@ function isLeadIn(n: RootContent | undefined): n is Paragraph {
  * The budget a lead-in gives every item of its list: its first duration that is not a window,
  * else a word such as "immediately" (a budget, but not a duration: RB004, once for the list).
  */
-function leadBudget(text: string, n: Paragraph): SharedBudget | undefined {
+function leadBudget(text: string, n: Paragraph, automatic: boolean): SharedBudget | undefined {
   const span = spanOf(n);
   const src = text.slice(span.start, span.end);
-  const d = findDurations(src).find((x) => !isWindowAt(src, x.start, x.end));
+  const durations = findDurations(src);
+  const d = durations.find((x) => !isWindowAt(src, x.start, x.end)) ?? (automatic ? durations[0] : undefined);
   if (d) return { start: span.start + d.start, end: span.start + d.end, minutes: d.minutes };
   const word = MATCH.immediate.find(src);
   return word ? { start: span.start + word.index, end: span.start + word.index + word.length } : undefined;
+}
+
+/** The words an item opens with: no checkbox, numbering, emoji or markup before them. */
+function itemWords(item: ListItem): string {
+  const head = itemHead(item);
+  return head ? plainText(head).replace(/^\s*\[[ xX]\]\s*/, '').replace(/^[^\p{L}\p{N}]+/u, '') : '';
+}
+
+/**
+ * What to do, not when: a numbered list most of whose items open with a step's verb ("1. Execute:
+ * `npm run deploy:rollback`", "2. Verificar health checks"), or any list all of whose (three or more) do.
+ */
+function isStepList(list: List): boolean {
+  const n = list.children.length;
+  const steps = list.children.filter((item) => MATCH.step.test(itemWords(item))).length;
+  return list.ordered ? steps >= 2 && steps * 2 > n : n >= 3 && steps === n;
+}
+
+/** "**Proceso:**", "Steps:": a label that introduces the steps after it. */
+function isStepLabel(n: Paragraph): boolean {
+  return MATCH.stepLabel.test(plainText(n).replace(/[:：]\s*$/, '').replace(/^[^\p{L}]+/u, '').trim());
 }
 
 function listIsTriggers(list: List): boolean {
@@ -291,14 +342,17 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   };
   const takeList = (node: List, section: Section | undefined, context?: string, leadIn?: Paragraph) => {
     const start = spanOf(node).start;
-    if (seen.has(start) || !listIsTriggers(node)) return;
+    if (seen.has(start) || !listIsTriggers(node) || isStepList(node) || (leadIn && isStepLabel(leadIn))) return;
     seen.add(start);
     model.lists.push({ node, span: spanOf(node), section });
-    const lead = leadIn ? leadBudget(text, leadIn) : undefined;
+    const leadText = leadIn ? plainText(leadIn) : undefined;
+    const automatic = isAutomatic(section, leadText ?? context);
+    const lead = leadIn ? leadBudget(text, leadIn, automatic) : undefined;
     for (const item of node.children) {
-      const t = triggerOfItem(text, item, section, lead);
+      const t = triggerOfItem(text, item, section, lead, automatic);
       if (!t) continue;
       if (context) t.context = context;
+      else if (leadIn && holdsWindow(text, leadIn)) t.context = leadText;
       model.triggers.push(t);
     }
   };
@@ -316,7 +370,9 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
 
   const takeSection = (section: Section) => {
     model.announcements.push({ span: section.span, section });
-    const triggerKids = descendants(section).filter((d) => isTriggerTitle(d.title));
+    // A trigger-titled sub-section is taken on its own; one with nothing to take ("### Rollback decision flowchart"
+    // over a diagram) does not stand in for its siblings' lists.
+    const triggerKids = descendants(section).filter((d) => isTriggerTitle(d.title) && holdsLists(d));
     takeNodes(section.own, section);
     if (triggerKids.length === 0 && !sectionHasLists(section.own)) {
       // The document's own title ("# Rollback Criteria") heads everything: only its sections that
@@ -577,13 +633,29 @@ function isTriggerShaped(text: string, node: Table): boolean {
   return rows.length > 0 && rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
 }
 
+function holdsLists(section: Section): boolean {
+  return sectionHasLists(section.own) || descendants(section).some((d) => sectionHasLists(d.own));
+}
+
 function sectionHasLists(nodes: RootContent[]): boolean {
   return nodes.some((n) => n.type === 'list' || n.type === 'table');
 }
 
+/** "Consider not rolling back when:", "**NÃO** execute se:", "以下の場合はロールバックしない:": the list after it holds no triggers. */
 function isNegativeLabel(n: RootContent): boolean {
   const t = plainText(n).trim().toLowerCase();
-  return t.length < 80 && /\b(?:not|don'?t|never|avoid)\b.*(?:roll|revert)|\bconsider\b.*\bnot\b|\binstead\b/.test(t) && /:\s*$/.test(t);
+  if (t.length >= 80 || !/[:：]\s*$/.test(t)) return false;
+  // Each word is found once and the rest asked of what follows it: one `.*` between two alternatives is quadratic.
+  const not = /\b(?:not|don'?t|never|avoid)\b/.exec(t);
+  if (not && /roll|revert/.test(t.slice(not.index))) return true;
+  const consider = /\bconsider\b/.exec(t);
+  if ((consider && /\bnot\b/.test(t.slice(consider.index))) || /\binstead\b/.test(t)) return true;
+  // In the other languages the label opens with its negative ("No hacer rollback si:"); a "no" further
+  // on is too often another language's word ("Immediate Rollback (No Discussion):").
+  const words = t.replace(/^[^\p{L}]+/u, '');
+  const negative = MATCH.negative.find(words);
+  if (!negative) return false;
+  return negative.index === 0 || (!isSpaced(words.slice(negative.index, negative.index + negative.length)) && MATCH.rollback.test(t));
 }
 
 export { contentOf };

@@ -12,7 +12,7 @@ export const RB008: RunbookRule = {
     for (const t of model.triggers.triggers) {
       // "**Auto triggers (any sustained 30m):**" gives every item of its list a window.
       // A list item's label can be the name and its text the threshold ("**High Error Rate**: >10% requests failing").
-      const what = t.style === 'list' ? (t.budgetText ? t.fullText.replace(t.budgetText, '') : t.fullText) : t.name;
+      const what = t.style === 'list' ? (t.budgetText && !t.budgetIsWindow ? t.fullText.replace(t.budgetText, '') : t.fullText) : t.name;
       const text = `${what} ${t.observed ?? ''} ${t.context ?? ''}`;
       if (!isRateOrLatency(what) || !hasNumericThreshold(what) || hasWindow(text)) continue;
       report({

@@ -125,6 +125,10 @@ export const MATCH = {
   generic: compile(alternation(all('generic'))),
   observedBy: compile(alternation(all('observedBy'))),
   preferred: compile(alternation(all('preferred'))),
+  /** A step's opening verb, at the start of the item's words. */
+  step: compile(`^(?:${alternation(all('steps'))})`),
+  automatic: compile(alternation(all('automatic'))),
+  stepLabel: compile(`^(?:${alternation(all('stepLabels'))})$`),
   /** A whole cell that answers no. */
   no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),
   console: compile(alternation(all('console'))),
@@ -176,6 +180,9 @@ export const UNIT_MINUTES: ReadonlyMap<string, number> = new Map(
 
 /** The units as one regex source, longest first ("minutes" before "min" before "m"). */
 export const UNIT_SOURCE = [...UNIT_MINUTES.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/** The words a window puts between the number and its unit ("10 consecutive minutes"), as one regex source. */
+export const WINDOW_BETWEEN_SOURCE = [...new Set(VOCABULARIES.flatMap((v) => v.window.between ?? []))].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** A heading (normalized by sections.ts) that names a trigger section, in any of the languages. */
 export function namesTriggers(title: string): boolean {

@@ -59,13 +59,23 @@ export interface Vocabulary {
   no: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
+  /**
+   * Verbs that open a step of a procedure ("Execute:", "Verificar health checks", "通知相关人员"): a list whose
+   * items mostly open with one is what to do, not when. Empty where the verb ends the sentence (Japanese, Korean).
+   */
+  steps: string[];
+  /** A whole label that introduces steps ("**Proceso:**", "Steps:", "手順："): the list after it holds no triggers. */
+  stepLabels: string[];
+  /** A rollback no one decides ("Automatic rollback triggers", "The system automatically rolls back when:"): there a trigger's window is its time to the decision. */
+  automatic: string[];
   /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */
   rto: string[];
   /**
    * Words that make a duration a window, not a budget ("for 5 minutes", "5分間継続"): those
-   * written just before the number, and those just after the unit.
+   * written just before the number, those just after the unit, and those between the two
+   * ("10 consecutive minutes").
    */
-  window: { before: string[]; after: string[] };
+  window: { before: string[]; after: string[]; between?: string[] };
   /** "Immediately", "ASAP": a budget written as a word, which RB004 asks to make a duration. */
   immediate: string[];
   /**
