@@ -215,8 +215,18 @@ test('RB012: when every path is a console click or git revert, in any language',
 
 test('RB019: a schema reversal before traffic is stopped, in the languages; warnings and labels are no steps', () => {
   const rb019 = (steps: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${steps}\n`).length;
-  for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npx prisma migrate resolve --rolled-back 2026_add_avatar`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);
-  for (const s of ['- ❌ DROP TABLE ❌ DROP COLUMN', '1. Enable maintenance mode\n2. `ALTER TABLE users DROP COLUMN avatar_url;`', '**Option A: Down Migration (Preferred)**', '- ✅ 回滚应用 ≠ 回滚数据库']) assert.equal(rb019(s), 0, s);
+  for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npm run migrate:rollback`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);
+  for (const s of ['- ❌ DROP TABLE ❌ DROP COLUMN', '1. Enable maintenance mode\n2. `ALTER TABLE users DROP COLUMN avatar_url;`', '**Option A: Down Migration (Preferred)**', '- ✅ 回滚应用 ≠ 回滚数据库',
+    // Prisma's `migrate resolve --rolled-back` only marks a failed migration in its history table: it runs no SQL.
+    '1. Run `npx prisma migrate resolve --rolled-back 2026_add_avatar`',
+    // A script's comment names the step; an overview table sums paths up; a decision tree asks and branches.
+    '```bash\n# 3. Manually reverse migration\n```', '| Failure | Path |\n|---|---|\n| Migration broke queries | Rollback migration |',
+    '```\nIs down migration available?\n├── Yes → Run down migration + app rollback (15 min)\n```',
+    // Stages of one sequence: traffic stopped in step 1 covers step 3.
+    '#### Step 1: Stop New Traffic\n\n```bash\nvercel env add MAINTENANCE_MODE true\n```\n\n#### Step 3: Rollback Database Migration\n\n```bash\nnpm run migrate:rollback\n```',
+  ]) assert.equal(rb019(s), 0, s);
+  // A sibling path is not a stage: traffic stopped in "Option B" does not cover "Option A".
+  assert.equal(rb019('### Option B: Restore\n\n1. Enable maintenance mode\n\n### Option A: Down migration\n\n1. `npm run migrate:rollback`'), 1);
 });
 
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {

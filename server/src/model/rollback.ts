@@ -29,6 +29,8 @@ export interface RollbackPath {
 export interface Step {
   text: string;
   span: Span;
+  /** A comment in a script ("# 3. Manually reverse migration"), a table row: they name a step or sum one up, they run nothing. */
+  kind?: 'comment' | 'row';
 }
 
 export interface RollbackModel {
@@ -53,7 +55,7 @@ const ROLL_OR_FORWARD = /roll|forward/i;
 /** A command that undoes something: `kubectl rollout undo`, `migrate resolve --rolled-back`, `calico-upgrade abort`, `scripts/rollback.sh v0.9.9`. */
 const ROLLS_BACK = /rollouts?\s+(?:undo|abort)|roll(?:ed|ing)?\s*-?back|revert|update-traffic|--to-revisions|image_tag|previous|downgrade|\babort\b|\bundo\b|\brestore\b/i;
 const STOP_TRAFFIC =
-  /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance\s+mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b|\bcount\s+0\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
+  /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:new\s+|incoming\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance[\s_-]mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b|\bcount\s+0\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
 const REVERSE_MIGRATION =
   /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4})/i;
 
@@ -187,14 +189,16 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
       const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
       for (const [i, line] of lines.entries()) {
         const header = i < firstNumbered && COMMENT.test(line);
-        if (line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line)) steps.push({ text: line, span: { start: offset, end: offset + line.length } });
+        if (line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line)) {
+          steps.push({ text: line, span: { start: offset, end: offset + line.length }, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
+        }
         offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
       }
       return false;
     }
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
       const s = spanOf(n);
-      steps.push({ text: plainText(n), span: s });
+      steps.push({ text: plainText(n), span: s, ...(n.type === 'tableRow' ? { kind: 'row' as const } : {}) });
       return false;
     }
     return undefined;

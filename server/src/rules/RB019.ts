@@ -2,13 +2,15 @@ import type { RunbookRule } from './rule';
 import { MATCH } from '../model/vocabulary';
 import type { Section } from '../model/sections';
 import { isReverseMigration, isStopTraffic } from '../model/rollback';
+import { plainText } from '../model/markdown';
 
 // Sections of a rollback chapter that give advice rather than the procedure to run.
 const NOT_PROCEDURE = /\b(?:best practices?|before deploy\w*|prevention|preventing|lessons?(?: learned)?|prerequisites?|preparation|checklist|tips|faq|references?|see also|related|history|post[- ]?mortem|anti[- ]?patterns?|drills?|rehearsals?|testing)\b/i;
 // A line that tells you to test or avoid something, not to do it now.
 const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]e|make sure|ensure|document|plan|consider|avoid|never|do not|don't)\b/i;
 
-const NOT_A_STEP = /^\s*(?:[-*+]\s*)?(?:[❌🚫⛔]|\*\*[^*\n]{1,80}\*\*(?:\s*\([^)\n]{0,40}\))?\s*$)|[:：]\s*$|≠/u;
+// A label, a warning, a decision tree's question ("Is down migration available?") or branch ("├── Yes → Run down migration").
+const NOT_A_STEP = /^\s*(?:[-*+]\s*)?(?:[❌🚫⛔├└│]|\*\*[^*\n]{1,80}\*\*(?:\s*\([^)\n]{0,40}\))?\s*$)|[:：?？]\s*$|≠/u;
 
 function sectionAt(sections: Section[], offset: number): Section | undefined {
   let found: Section | undefined;
@@ -45,12 +47,14 @@ export const RB019: RunbookRule = {
       const section = sectionAt(sections, step.span.start);
       if (isAdviceSection(section)) continue;
       if (isStopTraffic(step.text)) {
-        stoppedIn.add(section);
+        // "#### Step 1: Stop New Traffic" covers "#### Step 3: Rollback Database Migration": stages of one sequence.
+        stoppedIn.add(section && MATCH.stageHeading.test(plainText(section.heading).trim()) ? section.parent : section);
         continue;
       }
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
       // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
-      if (covered(section) || ADVICE.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
+      // The reversal is the command that runs, never the comment that names it nor an overview table's row.
+      if (covered(section) || step.kind || ADVICE.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
       report({
         span: step.span,
         message: 'This step reverses a migration while traffic may still be flowing: rows written by the new version can be lost. Stop traffic first (maintenance mode, scale to zero, drain), then reverse the migration, deploy the old code, and start traffic.',

@@ -28,6 +28,7 @@ export const de: Vocabulary = {
   steps: ['ausführen', 'führe', 'prüfen', 'prüfe', 'überprüfen', 'überprüfe', 'benachrichtigen', 'benachrichtige', 'informieren', 'informiere', 'untersuchen', 'bestätigen', 'kommunizieren', 'dokumentieren', 'dokumentiere', 'neu starten', 'starte', 'wiederherstellen', 'stelle', 'stoppen', 'stoppe', 'erstellen', 'erstelle', 'planen', 'überwachen', 'überwache', 'warten', 'warte', 'zurücksetzen', 'setze', 'anwenden', 'löschen', 'lösche', 'senden', 'sende', 'validieren', 'testen', 'teste', 'aktivieren', 'deaktivieren', 'deaktiviere', 'analysieren', 'melden', 'melde'],
   stepLabels: ['schritte', 'vorgehen', 'ablauf', 'maßnahmen', 'vorgehensweise', 'was tun'],
   automatic: ['automatisch', 'automatische', 'automatischer', 'automatischen', 'automatisiert'],
+  stages: ['schritt', 'phase'],
   rto: ['rto', 'maximale rollback-dauer'],
   window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'], between: ['aufeinanderfolgende', 'aufeinanderfolgenden'] },
   immediate: ['sofort', 'sofortig*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],

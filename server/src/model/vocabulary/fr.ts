@@ -28,6 +28,7 @@ export const fr: Vocabulary = {
   steps: ['exécuter', 'exécutez', 'lancer', 'lancez', 'vérifier', 'vérifiez', 'notifier', 'notifiez', 'informer', 'informez', 'prévenir', 'prévenez', 'investiguer', 'analyser', 'analysez', 'confirmer', 'confirmez', 'communiquer', 'communiquez', 'documenter', 'documentez', 'redéployer', 'redéployez', 'redémarrer', 'redémarrez', 'restaurer', 'restaurez', 'arrêter', 'arrêtez', 'démarrer', 'démarrez', 'créer', 'créez', 'planifier', 'surveiller', 'surveillez', 'attendre', 'attendez', 'revenir', 'annuler', 'annulez', 'appliquer', 'appliquez', 'supprimer', 'supprimez', 'envoyer', 'envoyez', 'enregistrer', 'valider', 'validez', 'tester', 'testez', 'activer', 'désactiver', 'désactivez', 'identifier', 'corriger', 'corrigez', 'contrôler', 'contrôlez'],
   stepLabels: ['processus', 'étapes', 'procédure', 'actions', 'que faire', 'marche à suivre'],
   automatic: ['automatique', 'automatiques', 'automatiquement', 'automatisé', 'automatisée'],
+  stages: ['étape', 'phase'],
   rto: ['rto', 'objectif de temps de récupération', 'délai de rollback', 'délai de retour arrière', 'objectif de rollback'],
   window: { before: ['dans les premières', 'dans les premiers', 'pendant les premières', 'pendant les premiers', 'pendant', 'durant', 'depuis', 'sur', 'pendant plus de', 'pendant au moins', 'plus de', 'au-delà de', 'sur les dernières', 'sur les derniers'], after: ['consécutives', 'consécutifs', 'd\'affilée', 'de suite'] },
   immediate: ['immédiatement', 'immédiat', 'immédiate', 'sans délai', 'tout de suite', 'sans attendre'],

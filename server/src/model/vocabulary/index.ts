@@ -128,6 +128,8 @@ export const MATCH = {
   /** A step's opening verb, at the start of the item's words. */
   step: compile(`^(?:${alternation(all('steps'))})`),
   automatic: compile(alternation(all('automatic'))),
+  /** "step 1", "paso 2", "步骤3", "第3步": a stage of one sequence. */
+  stageHeading: compile(`^(?:${alternation(all('stages'))})\\s*\\d`),
   stepLabel: compile(`^(?:${alternation(all('stepLabels'))})$`),
   /** A whole cell that answers no. */
   no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),

@@ -28,6 +28,7 @@ export const it: Vocabulary = {
   steps: ['eseguire', 'esegui', 'verificare', 'notificare', 'informare', 'informa', 'indagare', 'analizzare', 'analizza', 'confermare', 'conferma', 'comunicare', 'comunica', 'documentare', 'documenta', 'riavviare', 'riavvia', 'ripristinare', 'ripristina', 'fermare', 'ferma', 'avviare', 'avvia', 'creare', 'crea', 'pianificare', 'monitorare', 'monitora', 'attendere', 'attendi', 'annullare', 'applicare', 'applica', 'eliminare', 'elimina', 'inviare', 'invia', 'registrare', 'validare', 'testare', 'attivare', 'disattivare', 'disattiva', 'identificare', 'correggere', 'correggi', 'controllare', 'controlla', 'avvisare', 'avvisa'],
   stepLabels: ['processo', 'passi', 'passaggi', 'procedura', 'azioni', 'cosa fare'],
   automatic: ['automatico', 'automatica', 'automatici', 'automatiche', 'automaticamente'],
+  stages: ['passo', 'fase'],
   rto: ['rto', 'obiettivo di tempo di ripristino'],
   window: { before: ['nelle prime', 'nei primi', 'entro le prime', 'entro i primi', 'per', 'per più di', 'per almeno', 'durante', 'oltre', 'più di', 'negli ultimi'], after: ['consecutivi', 'consecutive', 'di fila', 'continuativ*'] },
   immediate: ['immediatamente', 'immediato', 'immediata', 'subito', 'senza indugio'],

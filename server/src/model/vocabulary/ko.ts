@@ -28,6 +28,7 @@ export const ko: Vocabulary = {
   steps: [],
   stepLabels: ['절차', '단계', '조치', '대응 절차', '조치 사항'],
   automatic: ['자동'],
+  stages: ['단계', '스텝'],
   rto: ['rto', '복구 목표 시간', '롤백 목표 시간'],
   window: { before: ['연속', '지속적으로'], after: ['지속', '이상 지속', '동안', '연속', '계속'] },
   immediate: ['즉시', '바로', '곧바로', '즉각'],

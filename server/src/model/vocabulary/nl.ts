@@ -28,6 +28,7 @@ export const nl: Vocabulary = {
   steps: ['voer', 'uitvoeren', 'controleer', 'controleren', 'verifieer', 'informeer', 'meld', 'bevestig', 'communiceer', 'documenteer', 'herstart', 'stop', 'start', 'maak', 'wacht', 'draai', 'verwijder', 'stuur', 'registreer', 'valideer', 'activeer', 'deactiveer', 'analyseer', 'schakel', 'zet'],
   stepLabels: ['stappen', 'procedure', 'acties', 'werkwijze', 'wat te doen'],
   automatic: ['automatisch', 'automatische', 'geautomatiseerd'],
+  stages: ['stap', 'fase'],
   rto: ['rto'],
   window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'], between: ['opeenvolgende', 'aaneengesloten'] },
   immediate: ['onmiddellijk', 'direct', 'meteen', 'onverwijld', 'zonder vertraging'],

@@ -68,6 +68,8 @@ export interface Vocabulary {
   stepLabels: string[];
   /** A rollback no one decides ("Automatic rollback triggers", "The system automatically rolls back when:"): there a trigger's window is its time to the decision. */
   automatic: string[];
+  /** With a number, a heading that is one stage of a sequence ("Step 1: Stop New Traffic", "Paso 2", "步骤3"), not one path of several. */
+  stages: string[];
   /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */
   rto: string[];
   /**

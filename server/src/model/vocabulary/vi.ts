@@ -28,6 +28,7 @@ export const vi: Vocabulary = {
   steps: ['thực hiện', 'chạy', 'kiểm tra', 'xác minh', 'thông báo', 'điều tra', 'xác nhận', 'ghi lại', 'khởi động lại', 'khôi phục', 'dừng', 'tạo', 'lên lịch', 'theo dõi', 'chờ', 'hoàn tác', 'áp dụng', 'xóa', 'gửi', 'phân tích', 'sửa', 'tắt', 'bật', 'triển khai lại'],
   stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì'],
   automatic: ['tự động'],
+  stages: ['bước', 'giai đoạn'],
   rto: ['rto', 'mục tiêu thời gian rollback'],
   window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
   immediate: ['ngay lập tức', 'ngay', 'lập tức', 'tức thì'],
