@@ -281,3 +281,18 @@ test('automatic rollback triggers: the window is the budget (RB006 reads it); a 
   const nested = '# R\n\n## ロールバックの判断基準\n\n### 1. エラー率\n\n#### 判断基準\n\n- エラー率が5%を超えている\n- APIが応答しない\n\n### ロールバック判断フローチャート\n\n```mermaid\ngraph TD\n```\n';
   assert.equal(buildRunbook('/w/RUNBOOK.md', nested).triggers.triggers.length, 2);
 });
+
+test('a heading that says "immediately" gives its list a budget word: one RB004, no RB003 per item', () => {
+  for (const heading of ['### 즉시 롤백이 필요한 경우', '### 必须立即回滚的情况', '### Dấu hiệu cần rollback ngay', '### Immediate rollback triggers']) {
+    const text = `# Runbook\n\n## Rollback criteria\n\n${heading}\n\n- Error rate above 5% on checkout\n- Login page returns 500\n`;
+    assert.equal(findingsOf('RB003', text).length, 0, heading);
+    assert.equal(findingsOf('RB004', text).length, 1, heading);
+  }
+});
+
+test('a path whose first paragraph calls it the preferred way is the primary one (RB011)', () => {
+  const doc = (lead: string) => `# Rolling back\n\n## Option A: via GitHub Actions\n\n${lead}\n\n1. Run the \`rollback\` workflow\n\n## Option B: by hand\n\n\`\`\`bash\nkubectl rollout undo deploy/web\n\`\`\`\n`;
+  assert.equal(findingsOf('RB011', doc('This is the preferred way, but takes a little bit longer.')).length, 0);
+  assert.equal(findingsOf('RB011', doc('Use this only when the preferred way is not available.')).length, 1, 'a negative sentence marks nothing');
+  assert.equal(findingsOf('RB011', doc('It takes a little bit longer.')).length, 1);
+});

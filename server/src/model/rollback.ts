@@ -162,7 +162,10 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
     const commands = commandsIn(nodes, text);
     const labelText = text.slice(starts[i].labelSpan.start, starts[i].labelSpan.end);
     const span = nodes.length ? { start: Math.min(starts[i].labelSpan.start, spanOf(nodes[0]).start), end: spanOf(nodes[nodes.length - 1]).end } : starts[i].labelSpan;
-    paths.push({ label: starts[i].label, primary: PRIMARY.test(labelText), kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}` });
+    // "## Option A: via GitHub Actions" over "This is the preferred way, …": the path's first paragraph can mark it.
+    const lead = nodes[0]?.type === 'paragraph' ? plainText(nodes[0]).slice(0, 200) : '';
+    const primary = PRIMARY.test(labelText) || (!!lead && PRIMARY.test(lead) && !MATCH.negative.test(lead));
+    paths.push({ label: starts[i].label, primary, kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}` });
   }
   return paths;
 }

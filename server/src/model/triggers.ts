@@ -248,6 +248,14 @@ function holdsWindow(text: string, n: Paragraph): boolean {
   return findDurations(src).some((d) => d.minutes <= 60 && isWindowAt(src, d.start, d.end));
 }
 
+/** "### 즉시 롤백이 필요한 경우", "## Immediate rollback": the list's own heading gives a budget as a word (RB004, once for the list). */
+function immediateHeading(text: string, section: Section | undefined): SharedBudget | undefined {
+  if (!section || headingBudgetOf(section)) return undefined;
+  const at = spanOf(section.heading);
+  const word = MATCH.immediate.find(text.slice(at.start, at.end));
+  return word ? { start: at.start + word.index, end: at.start + word.index + word.length } : undefined;
+}
+
 /** A rollback the system does by itself: said by the lead-in or label, by the list's heading or the one above it. */
 function isAutomatic(section: Section | undefined, lead: string | undefined): boolean {
   if (lead && MATCH.automatic.test(lead)) return true;
@@ -347,7 +355,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     model.lists.push({ node, span: spanOf(node), section });
     const leadText = leadIn ? plainText(leadIn) : undefined;
     const automatic = isAutomatic(section, leadText ?? context);
-    const lead = leadIn ? leadBudget(text, leadIn, automatic) : undefined;
+    const lead = (leadIn ? leadBudget(text, leadIn, automatic) : undefined) ?? immediateHeading(text, section);
     for (const item of node.children) {
       const t = triggerOfItem(text, item, section, lead, automatic);
       if (!t) continue;
