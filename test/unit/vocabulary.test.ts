@@ -229,6 +229,16 @@ test('RB019: a schema reversal before traffic is stopped, in the languages; warn
   assert.equal(rb019('### Option B: Restore\n\n1. Enable maintenance mode\n\n### Option A: Down migration\n\n1. `npm run migrate:rollback`'), 1);
 });
 
+test('RB019: a comment that names the reversal is judged on the command on its next line, unless that only writes a file or opens a session', () => {
+  const at = (script: string) => {
+    const doc = `# Runbook\n\n## Rollback procedure\n\n\`\`\`bash\n${script}\n\`\`\`\n`;
+    return findingsOf('RB019', doc).map((f) => doc.slice(f.span.start, f.span.end));
+  };
+  assert.deepEqual(at('# 2. Manually revert schema changes\npsql "$DATABASE_URL" -f down.sql'), ['psql "$DATABASE_URL" -f down.sql']);
+  assert.deepEqual(at('# 3. Manually reverse migration\n# Create down migration file\nnpm run db:generate -- --name revert_feature'), []);
+  assert.deepEqual(at('# 4. Manually revert schema changes\nflyctl postgres connect --app db\n\n-- Drop tables created by migration\nDROP TABLE IF EXISTS new_table CASCADE;'), ['DROP TABLE IF EXISTS new_table CASCADE;']);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

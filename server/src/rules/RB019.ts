@@ -12,6 +12,13 @@ const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]
 // A label, a warning, a decision tree's question ("Is down migration available?") or branch ("├── Yes → Run down migration").
 const NOT_A_STEP = /^\s*(?:[-*+]\s*)?(?:[❌🚫⛔├└│]|\*\*[^*\n]{1,80}\*\*(?:\s*\([^)\n]{0,40}\))?\s*$)|[:：?？]\s*$|≠/u;
 
+// A command that writes a migration file ("npm run db:generate -- --name revert_x", "rails g migration") changes no schema yet.
+// Neither is a command that only opens a session ("flyctl postgres connect", "psql $DATABASE_URL"): the statements after it are judged themselves.
+const NOT_THE_REVERSAL = [
+  /\b(?:db|migrate|migration|migrations):(?:generate|make|create|new)\b|\b(?:generate|g)\s+migration\b|\bmigrate\s+(?:new|create)\b|\bmakemigrations\b/i,
+  /\b(?:connect|ssh|console|shell)\b|^\s*(?:psql|mysql|sqlite3|mongosh?)\b(?![^\n]*(?:\s-[fce]\b|<|--file|--command|--execute))/i,
+];
+
 function sectionAt(sections: Section[], offset: number): Section | undefined {
   let found: Section | undefined;
   for (const s of sections) {
@@ -43,7 +50,9 @@ export const RB019: RunbookRule = {
       for (let p = s; p; p = p.parent) if (stoppedIn.has(p)) return true;
       return false;
     };
-    for (const step of model.rollback.steps) {
+    const steps = model.rollback.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
       const section = sectionAt(sections, step.span.start);
       if (isAdviceSection(section)) continue;
       if (isStopTraffic(step.text)) {
@@ -54,9 +63,16 @@ export const RB019: RunbookRule = {
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
       // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
       // The reversal is the command that runs, never the comment that names it nor an overview table's row.
-      if (covered(section) || step.kind || ADVICE.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
+      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
+      // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.
+      let at = step;
+      if (step.kind === 'comment') {
+        const next = steps[i + 1];
+        if (!next || next.kind || NOT_THE_REVERSAL.some((re) => re.test(next.text)) || !/^\r?\n$/.test(model.text.slice(step.span.end, next.span.start))) continue;
+        at = next;
+      }
       report({
-        span: step.span,
+        span: at.span,
         message: 'This step reverses a migration while traffic may still be flowing: rows written by the new version can be lost. Stop traffic first (maintenance mode, scale to zero, drain), then reverse the migration, deploy the old code, and start traffic.',
       });
       return;
