@@ -239,6 +239,25 @@ test('RB019: a comment that names the reversal is judged on the command on its n
   assert.deepEqual(at('# 4. Manually revert schema changes\nflyctl postgres connect --app db\n\n-- Drop tables created by migration\nDROP TABLE IF EXISTS new_table CASCADE;'), ['DROP TABLE IF EXISTS new_table CASCADE;']);
 });
 
+test('criteria drawn in a code block: group lines give budgets, branches are triggers, a no-rollback group or answer is none', () => {
+  const box = [
+    '# Agent', '', '## Quand Faire un Rollback ?', '', '```', '┌──────────────────────────────┐', '│     CRITÈRES DE ROLLBACK     │', '├──────────────────────────────┤',
+    '│  🔴 ROLLBACK IMMÉDIAT (< 5 min)  │', '│  └── Error rate > 5%          │', '│  └── Données corrompues       │', '│                              │',
+    '│  🟡 ROLLBACK RAPIDE (< 30 min)   │', '│  └── Fonctionnalité critique cassée │', '│                              │',
+    '│  🟢 ÉVALUER / HOTFIX             │', '│  └── Bug mineur non bloquant  │', '└──────────────────────────────┘', '```', '',
+  ].join('\n');
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', box).triggers.triggers.map((t) => [t.name, t.budgetMinutes]), [['Error rate > 5%', 5], ['Données corrompues', 5], ['Fonctionnalité critique cassée', 30]]);
+  const ids = project({ 'RUNBOOK.md': box }).lint('/w/RUNBOOK.md').map((f) => f.ruleId);
+  for (const id of ['RB005', 'RB008', 'RB009']) assert.ok(ids.includes(id), `${id} in ${ids.join(' ')}`);
+  assert.ok(!ids.includes('RB001'), ids.join(' '));
+  const tree = '# Runbook\n\n## Decision Tree: When to Rollback\n\n```\nIssue Detected\n    │\n    ├─► Service Completely Down (P0)\n    │       └─► Immediate Rollback (Section 1)\n    │\n    ├─► Major Feature Broken (P1)\n    │       ├─► New in this release? → Rollback (Section 2)\n    │       └─► Pre-existing? → Investigate, don\'t rollback\n    │\n    └─► Minor Issues\n            └─► Fix forward (don\'t rollback)\n```\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', tree).triggers.triggers.map((t) => t.name), ['Service Completely Down (P0)', 'Major Feature Broken (P1)']);
+  // A question's branches are its answers; a directory tree or a script in a trigger section holds none.
+  for (const body of ['```\nIs it critical? (P0/P1)\n├── No → Fix forward\n└── Yes ↓\n```', '```bash\n├── a\n└── b\n```', '```\nreleases/\n├── 20231020/  # current\n```']) {
+    assert.deepEqual(buildRunbook('/w/RUNBOOK.md', `# Runbook\n\n## Rollback decision tree\n\n${body}\n`).triggers.triggers.map((t) => t.name), [], body);
+  }
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

@@ -1,8 +1,9 @@
 // The trigger list: when we roll back without discussion, how we notice, how many
 // minutes we allow. Read from a table, a bullet/numbered/checkbox list or a
 // bold-label list, with observation and budget inline.
-import type { List, ListItem, Paragraph, RootContent, Table, Root } from 'mdast';
+import type { Code, List, ListItem, Paragraph, RootContent, Table, Root } from 'mdast';
 import { plainText, spanOf } from './markdown';
+import { drawnGroups, type DrawnGroup } from './drawn';
 import { findDurations, isDataCorrection, isWindowAt, parseBudget, type Duration } from './duration';
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
 import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
@@ -276,6 +277,21 @@ interface SharedBudget {
   minutes?: number;
 }
 
+/** A group line's own budget ("ROLLBACK RAPIDE (< 30 min)"), or its word ("IMMEDIATE ROLLBACK"). */
+function drawnBudget(text: string, g: DrawnGroup): SharedBudget | undefined {
+  if (!g.line) return undefined;
+  const d = findDurations(g.line.text).find((x) => !isWindowAt(g.line!.text, x.start, x.end));
+  if (d) return { start: g.line.start + d.start, end: g.line.start + d.end, minutes: d.minutes };
+  const word = MATCH.immediate.find(g.line.text);
+  return word ? { start: g.line.start + word.index, end: g.line.start + word.index + word.length } : undefined;
+}
+
+/** The budget a heading above gives, as a shared budget. */
+function headingShared(section: Section | undefined): SharedBudget | undefined {
+  const d = headingBudgetOf(section);
+  return d ? { start: d.start, end: d.end, minutes: d.minutes } : undefined;
+}
+
 /** A short paragraph ending with a colon that introduces the list after it: "If any of these occur, roll back within 5 minutes:". */
 function isLeadIn(n: RootContent | undefined): n is Paragraph {
   if (n?.type !== 'paragraph') return false;
@@ -364,10 +380,46 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       model.triggers.push(t);
     }
   };
+  // Criteria drawn in a code block ("🔴 ROLLBACK IMMÉDIAT (< 5 min)" over "└── Error rate > 5%"): each group line
+  // is a lead-in, each branch a trigger, deeper branches its answers.
+  const takeDrawn = (node: Code, section: Section | undefined) => {
+    const span = spanOf(node);
+    if (seen.has(span.start) || (node.lang && !/^(?:text|txt|plain|plaintext)$/i.test(node.lang))) return;
+    const groups = drawnGroups(text, span);
+    if (!groups) return;
+    seen.add(span.start);
+    // Where some groups name a rollback ("ROLLBACK RAPIDE"), one that does not ("ÉVALUER / HOTFIX") is another answer.
+    const rollbackNamed = groups.some((g) => g.line && MATCH.rollback.test(g.line.text));
+    for (const g of groups) {
+      if (g.line && (isNegativeTitle(g.line.text) || /[?？]/.test(g.line.text) || (rollbackNamed && !MATCH.rollback.test(g.line.text)))) continue;
+      const shared = drawnBudget(text, g) ?? headingShared(section) ?? immediateHeading(text, section);
+      for (const item of g.items) {
+        // "Minor Issues" whose only answer is "Fix forward (don't rollback)" is no trigger.
+        if (item.children.length && item.children.every((c) => MATCH.negative.test(c.text))) continue;
+        if (MATCH.negative.test(item.line.text)) continue;
+        const end = item.children.length ? item.children[item.children.length - 1].end : item.line.end;
+        model.triggers.push({
+          name: item.line.text.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim(),
+          nameSpan: { start: item.line.start, end: item.line.end },
+          fullText: [item.line.text, ...item.children.map((c) => c.text)].join(' ').replace(/\s+/g, ' ').trim(),
+          budgetText: shared ? text.slice(shared.start, shared.end) : undefined,
+          budgetSpan: shared ? { start: shared.start, end: shared.end } : undefined,
+          budgetMinutes: shared?.minutes,
+          dataCorrection: shared ? isDataCorrection(text.slice(shared.start, shared.end)) : false,
+          budgetFromHeading: !!shared,
+          style: 'list',
+          span: { start: item.line.start, end },
+          section,
+          ...(g.line ? { context: g.line.text } : {}),
+        });
+      }
+    }
+  };
   const takeNodes = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
       if (n.type === 'table') takeTable(n, section, true);
+      else if (n.type === 'code') takeDrawn(n, section);
       else if (n.type === 'list') takeList(n, section, undefined, isLeadIn(nodes[i - 1]) ? (nodes[i - 1] as Paragraph) : undefined);
       else if (n.type === 'paragraph' && isNegativeLabel(n)) {
         // "Consider not rolling back when:" — skip the list it introduces.
