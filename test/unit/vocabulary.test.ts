@@ -258,6 +258,12 @@ test('criteria drawn in a code block: group lines give budgets, branches are tri
   }
 });
 
+test('RB008 reads rates and comparison words in the languages', () => {
+  const rb008 = (item: string) => findingsOf('RB008', `# Runbook\n\n## Rollback criteria\n\n- ${item} (budget 5 min)\n`).length;
+  for (const item of ["Taux d'erreur > 5% dans Sentry", 'Incremento del p95 superior a 2 segundos', 'Taxa de erro 5xx > 10%', '错误率 > 5%', 'エラー率が5%以上', 'Crash-free sessions drop below 99.0%', 'Время ответа более 3 с']) assert.equal(rb008(item), 1, item);
+  for (const item of ["Taux d'erreur > 5% pendant 10 minutes", 'Latencia p95 superior a 2 segundos durante 5 minutos', 'Taxa de erro > 10% por 5 minutos', 'Bug visuel sur la page']) assert.equal(rb008(item), 0, item);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

@@ -41,6 +41,8 @@ export const en: Vocabulary = {
   events: ['broken', 'down', 'fails', 'failed', 'failing', 'failure', 'unavailable', 'unreachable', 'crash*', 'exposed', 'discovered', 'detected', 'found', 'leak*', 'outage', 'cannot', 'can\'t', 'unable', 'not working', 'does not load', 'doesn\'t load', 'blocked', 'blocking', 'blocks', 'lost', 'missing', 'corrupt*', 'vulnerability'],
   generic: ['feature', 'features', 'functionality', 'bug', 'bugs', 'issue', 'issues', 'problem', 'problems', 'something'],
   observedBy: [],
+  rates: ['crash-free', 'success rate', 'failure rate', 'availability', 'uptime'],
+  comparators: [],
   dataCorruption: [
     'data corruption',
     'data loss',

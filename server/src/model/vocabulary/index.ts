@@ -124,6 +124,8 @@ export const MATCH = {
   events: compile(alternation(all('events'))),
   generic: compile(alternation(all('generic'))),
   observedBy: compile(alternation(all('observedBy'))),
+  rates: compile(alternation(all('rates'))),
+  comparators: compile(alternation(all('comparators'))),
   preferred: compile(alternation(all('preferred'))),
   /** A step's opening verb, at the start of the item's words. */
   step: compile(`^(?:${alternation(all('steps'))})`),

@@ -47,6 +47,10 @@ export interface Vocabulary {
   generic: string[];
   /** Ways a trigger is observed, beside the tools every language names alike (Grafana, Sentry): "monitoring", "alert", "dashboard". */
   observedBy: string[];
+  /** A rate or latency, beside the metric names every language writes alike (p95, 5xx, CPU): "taux d'erreur", "latência", "错误率". RB008 asks for its window. */
+  rates: string[];
+  /** Words that compare with the number after them ("superior a 2 s", "plus de 5 %"), beside < and >; where the word follows the number ("5%以上") a percentage already is one. */
+  comparators: string[];
   /** A trigger about the data itself: corruption, loss, inconsistency. */
   dataCorruption: string[];
   /** Words that, with a letter or a number, name one of several rollback paths ("Option A", "Opção B", "方案A", "해결책 1"). */

@@ -1,5 +1,6 @@
 // Shared reading of a trigger's text: a threshold, a failing check, a way it is observed, a window.
 import { findDurations, isWindowAt } from '../../model/duration';
+import { MATCH } from '../../model/vocabulary';
 
 const THRESHOLD = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least|drops? (?:below|to)|spikes? (?:above|to)|rises? (?:above|to))\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average|the )|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%|\bp(?:50|90|95|99|999)\b|\b\d+\s*\/\s*(?:min|s|sec|hour|h)\b|\b\d+\s*(?:ms|errors?|requests?|failures?|alerts?)\b|\b[45]xx\b|\bhttp\s*[45]\d\d\b|\b[45]\d\d\b|\b\d+\+?\s*times\b/i;
 const FAILING = /\b(?:fail(?:s|ed|ing|ure|ures)?|red|broken|down|unavailable|unreachable|unresponsive|crash(?:es|ed|ing)?|crashloop\w*|time[sd]?\s*out|timeouts?|errors?|exceptions?|panic\w*|corrupt\w*|lost|loss|breach\w*|outage|cannot|can't|unable|not (?:respond\w*|load\w*|start\w*|work\w*|reachable)|rejected|refused|oom\w*|killed|restarts?|restarting|alerts?|alarms?|firing|fires|pages?|paged|stuck|missing|leak\w*|exhausted|invalid|wrong|incorrect|inconsisten\w*|degrad\w*|spike\w*|drop\w*|stops?|stopped|blocked|regress\w*|mismatch\w*|unhealthy|not healthy|complain\w*|not\s+\w+ing|backlog|saturat\w*|locked out|imagepullbackoff|5xx|4xx)\b/i;
@@ -12,7 +13,10 @@ const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d|\bover\s+(?:the\
 const NUMERIC = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least)\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average)|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%/i;
 
 export function hasNumericThreshold(text: string): boolean {
-  return NUMERIC.test(text);
+  if (NUMERIC.test(text)) return true;
+  // "p95 superior a 2 segundos", "plus de 5 erreurs": a comparison word of the languages, then the number.
+  const word = MATCH.comparators.find(text);
+  return !!word && /^\s*~?\d/.test(text.slice(word.index + word.length, word.index + word.length + 8));
 }
 
 export function hasThreshold(text: string): boolean {
@@ -31,7 +35,7 @@ export function isVague(text: string): boolean {
 const CAMEL_RATE = /[a-z0-9](?:Rate|Latency|Errors?|Lag)\b/;
 
 export function isRateOrLatency(text: string): boolean {
-  return RATE.test(text) || CAMEL_RATE.test(text);
+  return RATE.test(text) || CAMEL_RATE.test(text) || MATCH.rates.test(text);
 }
 export function hasWindow(text: string): boolean {
   // The window words of every language ("trong 10 phút", "voor 10 minutes", "durante 5 minutos", "5分間継続").
