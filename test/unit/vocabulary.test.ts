@@ -264,6 +264,13 @@ test('RB008 reads rates and comparison words in the languages', () => {
   for (const item of ["Taux d'erreur > 5% pendant 10 minutes", 'Latencia p95 superior a 2 segundos durante 5 minutos', 'Taxa de erro > 10% por 5 minutos', 'Bug visuel sur la page']) assert.equal(rb008(item), 0, item);
 });
 
+test("trigger labels: 'Consider rollback if:', a group named by its rollback answer; a path or a recommended way is none", () => {
+  for (const l of ['Consider rollback if:', '**Critical Issues (Immediate Rollback)**:', 'High Issues (Evaluate Rollback):']) assert.ok(isTriggerLabel(l), l);
+  for (const l of ['Medium Issues (Consider Hotfix Instead):', 'Option A (rollback):', 'Via Dashboard (Recommended - Instant Rollback):', 'Step 2 (Rollback):']) assert.ok(!isTriggerLabel(l), l);
+  const m = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Rollback\n\n**Via Dashboard:**\n\n1. Go to the dashboard\n2. Select the project\n3. Click "Instant Rollback"\n');
+  assert.deepEqual(m.triggers.triggers.map((t) => t.name), []);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

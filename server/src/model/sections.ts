@@ -118,7 +118,7 @@ export const isCensusTitle: (title: string) => boolean = memoized((title: string
 export const isReleaseBriefTitle: (title: string) => boolean = memoized((title: string) => MATCH.brief.test(title), 10_000);
 
 const ENGLISH_LABEL =
-  /^(?:(?:trigger|initiate|perform|start|execute)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/;
+  /^(?:(?:trigger|initiate|perform|start|execute|consider)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/;
 
 /** A bold label that introduces a trigger list: "**Immediate rollback if:**". */
 export const isTriggerLabel: (text: string) => boolean = memoized(computeTriggerLabel, 10_000);
@@ -128,6 +128,9 @@ function computeTriggerLabel(text: string): boolean {
   const t = normalizeTitle(text.replace(/(?<![\s:*_])[\s:*_]+$/, ''));
   if (isNegativeTitle(t)) return false;
   if (ENGLISH_LABEL.test(t)) return true;
+  // A group named by its answer: "**Critical Issues (Immediate Rollback)**:", "**ALTO (rollback em 15 min)**:".
+  const answer = /\(([^()]{1,60})\)$/.exec(t);
+  if (answer && t.length <= 80 && MATCH.rollback.test(answer[1]) && !MATCH.preferred.test(answer[1]) && !MATCH.pathHeading.test(t) && !MATCH.stageHeading.test(t)) return true;
   // Other languages: a short label that names triggers, or a rollback word next to an if-word.
   return t.length <= 100 && (namesTriggers(t) || MATCH.rollbackThenIf.test(t) || MATCH.ifNearRollback.test(t));
 }
