@@ -19,7 +19,7 @@ export const de: Vocabulary = {
   events: ['kaputt', 'ausgefallen', 'ausfall', 'fehlgeschlagen', 'schlägt fehl', 'nicht erreichbar', 'erkannt', 'entdeckt', 'offengelegt', 'blockiert', 'verlust', 'sicherheitslücke', 'funktioniert nicht'],
   generic: ['funktion*', 'feature*', 'bug*', 'problem*'],
   observedBy: ['überwachung', 'monitoring', 'alarm*', 'alert*', 'dashboard', 'protokoll*', 'logs', 'manuelle prüfung', 'test*', 'support', 'tickets'],
-  rates: ['fehlerrate', 'fehlerquote', 'latenz', 'antwortzeit*', 'reaktionszeit*', 'performance', 'leistung', 'speicher*', 'erfolgsrate', 'verfügbarkeit'],
+  rates: ['fehlerrate', 'fehlerquote', 'latenz', 'antwortzeit*', 'reaktionszeit*', 'performance', 'leistung', 'erfolgsrate', 'verfügbarkeit'],
   comparators: ['über', 'mehr als', 'weniger als', 'unter', 'oberhalb von', 'höher als', 'größer als'],
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   paths: ['option', 'methode', 'variante', 'weg', 'plan'],

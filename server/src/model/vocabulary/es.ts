@@ -19,7 +19,7 @@ export const es: Vocabulary = {
   events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga'],
   generic: ['funcionalidad*', 'función', 'bug*', 'problema*', 'incidencia*'],
   observedBy: ['monitoreo', 'monitorización', 'alerta*', 'panel', 'tablero', 'registros', 'logs', 'verificación manual', 'prueba*', 'reporte*', 'soporte'],
-  rates: ['tasa de error*', 'tasa de fallo*', 'latencia', 'tiempo de respuesta', 'tiempos de respuesta', 'rendimiento', 'memoria', 'disponibilidad', 'tasa de éxito'],
+  rates: ['tasa de error*', 'tasa de fallo*', 'latencia', 'tiempo de respuesta', 'tiempos de respuesta', 'rendimiento', 'disponibilidad', 'tasa de éxito'],
   comparators: ['superior a', 'superiores a', 'mayor a', 'mayor que', 'más de', 'menos de', 'inferior a', 'por encima de', 'por debajo de'],
   dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos'],
   paths: ['opción', 'opcion', 'método', 'metodo', 'alternativa', 'vía', 'camino', 'plan'],

@@ -19,7 +19,7 @@ export const fr: Vocabulary = {
   events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*'],
   generic: ['fonctionnalité*', 'bug*', 'problème*'],
   observedBy: ['supervision', 'surveillance', 'alerte*', 'tableau de bord', 'journaux', 'logs', 'vérification manuelle', 'test*', 'support', 'tickets'],
-  rates: ["taux d'erreur*", 'taux d’erreur*', "taux d'échec", 'latence', 'temps de réponse', 'performance*', 'mémoire', 'disponibilité', 'taux de succès', 'taux de réussite'],
+  rates: ["taux d'erreur*", 'taux d’erreur*', "taux d'échec", 'latence', 'temps de réponse', 'performance*', 'disponibilité', 'taux de succès', 'taux de réussite'],
   comparators: ['supérieur à', 'supérieure à', 'au-dessus de', 'plus de', 'moins de', 'inférieur à', 'inférieure à', 'au-delà de', 'dépasse*'],
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données'],
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],

@@ -19,7 +19,7 @@ export const it: Vocabulary = {
   events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
   generic: ['funzionalità', 'bug', 'problem*'],
   observedBy: ['monitoraggio', 'allarm*', 'alert*', 'dashboard', 'log', 'verifica manuale', 'test*', 'supporto', 'ticket'],
-  rates: ['tasso di errore', 'tasso di errori', "tasso d'errore", 'latenza', 'tempo di risposta', 'tempi di risposta', 'prestazioni', 'memoria', 'disponibilità', 'tasso di successo'],
+  rates: ['tasso di errore', 'tasso di errori', "tasso d'errore", 'latenza', 'tempo di risposta', 'tempi di risposta', 'prestazioni', 'disponibilità', 'tasso di successo'],
   comparators: ['superiore a', 'superiori a', 'oltre', 'più di', 'meno di', 'inferiore a', 'sopra', 'sotto'],
   dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati'],
   paths: ['opzione', 'metodo', 'alternativa', 'via', 'piano'],

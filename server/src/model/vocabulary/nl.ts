@@ -19,7 +19,7 @@ export const nl: Vocabulary = {
   events: ['kapot', 'werkt niet', 'onbereikbaar', 'gedetecteerd', 'ontdekt', 'faalt', 'mislukt', 'geblokkeerd', 'blokkeert', 'verlies', 'kwetsbaarheid', 'failure'],
   generic: ['functionaliteit*', 'feature*', 'bug*', 'probleem', 'problemen'],
   observedBy: ['monitoring', 'alarm*', 'alert*', 'dashboard', 'logs', 'handmatige controle', 'test*', 'support', 'tickets'],
-  rates: ['foutpercentage', 'foutratio', 'latentie', 'responstijd', 'reactietijd', 'prestaties', 'geheugen', 'beschikbaarheid'],
+  rates: ['foutpercentage', 'foutratio', 'latentie', 'responstijd', 'reactietijd', 'prestaties', 'beschikbaarheid'],
   comparators: ['meer dan', 'minder dan', 'boven', 'onder', 'hoger dan', 'groter dan'],
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],

@@ -19,7 +19,7 @@ export const pt: Vocabulary = {
   events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega'],
   generic: ['funcionalidade*', 'recurso*', 'bug*', 'problema*'],
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
-  rates: ['taxa de erro*', 'taxa de falha*', 'latência', 'tempo de resposta', 'tempos de resposta', 'desempenho', 'performance', 'memória', 'disponibilidade', 'taxa de sucesso'],
+  rates: ['taxa de erro*', 'taxa de falha*', 'latência', 'tempo de resposta', 'tempos de resposta', 'desempenho', 'performance', 'disponibilidade', 'taxa de sucesso'],
   comparators: ['superior a', 'acima de', 'maior que', 'mais de', 'menos de', 'abaixo de', 'inferior a'],
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados'],
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],

@@ -19,7 +19,7 @@ export const vi: Vocabulary = {
   events: ['không hoạt động', 'bị hỏng', 'hỏng', 'phát hiện', 'sập', 'không truy cập được', 'lỗ hổng', 'mất dữ liệu', 'rò rỉ'],
   generic: ['tính năng', 'chức năng', 'lỗi nghiêm trọng', 'vấn đề'],
   observedBy: ['giám sát', 'cảnh báo', 'bảng điều khiển', 'nhật ký', 'log', 'kiểm tra thủ công', 'kiểm thử'],
-  rates: ['tỷ lệ lỗi', 'tỉ lệ lỗi', 'độ trễ', 'thời gian phản hồi', 'hiệu năng', 'hiệu suất', 'bộ nhớ', 'tính sẵn sàng'],
+  rates: ['tỷ lệ lỗi', 'tỉ lệ lỗi', 'độ trễ', 'thời gian phản hồi', 'hiệu năng', 'hiệu suất', 'tính sẵn sàng'],
   comparators: ['vượt quá', 'trên', 'hơn', 'dưới', 'cao hơn', 'lớn hơn', 'thấp hơn'],
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu'],
   paths: ['phương án', 'phương pháp', 'cách', 'lựa chọn'],
