@@ -271,6 +271,13 @@ test("trigger labels: 'Consider rollback if:', a group named by its rollback ans
   assert.deepEqual(m.triggers.triggers.map((t) => t.name), []);
 });
 
+test("a document's decision time before its rollback word (ja), not a stage's; 'failure indicators' name triggers", () => {
+  const budgets = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetMinutes]);
+  assert.deepEqual(budgets('# 手順\n\n1. **迅速性**: 問題検知から15分以内にロールバック判断\n\n## ロールバックトリガー\n\n- 重大なバグの発見\n'), [['重大なバグの発見', 15]]);
+  assert.deepEqual(budgets('# 手順\n\n## ロールバックトリガー\n\n- 重大なバグの発見\n\n### Phase 2: ロールバック判断（10分以内）\n\n手順\n'), [['重大なバグの発見', undefined]]);
+  assert.deepEqual(budgets('# Plan\n\n## Failure Indicators - ROLLBACK IMMEDIATELY\n\n- Tasks repeatedly fail health checks\n').map(([n]) => n), ['Tasks repeatedly fail health checks']);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

@@ -566,8 +566,12 @@ function budgetInLines(text: string): SharedBudget | undefined {
     const s = m[0];
     if (s.length > 500) continue;
     const at = MATCH.rto.find(s);
-    if (!at) continue;
-    const d = findDurations(s).find((x) => x.start >= at.index && !isWindowAt(s, x.start, x.end));
+    // "### Phase 2: ロールバック判断（10分以内）" is how long one stage of the procedure takes.
+    if (!at || MATCH.stageHeading.test(s.replace(/^\s*#+\s*/, '').toLowerCase())) continue;
+    const found = findDurations(s).filter((x) => !isWindowAt(s, x.start, x.end));
+    // Japanese and Korean put the time before the decision ("問題検知から15分以内にロールバック判断").
+    const before = isSpaced(s.slice(at.index, at.index + at.length)) ? undefined : found.filter((x) => x.end <= at.index && at.index - x.end <= 20).pop();
+    const d = found.find((x) => x.start >= at.index) ?? before;
     if (d) return { start: m.index + d.start, end: m.index + d.end, minutes: d.minutes };
     if (/^\s*\|/.test(s)) {
       const fromTable = rtoColumn(text, m.index, s, at.index);

@@ -3,7 +3,7 @@ import type { Vocabulary } from './types';
 export const en: Vocabulary = {
   language: 'en',
   rollback: ['roll back', 'rolling back', 'rolled back', 'revert', 'reverting', 'back out', 'abort', 'fallback', 'fall back', 'fail back', 'failback'],
-  criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'decision matrix', 'decision criteria', 'go/no go', 'go no go', 'decision tree', 'decision flow'],
+  criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'failure indicators', 'warning signs', 'decision matrix', 'decision criteria', 'go/no go', 'go no go', 'decision tree', 'decision flow'],
   scenarios: ['scenarios'],
   notTriggers: ['success*', 'exit criteria', 'completion', 'verification', 'validation', 'done', '^trigger', '^triggering', 'acceptance', 'prerequisite*', 'pre-requisite*', 'preconditions', 'requirements'],
   triggerTitles: ['trigger', 'triggers', 'deployment trigger', 'deployment triggers', 'trigger conditions', 'triggers conditions', 'trigger condition', 'trigger list', 'triggers list', 'rollback decision'],
@@ -70,7 +70,7 @@ export const en: Vocabulary = {
   stepLabels: ['steps', 'procedure', 'process', 'actions', 'rollback steps', 'rollback procedure', 'rollback process', 'how to roll back', 'what to do', 'response', 'response steps', 'next steps', 'runbook steps'],
   automatic: ['automatic', 'automatically', 'automated', 'auto', 'auto-rollback'],
   stages: ['step', 'phase', 'stage'],
-  rto: ['rto', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within'],
+  rto: ['rto', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within', 'rollback decision within', 'decide to roll back within', 'decision to roll back within'],
   window: { before: ['within the first', 'in the first', 'during the first', 'within the first few', 'for', 'over', 'during', 'for at least', 'for more than', 'for over', 'for longer than', 'over the last', 'in the last', 'sustained for', 'sustained', 'any sustained', 'continuously', 'consistently', 'lasting', 'persisting for', 'persists for', 'persisting', 'persists'], after: ['in a row', 'straight', 'consecutively', 'sustained'], between: ['consecutive', 'straight', 'continuous'] },
   immediate: ['immediately', 'immediate', 'right away', 'asap', 'at once', 'instantly', 'without delay', 'no delay'],
   receipt: { commands: ['commands', 'command', 'what we ran', 'what i ran', 'steps taken', 'steps run', 'executed actions', 'actions executed'], gaps: ['gaps', 'gap', 'what went wrong', 'surprises', 'issues found', 'issues discovered', 'findings', 'finding', 'lessons', 'lessons learned', 'follow-up', 'follow-ups', 'does not prove', 'not covered', 'residual risks', 'open issues', 'action items', 'failures discovered', 'blockers', 'issues observed', 'improvements', 'known limits', 'known limitations', 'limitations'], timeline: ['timeline', 'timestamps', 'timestamp', 'chronology'], witness: ['witness', 'witnessed', 'observer', 'observed by', 'participants', 'attendees', 'facilitator', 'recording'] },
