@@ -15,6 +15,8 @@ import { Project } from '../../server/src/engine/project';
 import { defaultConfig } from '../../server/src/engine/config';
 import { LineIndex } from '../../server/src/model/text';
 import type { RunbookModel } from '../../server/src/model/runbook';
+import type { ReceiptModel } from '../../server/src/model/receipt';
+import { readDrillFacts, type DrillFacts } from '../../server/src/model/drillReport';
 
 const HERE = __dirname;
 const DOCS = path.join(HERE, 'docs');
@@ -46,6 +48,8 @@ export interface Label {
   triggerCount?: number;
   expect: Expected[];
   wrong?: Expected[];
+  /** Drill reports: what the body says (LABELING.md). */
+  facts?: { date?: string | Date | null; totalMinutes?: number | null };
   notes?: string;
 }
 
@@ -76,6 +80,8 @@ export interface Score {
   misses: Miss[];
   /** Trigger lists labeled and not found. */
   blind: string[];
+  /** Drill reports whose date and measured total the body reader got as labeled. */
+  facts: { reports: number; date: number; totalMinutes: number };
 }
 
 export function readLabels(dir = LABELS): Label[] {
@@ -105,8 +111,10 @@ function lintDocument(label: Label, text: string) {
     .lint(file)
     .filter((f) => !UNSCORED_RULES.has(f.ruleId))
     .map((f) => ({ rule: f.ruleId, first: idx.position(f.span.start).line + 1, last: idx.position(Math.max(f.span.start, f.span.end - 1)).line + 1, text: text.slice(f.span.start, Math.min(f.span.end, f.span.start + 80)).replace(/\s+/g, ' ') }));
-  const model = label.as === 'runbook' ? (project.model(file) as RunbookModel | undefined) : undefined;
-  return { findings, triggers: model?.triggers.triggers.length ?? 0 };
+  const model = project.model(file);
+  const triggers = label.as === 'runbook' ? ((model as RunbookModel | undefined)?.triggers.triggers.length ?? 0) : 0;
+  const facts = label.as === 'receipt' && model?.kind === 'receipt' ? readDrillFacts(model as ReceiptModel) : undefined;
+  return { findings, triggers, facts };
 }
 
 export function score(labels: Label[] = readLabels()): Score {
@@ -123,10 +131,12 @@ export function score(labels: Label[] = readLabels()): Score {
   const falseAlarms: Miss[] = [];
   const misses: Miss[] = [];
   const blind: string[] = [];
+  const facts = { reports: 0, date: 0, totalMinutes: 0 };
   for (const label of labels) {
     const text = fs.readFileSync(path.join(DOCS, `${label.id}.md`), 'utf8');
     languages[label.language] = (languages[label.language] ?? 0) + 1;
-    const { findings, triggers } = lintDocument(label, text);
+    const { findings, triggers, facts: read } = lintDocument(label, text);
+    if (label.facts && read) tallyFacts(label.facts, read, facts);
     const expected = label.expect.filter((e) => !UNSCORED_RULES.has(e.rule));
 
     // Item level: each finding on a line claims one expected entry of its rule on one of its lines.
@@ -190,7 +200,23 @@ export function score(labels: Label[] = readLabels()): Score {
     falseAlarms,
     misses,
     blind,
+    facts,
   };
+}
+
+/** A date is right when it is the labeled day; a total when within 5% (or 3 seconds) of the labeled minutes; "none" is right when none was labeled. */
+function tallyFacts(want: NonNullable<Label['facts']>, got: DrillFacts, tally: Score['facts']): void {
+  tally.reports++;
+  const day = want.date instanceof Date ? want.date.toISOString().slice(0, 10) : (want.date ?? undefined);
+  if ((day ?? undefined) === got.date?.value) tally.date++;
+  const total = want.totalMinutes ?? undefined;
+  const read = got.totalMinutes?.value;
+  if (total === read || (total !== undefined && read !== undefined && Math.abs(total - read) <= Math.max(0.05, 0.05 * total))) tally.totalMinutes++;
+}
+
+/** The share of drill-report facts read as labeled (dates and totals together). */
+export function factsRead(s: Score): number {
+  return s.facts.reports ? (s.facts.date + s.facts.totalMinutes) / (2 * s.facts.reports) : 1;
 }
 
 /** The share of labeled trigger lists found, over every language. */
@@ -240,6 +266,7 @@ function table(s: Score): string {
         .map(([l, t]) => `${l} ${t.found}/${t.labeled}`)
         .join(', '),
   );
+  lines.push(`drill reports read from their text (${s.facts.reports}): date ${s.facts.date}/${s.facts.reports}, measured total ${s.facts.totalMinutes}/${s.facts.reports}`);
   return lines.join('\n');
 }
 
@@ -264,6 +291,7 @@ if (require.main === module) {
       documentPrecision: down(s.document.precision),
       documentRecall: down(s.document.recall),
       triggerListsFound: down(triggerListsFound(s)),
+      factsRead: down(factsRead(s)),
     };
     fs.writeFileSync(path.join(HERE, 'floor.json'), JSON.stringify(floor, null, 2) + '\n');
   }

@@ -1,6 +1,9 @@
 import type { ReceiptRule } from './rule';
 import { receiptText } from '../model/scaffold';
-import type { ReceiptModel } from '../model/receipt';
+import { yamlScalar, type ReceiptModel } from '../model/receipt';
+import { readDrillFacts, type DrillFacts } from '../model/drillReport';
+import { receiptRequired } from '../model/schema';
+import { toConfirm } from '../model/text';
 import type { Span } from '../model/types';
 
 /** A front matter that opens with `---` but never closes: where a closing fence would go, if a heading follows. */
@@ -12,6 +15,32 @@ function unclosed(model: ReceiptModel, bom: number): { opening: Span; closeAt?: 
     if (/^#{1,6}(?:\s|$)/.test(line)) return { opening: { start: bom, end: lines.lineEnd(0) }, closeAt: lines.lineStart(i) };
   }
   return { opening: { start: bom, end: lines.lineEnd(0) } };
+}
+
+/** Text beyond a title: a report someone wrote, not a file just created. */
+function hasProse(model: ReceiptModel): boolean {
+  for (let i = 0, n = 0; i < model.lines.lineCount && n < 2; i++) {
+    const line = model.text.slice(model.lines.lineStart(i), model.lines.lineEnd(i)).trim();
+    if (line && !/^#{1,6}(?:\s|$)/.test(line)) return true;
+    if (line) n++;
+  }
+  return false;
+}
+
+/** The contract's keys the text gives a value for, as written into the front matter. */
+function readValues(facts: DrillFacts): Record<string, string> {
+  const read: Record<string, string> = {};
+  if (facts.date) read.date = facts.date.value;
+  if (facts.totalMinutes) read.total_minutes = String(facts.totalMinutes.value);
+  if (facts.receipt) read.receipt = facts.receipt.value;
+  return read;
+}
+
+/** Every key of the contract: a value read from the text marked to confirm, or empty for RR001 to report until someone writes it. */
+function conversion(number: number, read: Record<string, string>, eol: string): string {
+  const keys = ['rehearsal', ...receiptRequired.filter((k) => k !== 'rehearsal'), 'witness'];
+  const lines = keys.map((k) => (k === 'rehearsal' ? `rehearsal: ${number}` : k in read ? `${k}: ${yamlScalar(toConfirm(read[k]))}` : `${k}:`));
+  return ['---', ...lines, '---', ''].join(eol);
 }
 
 export const RR002: ReceiptRule = {
@@ -31,6 +60,23 @@ export const RR002: ReceiptRule = {
         span: open.opening,
         message: 'The front matter opened here is never closed: add a "---" line after the last key so the receipt can be read.',
         fix: open.closeAt !== undefined ? { title: 'Close the front matter before the first heading', edits: [{ start: open.closeAt, end: open.closeAt, newText: `---${eol}` }] } : undefined,
+      });
+      return;
+    }
+    // A drill report written as prose: front matter with what its text says, each value to confirm, the rest empty.
+    if (hasProse(model)) {
+      const facts = readDrillFacts(model);
+      const read = readValues(facts);
+      const missing = receiptRequired.filter((k) => k !== 'rehearsal' && !(k in read));
+      const said = Object.entries(read).map(([k, v]) => `${k} ${v}`);
+      report({
+        span: model.anchor,
+        message: `This drill report has no front matter, so it is not a receipt yet: ${said.length ? `the text gives ${said.join(', ')}; ` : ''}it does not say ${missing.join(', ')}. Add the YAML block with those keys so the rehearsal can be checked.`,
+        fix: {
+          title: 'Convert the report into a receipt: front matter with what its text says (to confirm)',
+          statesFact: true,
+          edits: [{ start: bom, end: bom, newText: conversion(model.fileNumber ?? 1, read, eol) }],
+        },
       });
       return;
     }

@@ -34,7 +34,10 @@ export const de: Vocabulary = {
   rto: ['rto', 'maximale rollback-dauer'],
   window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'], between: ['aufeinanderfolgende', 'aufeinanderfolgenden'] },
   immediate: ['sofort', 'sofortig*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
-  receipt: { commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen', 'grenzen', 'blocker'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },
+  receipt: {
+    measured: ['gesamt*', 'rto', 'dauer', 'gesamtdauer', 'wiederherstellungszeit', 'rollback-dauer', 'gemessen', 'ausfallzeit'],
+    estimate: ['geschätzt', 'ziel', 'zielwert', 'erwartet', 'budget', 'geplant'],
+    commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen', 'grenzen', 'blocker'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },
   units: { seconds: ['sekunden', 'sekunde', 'sek'], minutes: ['minuten', 'minute'], hours: ['stunden', 'stunde', 'std'], days: ['tage', 'tag'] },
   columns: {
     trigger: ['auslöser', 'bedingung', 'kriteri', 'symptom', 'metrik', 'wann', 'ereignis', 'alarm', 'signal', 'problem', 'situation', 'störung'],

@@ -34,7 +34,10 @@ export const es: Vocabulary = {
   rto: ['rto', 'objetivo de tiempo de recuperación', 'tiempo objetivo de recuperación', 'tiempo máximo de rollback'],
   window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante'], after: ['seguidos', 'consecutivos', 'sostenido*'] },
   immediate: ['inmediatamente', 'inmediato', 'inmediata', 'de inmediato', 'sin demora', 'cuanto antes'],
-  receipt: { commands: ['comandos', 'comando', 'acciones ejecutadas', 'pasos ejecutados'], gaps: ['brechas', 'hallazgos', 'lecciones aprendidas', 'lecciones', 'problemas encontrados', 'mejoras', 'riesgos residuales', 'pendientes', 'limitaciones', 'bloqueos'], timeline: ['cronología', 'línea de tiempo', 'línea temporal'], witness: ['testigo', 'observador', 'participantes', 'asistentes', 'grabación', 'facilitador'] },
+  receipt: {
+    measured: ['total', 'rto', 'tiempo total', 'duración', 'duracion', 'tiempo de recuperación', 'tiempo de rollback', 'tiempo de reversión', 'tardó', 'medido', 'tiempo de inactividad'],
+    estimate: ['estimado', 'estimada', 'objetivo', 'meta', 'esperado', 'presupuesto', 'previsto'],
+    commands: ['comandos', 'comando', 'acciones ejecutadas', 'pasos ejecutados'], gaps: ['brechas', 'hallazgos', 'lecciones aprendidas', 'lecciones', 'problemas encontrados', 'mejoras', 'riesgos residuales', 'pendientes', 'limitaciones', 'bloqueos'], timeline: ['cronología', 'línea de tiempo', 'línea temporal'], witness: ['testigo', 'observador', 'participantes', 'asistentes', 'grabación', 'facilitador'] },
   units: { seconds: ['segundos', 'segundo', 'seg'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['días', 'día', 'dias'] },
   columns: {
     trigger: ['disparador', 'desencadenante', 'condición', 'condicion', 'criterio', 'síntoma', 'métrica', 'cuándo', 'evento', 'alerta', 'señal', 'problema', 'situación'],

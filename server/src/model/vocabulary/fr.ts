@@ -34,7 +34,10 @@ export const fr: Vocabulary = {
   rto: ['rto', 'objectif de temps de récupération', 'délai de rollback', 'délai de retour arrière', 'objectif de rollback'],
   window: { before: ['dans les premières', 'dans les premiers', 'pendant les premières', 'pendant les premiers', 'pendant', 'durant', 'depuis', 'sur', 'pendant plus de', 'pendant au moins', 'plus de', 'au-delà de', 'sur les dernières', 'sur les derniers'], after: ['consécutives', 'consécutifs', 'd\'affilée', 'de suite'] },
   immediate: ['immédiatement', 'immédiat', 'immédiate', 'sans délai', 'tout de suite', 'sans attendre'],
-  receipt: { commands: ['commandes', 'commande', 'actions exécutées'], gaps: ['lacunes', 'constats', 'enseignements', 'leçons apprises', 'problèmes rencontrés', 'points d\'amélioration', 'risques résiduels', 'limites', 'blocages'], timeline: ['chronologie'], witness: ['témoin', 'observateur', 'participants', 'enregistrement', 'animateur'] },
+  receipt: {
+    measured: ['total', 'rto', 'durée', 'temps total', 'temps de récupération', 'temps de rollback', 'temps de restauration', 'mesuré', 'mesurée', 'indisponibilité'],
+    estimate: ['estimé', 'estimée', 'objectif', 'cible', 'attendu', 'budget', 'prévu'],
+    commands: ['commandes', 'commande', 'actions exécutées'], gaps: ['lacunes', 'constats', 'enseignements', 'leçons apprises', 'problèmes rencontrés', 'points d\'amélioration', 'risques résiduels', 'limites', 'blocages'], timeline: ['chronologie'], witness: ['témoin', 'observateur', 'participants', 'enregistrement', 'animateur'] },
   units: { seconds: ['secondes', 'seconde'], minutes: ['minutes', 'minute'], hours: ['heures', 'heure'], days: ['jours', 'jour'] },
   columns: {
     trigger: ['déclencheur', 'condition', 'critère', 'symptôme', 'métrique', 'quand', 'événement', 'alerte', 'signal', 'problème', 'situation'],

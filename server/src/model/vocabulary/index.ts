@@ -164,6 +164,8 @@ export const MATCH = {
     gaps: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.gaps))),
     timeline: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.timeline))),
     witness: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.witness))),
+    measured: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.measured))),
+    estimate: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.estimate))),
   },
   columns: {
     trigger: substring(VOCABULARIES.flatMap((v) => v.columns.trigger)),

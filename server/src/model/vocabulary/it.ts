@@ -34,7 +34,10 @@ export const it: Vocabulary = {
   rto: ['rto', 'obiettivo di tempo di ripristino'],
   window: { before: ['nelle prime', 'nei primi', 'entro le prime', 'entro i primi', 'per', 'per più di', 'per almeno', 'durante', 'oltre', 'più di', 'negli ultimi'], after: ['consecutivi', 'consecutive', 'di fila', 'continuativ*'] },
   immediate: ['immediatamente', 'immediato', 'immediata', 'subito', 'senza indugio'],
-  receipt: { commands: ['comandi', 'comando'], gaps: ['lacune', 'risultanze', 'lezioni apprese', 'problemi riscontrati', 'criticità', 'rischi residui', 'miglioramenti', 'limiti', 'blocchi'], timeline: ['cronologia', 'sequenza temporale'], witness: ['testimone', 'osservatore', 'partecipanti', 'registrazione', 'facilitatore'] },
+  receipt: {
+    measured: ['totale', 'rto', 'durata', 'tempo totale', 'tempo di ripristino', 'tempo di rollback', 'misurato', 'downtime'],
+    estimate: ['stimato', 'stimata', 'obiettivo', 'target', 'previsto', 'atteso', 'budget'],
+    commands: ['comandi', 'comando'], gaps: ['lacune', 'risultanze', 'lezioni apprese', 'problemi riscontrati', 'criticità', 'rischi residui', 'miglioramenti', 'limiti', 'blocchi'], timeline: ['cronologia', 'sequenza temporale'], witness: ['testimone', 'osservatore', 'partecipanti', 'registrazione', 'facilitatore'] },
   units: { seconds: ['secondi', 'secondo'], minutes: ['minuti', 'minuto'], hours: ['ore', 'ora'], days: ['giorni', 'giorno'] },
   columns: {
     trigger: ['trigger', 'condizion', 'criteri', 'sintomo', 'metrica', 'quando', 'evento', 'allarme', 'segnale', 'problema', 'situazione'],

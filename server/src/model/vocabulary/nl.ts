@@ -34,7 +34,10 @@ export const nl: Vocabulary = {
   rto: ['rto'],
   window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'], between: ['opeenvolgende', 'aaneengesloten'] },
   immediate: ['onmiddellijk', 'direct', 'meteen', 'onverwijld', 'zonder vertraging'],
-  receipt: { commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s', 'lessen'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'] },
+  receipt: {
+    measured: ['totaal', 'rto', 'duur', 'hersteltijd', 'rollback-tijd', 'gemeten', 'downtime'],
+    estimate: ['geschat', 'doel', 'streefwaarde', 'verwacht', 'budget', 'gepland'],
+    commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s', 'lessen'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'] },
   units: { seconds: ['seconden', 'seconde'], minutes: ['minuten', 'minuut'], hours: ['uur', 'uren'], days: ['dagen', 'dag'] },
   columns: {
     trigger: ['wat stuk', 'probleem', 'storing', 'trigger', 'voorwaarde', 'criteri', 'symptoom', 'metriek', 'wanneer', 'gebeurtenis', 'alarm', 'signaal', 'situatie'],

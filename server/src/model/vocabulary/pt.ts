@@ -34,7 +34,10 @@ export const pt: Vocabulary = {
   rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],
   window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por'], after: ['seguidos', 'consecutivos', 'sustentado*'] },
   immediate: ['imediatamente', 'imediato', 'imediata', 'de imediato', 'sem demora', 'o quanto antes'],
-  receipt: { commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias', 'limitações', 'bloqueios'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'] },
+  receipt: {
+    measured: ['total', 'rto', 'tempo total', 'duração', 'duracao', 'tempo de recuperação', 'tempo de rollback', 'levou', 'medido', 'tempo de indisponibilidade'],
+    estimate: ['estimado', 'estimada', 'objetivo', 'meta', 'esperado', 'orçamento', 'previsto', 'alvo'],
+    commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias', 'limitações', 'bloqueios'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'] },
   units: { seconds: ['segundos', 'segundo'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['dias', 'dia'] },
   columns: {
     trigger: ['gatilho', 'condição', 'condicao', 'critério', 'sintoma', 'métrica', 'quando', 'evento', 'alerta', 'sinal', 'problema', 'situação'],

@@ -88,7 +88,16 @@ export interface Vocabulary {
    * A rehearsal receipt's sections, as headings name them ("Commands run", "Gaps discovered",
    * "Timeline"), and the words that say someone watched or recorded it.
    */
-  receipt: { commands: string[]; gaps: string[]; timeline: string[]; witness: string[] };
+  receipt: {
+    commands: string[];
+    gaps: string[];
+    timeline: string[];
+    witness: string[];
+    /** A measured total in a drill report written as prose ("Total RTO", "Tiempo total", "回滚耗时"). */
+    measured: string[];
+    /** Words that make a time a plan, not a measurement ("estimated", "target", "目標"). */
+    estimate: string[];
+  };
   /** Units of time after a number ("5 minutos", "10 phút", "5分钟"); a range's unit is written once. */
   units: { seconds: string[]; minutes: string[]; hours: string[]; days: string[] };
   /** Table header words (matched anywhere in the header cell). */

@@ -34,7 +34,10 @@ export const vi: Vocabulary = {
   rto: ['rto', 'mục tiêu thời gian rollback'],
   window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
   immediate: ['ngay lập tức', 'ngay', 'lập tức', 'tức thì'],
-  receipt: { commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng', 'hạn chế', 'điểm nghẽn'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'] },
+  receipt: {
+    measured: ['tổng', 'rto', 'tổng thời gian', 'thời gian khôi phục', 'thời gian rollback', 'đo được', 'thời gian ngừng'],
+    estimate: ['ước tính', 'mục tiêu', 'dự kiến', 'kế hoạch'],
+    commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng', 'hạn chế', 'điểm nghẽn'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'] },
   units: { seconds: ['giây'], minutes: ['phút'], hours: ['giờ', 'tiếng'], days: ['ngày'] },
   columns: {
     trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger', 'vấn đề', 'tình huống'],

@@ -1,0 +1,48 @@
+// Issue 11, part 6: a drill report written as prose, with no front matter, read from its text.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readDrillFacts } from '../../server/src/model/drillReport';
+import { Project, defaultConfig } from '../../server/src/engine';
+
+const facts = (text: string) => {
+  const f = readDrillFacts({ text, frontMatter: undefined });
+  return { date: f.date?.value, total: f.totalMinutes?.value, receipt: f.receipt?.value };
+};
+
+test('the date, the measured total and the receipt a drill report states, in the languages', () => {
+  assert.deepEqual(facts('# Fire drill\n\n**Date:** 2025-12-15\n\n| Detection | 20 seconds |\n| **Total RTO (break → recovery)** | **89 seconds** |\n\nCommit: 3f2a9c1d\n'), { date: '2025-12-15', total: 1.48, receipt: '3f2a9c1d' });
+  assert.deepEqual(facts('# Simulacro\n\nFecha: 21/09/2026\n\n**Tiempo total de recuperación:** 6 minutos\n'), { date: '2026-09-21', total: 6, receipt: undefined });
+  assert.deepEqual(facts('# 回滚演练\n\n日期：2026年7月9日\n\n| 回滚耗时 | 1 分钟 |\n'), { date: '2026-07-09', total: 1, receipt: undefined });
+  assert.deepEqual(facts('- **Date**: July 8, 2026.\n- **Actual RTO (Downtime)**: 3 Minutes (Target: <30 mins).\n'), { date: '2026-07-08', total: 3, receipt: undefined });
+  // "Measured" outranks a longer total; a target or an estimate is no measurement; 2026-02-30 is no day.
+  assert.equal(facts('- Measured rollback RTO: 20 seconds.\n- Total rollback drill time: 38 seconds.\n').total, 0.33);
+  assert.deepEqual(facts('Date: 2026-02-30\n\nRTO target: 15 minutes\nEstimated total: 10 minutes\n'), { date: undefined, total: undefined, receipt: undefined });
+  assert.equal(facts('See https://github.com/o/r/actions/runs/123456789 for the run.').receipt, '123456789');
+});
+
+test('a receipt with front matter is read from its keys, not from its text', () => {
+  const fm = { span: { start: 0, end: 0 } } as never;
+  assert.deepEqual(readDrillFacts({ text: 'Total RTO: 1 minute', frontMatter: fm }), {});
+});
+
+test('RR002 on a prose report says what its text gives and what it lacks, and converts it with each read value to confirm', () => {
+  const file = '/w/library/raw/rollback-rehearsals/001.md';
+  const text = '# Rollback drill — 2026-05-03\n\nWe rolled back in staging.\n\n**Total RTO:** 89 seconds\n';
+  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+  p.set(file, text, 'receipt');
+  const rr002 = p.lint(file).find((f) => f.ruleId === 'RR002')!;
+  assert.match(rr002.message, /the text gives date 2026-05-03, total_minutes 1\.48; it does not say environment, trigger, path, observed_at, recovered_at, receipt, rollback_level/);
+  assert.equal(rr002.fix?.statesFact, true);
+  const front = rr002.fix!.edits![0].newText;
+  assert.match(front, /^---\nrehearsal: 1\ndate: "TODO\(confirm\): 2026-05-03"\n/);
+  assert.match(front, /\ntrigger:\n/);
+  assert.match(front, /\ntotal_minutes: "TODO\(confirm\): 1\.48"\n/);
+  // Converted, the report is a receipt that stays flagged until each value is confirmed or written.
+  p.set(file, front + text, 'receipt');
+  const after = p.lint(file).map((f) => f.ruleId);
+  assert.ok(!after.includes('RR002'), after.join(' '));
+  assert.ok(after.filter((id) => id === 'RR001').length >= 8, after.join(' '));
+  // RR012 reads the measured time the text states.
+  p.set(file, text, 'receipt');
+  assert.ok(p.lint(file).some((f) => f.ruleId === 'RR012' && text.slice(f.span.start, f.span.end) === '89 seconds'));
+});
