@@ -43,7 +43,7 @@ const TOTAL = /\btotal|\bgesamt|\btotaal|\bitogo|итого|всего|合計|�
 // "Measured rollback RTO", "Actual RTO": said to be measured.
 const MEASURED = /\bmeasured|\bactual|medid|mesur|gemessen|gemeten|misurat|実測|实测|實測|측정|измерен|đo được/i;
 const SHA = /\b(?:commit|sha|revision|rev)\b[^\n]{0,30}?(?<![0-9a-z])([0-9a-f]{7,40})(?![0-9a-z])/i;
-const RUN = /\/actions\/runs\/(\d{5,})|\/pipelines\/(\d{3,})|\b(?:run|pipeline)\s*(?:id|#)\s*:?\s*#?(\d{5,})\b/i;
+const RUN = /\/actions\/runs\/(\d{5,})|\/pipelines\/(\d{3,})|\b(?:run|pipeline)[ \t]?(?:id|#)[: \t]{0,3}#?(\d{5,})\b/i;
 
 function realDay(y: string, m: string, d: string): string | undefined {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
