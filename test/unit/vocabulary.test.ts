@@ -278,6 +278,14 @@ test("a document's decision time before its rollback word (ja), not a stage's; '
   assert.deepEqual(budgets('# Plan\n\n## Failure Indicators - ROLLBACK IMMEDIATELY\n\n- Tasks repeatedly fail health checks\n').map(([n]) => n), ['Tasks repeatedly fail health checks']);
 });
 
+test('RB011: paths that each say when to take them are an order, not a choice', () => {
+  const rb011 = (doc: string) => findingsOf('RB011', doc).length;
+  const doc = (b: string, c: string) => `# Runbook\n\n## Rollback\n\n### Method 1: ECS service update\n\n\`\`\`sh\naws ecs update-service --force-new-deployment\n\`\`\`\n\n### Method 2: ${b}\n\n\`\`\`sh\naws ecs register-task-definition\n\`\`\`\n\n### Method 3: Re-deploy\n\n${c}\n\n\`\`\`sh\ngh workflow run deploy.yml\n\`\`\`\n`;
+  assert.equal(rb011(doc('Manual task definition (if Method 1 fails)', '**When to use**: If both Method 1 and 2 fail')), 0);
+  assert.equal(rb011(doc('Manual task definition', 'Re-run the deploy workflow with the previous tag.')), 1);
+  assert.equal(rb011(doc('Manual task definition (nếu Method 1 lỗi)', '**Dùng khi:** cả hai cách trên đều lỗi')), 0);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

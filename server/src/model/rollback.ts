@@ -24,6 +24,8 @@ export interface RollbackPath {
   labelSpan: Span;
   commands: Command[];
   text: string;
+  /** The path says when it is the one to take ("Method 2 (if Method 1 fails)", "**Dùng khi:** …", "Если …"). */
+  conditional?: true;
 }
 
 export interface Step {
@@ -165,7 +167,15 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
     // "## Option A: via GitHub Actions" over "This is the preferred way, …": the path's first paragraph can mark it.
     const lead = nodes[0]?.type === 'paragraph' ? plainText(nodes[0]).slice(0, 200) : '';
     const primary = PRIMARY.test(labelText) || (!!lead && PRIMARY.test(lead) && !MATCH.negative.test(lead));
-    paths.push({ label: starts[i].label, primary, kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}` });
+    // "**When to use**: If service becomes unresponsive" may follow the path's first steps.
+    const conditional =
+      MATCH.conditional.test(labelText) ||
+      flat.slice(from, Math.min(to, from + 6)).some(({ node: n, section: at }) => {
+        if (n.type !== 'paragraph' || at !== starts[i].section) return false;
+        const t = plainText(n);
+        return t.length <= 300 && MATCH.conditional.test(t.slice(0, 40));
+      });
+    paths.push({ label: starts[i].label, primary, kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}`, ...(conditional ? { conditional: true as const } : {}) });
   }
   return paths;
 }

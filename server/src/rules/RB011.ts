@@ -19,6 +19,8 @@ export const RB011: RunbookRule = {
     };
     // The label's whole line counts: "**Option A: Using GitHub UI (Recommended)**".
     if (paths.some((p) => p.primary || PRIMARY.test(lineOf(p.labelSpan.start)))) return;
+    // Each path after the first says when to take it ("if Method 1 fails", "Dùng khi: …"): an order, not a choice.
+    if (paths.slice(1).every((p) => p.conditional)) return;
     report({
       span: paths[0].labelSpan,
       message: `${paths.length} rollback paths and none is marked primary: under stress nobody should choose. Mark one "Primary:" (prefer redeploying the previous tag through the pipeline) and the others "Fallback:".`,

@@ -153,6 +153,8 @@ export const MATCH = {
       return `(?:${cond})[^\\n]{0,24}?(?:${roll})|(?:${roll})[^\\n]{0,24}?(?:${cond})`;
     })(),
   ),
+  /** An if-word: "if", "se", "wenn", "nếu", "если", "場合". */
+  conditional: compile(alternation(all('conditional'))),
   immediate: compile(alternation(all('immediate'))),
   rto: compile(alternation(all('rto'))),
   /** Text before a duration that makes it a window ("for 5 min", "pendant 10 minutes", "持续5分钟"). */
