@@ -286,6 +286,14 @@ test('RB011: paths that each say when to take them are an order, not a choice', 
   assert.equal(rb011(doc('Manual task definition (nếu Method 1 lỗi)', '**Dùng khi:** cả hai cách trên đều lỗi')), 0);
 });
 
+test("steps after a 'rollback steps' label, a sentence over a list, 'do X if Y' are no triggers", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('# 回滾\n\n## 回滾條件\n\n**回滾步驟**:\n1. 啟用 API 快取\n2. 暫時禁用 `apiEnabled`\n3. 優化查詢邏輯\n'), []);
+  assert.deepEqual(names('# 部署\n\n### 回滾操作\n\n如果生產環境發生嚴重問題，可以使用以下方式回滾至上一個穩定版本。\n\n1. **GitHub Actions 手動觸發**\n2. **命令列回滾**\n'), []);
+  assert.deepEqual(names('# Plano\n\nCritério de rollback:\n\n- a listagem de OS não carregar para a gerência\n- revisar `js/a.js` se o campo Local aparecer vazio\n'), ['a listagem de OS não carregar para a gerência']);
+  assert.deepEqual(names('# Plan\n\n## Rollback criteria\n\n- Review confidence is low (unclear if code is correct)\n'), ['Review confidence is low (unclear if code is correct)']);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

@@ -334,6 +334,18 @@ function isStepLabel(n: Paragraph): boolean {
   return MATCH.stepLabel.test(plainText(n).replace(/[:：]\s*$/, '').replace(/^[^\p{L}]+/u, '').trim());
 }
 
+/**
+ * "revisar `x.js` se os botões não responderem", "Restart the worker if the queue stalls": another
+ * response on its own condition, not a trigger. The if-word stands outside brackets: "Review
+ * confidence is low (unclear if the code is correct)" opens with a noun.
+ */
+function isOtherAction(item: ListItem): boolean {
+  const words = itemWords(item);
+  const verb = MATCH.step.find(words);
+  if (!verb || verb.index !== 0 || MATCH.rollback.test(words.slice(0, verb.length))) return false;
+  return !!MATCH.conditional.find(words.slice(verb.length).replace(/\([^()]*\)|（[^（）]*）/g, ' '));
+}
+
 function listIsTriggers(list: List): boolean {
   // A list of links or of one-word items is a table of contents, not triggers.
   return list.children.some((item) => {
@@ -373,6 +385,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     const automatic = isAutomatic(section, leadText ?? context);
     const lead = (leadIn ? leadBudget(text, leadIn, automatic) : undefined) ?? immediateHeading(text, section);
     for (const item of node.children) {
+      if (isOtherAction(item)) continue;
       const t = triggerOfItem(text, item, section, lead, automatic);
       if (!t) continue;
       if (context) t.context = context;

@@ -28,7 +28,7 @@ export const es: Vocabulary = {
   no: ['no', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],
   steps: ['ejecutar', 'ejecuta', 'ejecute', 'verificar', 'verifica', 'verifique', 'notificar', 'notifica', 'notifique', 'investigar', 'confirmar', 'confirma', 'comunicar', 'documentar', 'documenta', 'informar', 'informa', 'revisar', 'revisa', 'desplegar', 'despliega', 'reiniciar', 'restaurar', 'restaura', 'detener', 'iniciar', 'crear', 'programar', 'monitorear', 'monitorea', 'comprobar', 'comprueba', 'esperar', 'revertir', 'revierte', 'avisar', 'avisa', 'escalar', 'actualizar', 'aplicar', 'eliminar', 'enviar', 'registrar', 'validar', 'probar', 'activar', 'desactivar', 'desactiva', 'analizar', 'identificar', 'corregir', 'lanzar'],
-  stepLabels: ['proceso', 'pasos', 'procedimiento', 'acciones', 'pasos a seguir', 'qué hacer'],
+  stepLabels: ['proceso', 'pasos', 'procedimiento', 'acciones', 'pasos a seguir', 'qué hacer', 'pasos de rollback', 'pasos de reversión'],
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automáticamente', 'automatizado', 'automatizada'],
   stages: ['paso', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tiempo de recuperación', 'tiempo objetivo de recuperación', 'tiempo máximo de rollback'],

@@ -28,7 +28,7 @@ export const fr: Vocabulary = {
   no: ['non', 'jamais'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
   steps: ['exécuter', 'exécutez', 'lancer', 'lancez', 'vérifier', 'vérifiez', 'notifier', 'notifiez', 'informer', 'informez', 'prévenir', 'prévenez', 'investiguer', 'analyser', 'analysez', 'confirmer', 'confirmez', 'communiquer', 'communiquez', 'documenter', 'documentez', 'redéployer', 'redéployez', 'redémarrer', 'redémarrez', 'restaurer', 'restaurez', 'arrêter', 'arrêtez', 'démarrer', 'démarrez', 'créer', 'créez', 'planifier', 'surveiller', 'surveillez', 'attendre', 'attendez', 'revenir', 'annuler', 'annulez', 'appliquer', 'appliquez', 'supprimer', 'supprimez', 'envoyer', 'envoyez', 'enregistrer', 'valider', 'validez', 'tester', 'testez', 'activer', 'désactiver', 'désactivez', 'identifier', 'corriger', 'corrigez', 'contrôler', 'contrôlez'],
-  stepLabels: ['processus', 'étapes', 'procédure', 'actions', 'que faire', 'marche à suivre'],
+  stepLabels: ['processus', 'étapes', 'procédure', 'actions', 'que faire', 'marche à suivre', 'étapes de rollback', 'étapes du rollback'],
   automatic: ['automatique', 'automatiques', 'automatiquement', 'automatisé', 'automatisée'],
   stages: ['étape', 'phase'],
   rto: ['rto', 'objectif de temps de récupération', 'délai de rollback', 'délai de retour arrière', 'objectif de rollback'],

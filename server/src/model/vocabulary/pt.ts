@@ -28,7 +28,7 @@ export const pt: Vocabulary = {
   no: ['não', 'nao', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
   steps: ['executar', 'execute', 'verificar', 'verifique', 'notificar', 'notifique', 'investigar', 'investigue', 'confirmar', 'confirme', 'comunicar', 'comunique', 'documentar', 'documente', 'informar', 'informe', 'revisar', 'revise', 'implantar', 'reiniciar', 'reinicie', 'restaurar', 'restaure', 'parar', 'pare', 'iniciar', 'criar', 'crie', 'agendar', 'monitorar', 'monitore', 'checar', 'aguardar', 'aguarde', 'esperar', 'reverter', 'reverta', 'avisar', 'avise', 'escalar', 'atualizar', 'atualize', 'aplicar', 'aplique', 'remover', 'enviar', 'envie', 'registrar', 'registre', 'validar', 'valide', 'testar', 'ativar', 'desativar', 'desative', 'analisar', 'identificar', 'corrigir', 'rodar', 'rode'],
-  stepLabels: ['processo', 'passos', 'procedimento', 'ações', 'acoes', 'etapas', 'o que fazer'],
+  stepLabels: ['processo', 'passos', 'procedimento', 'ações', 'acoes', 'etapas', 'o que fazer', 'passos de rollback', 'passos do rollback'],
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automaticamente', 'automatizado', 'automatizada'],
   stages: ['passo', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],

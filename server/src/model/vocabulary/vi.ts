@@ -28,7 +28,7 @@ export const vi: Vocabulary = {
   no: ['không'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
   steps: ['thực hiện', 'chạy', 'kiểm tra', 'xác minh', 'thông báo', 'điều tra', 'xác nhận', 'ghi lại', 'khởi động lại', 'khôi phục', 'dừng', 'tạo', 'lên lịch', 'theo dõi', 'chờ', 'hoàn tác', 'áp dụng', 'xóa', 'gửi', 'phân tích', 'sửa', 'tắt', 'bật', 'triển khai lại'],
-  stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì'],
+  stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì', 'các bước rollback'],
   automatic: ['tự động'],
   stages: ['bước', 'giai đoạn'],
   rto: ['rto', 'mục tiêu thời gian rollback'],
