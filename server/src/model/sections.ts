@@ -128,7 +128,7 @@ function computeTriggerLabel(text: string): boolean {
   const t = normalizeTitle(text.replace(/(?<![\s:*_])[\s:*_]+$/, ''));
   if (isNegativeTitle(t)) return false;
   // "如果生產環境發生嚴重問題，可以使用以下方式回滾至上一個穩定版本。" is a sentence, not a label over triggers.
-  if (/[。.!！]\s*$/.test(text.replace(/[*_\s]+$/, ''))) return false;
+  if (/[。.!！]$/.test(text.replace(/(?<![*_\s])[*_\s]+$/, ''))) return false;
   if (ENGLISH_LABEL.test(t)) return true;
   // A group named by its answer: "**Critical Issues (Immediate Rollback)**:", "**ALTO (rollback em 15 min)**:".
   const answer = /\(([^()]{1,60})\)$/.exec(t);

@@ -20,6 +20,11 @@ export const RB007: RunbookRule = {
       // A degree word beside a concrete event of a named thing ("Authentification cassée", "Critical user data
       // exposed") is something one can see happen; of a thing not named ("Critical feature broken"), it is not.
       const degree = MATCH.vague.test(t.name) && !(MATCH.events.test(t.name) && !MATCH.generic.test(t.name));
+      // "**Critical Security Issue** - RLS Policy Bypass entdeckt", "**Features críticas quebradas**: login, anamnese":
+      // the detail after a label names what happens or which thing, unless it is as vague as the label.
+      const bold = t.style === 'list' && /^(?:\*\*|__)\s*[:：—–-]/.test(model.text.slice(t.nameSpan.end, t.nameSpan.end + 4));
+      const detail = bold && t.fullText.startsWith(t.name) ? t.fullText.slice(t.name.length).replace(/^[\s:：—–-]+/, '') : '';
+      if (detail.split(/\s+/).length >= 2 && !/[?？→]/.test(detail) && !MATCH.vague.test(detail) && !MATCH.generic.test(detail) && !isVague(detail)) continue;
       if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
       report({
         span: t.nameSpan,
