@@ -298,6 +298,12 @@ test("steps after a 'rollback steps' label, a sentence over a list, 'do X if Y' 
   assert.deepEqual(names('# Plan\n\n## Rollback criteria\n\n- Review confidence is low (unclear if code is correct)\n'), ['Review confidence is low (unclear if code is correct)']);
 });
 
+test('RB019: one finding per rollback path; advice sections in the languages hold no steps', () => {
+  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
+  assert.equal(rb019('### Option A: down migration\n\n1. `npm run migrate:rollback`\n2. `npm run migrate:rollback`\n\n### Option B: SQL\n\n```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```'), 2);
+  for (const h of ['Prévention', 'Lecciones aprendidas', 'Boas práticas', '演练']) assert.equal(rb019(`### ${h}\n\n\`\`\`js\nexport async function down(db) { await db.schema.dropColumn('x') }\n\`\`\``), 0, h);
+});
+
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
   const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback Decision Matrix\n\n| Issue | Severity | Rollback? | Timeline |\n|---|---|---|---|\n| API down | P0 | Yes | Immediate |\n| Major feature broken | P1 | Yes | < 15 min |\n| UI glitch | P3 | No | Fix forward |\n' });
   const m = p.model('/w/RUNBOOK.md');

@@ -4,8 +4,6 @@ import type { Section } from '../model/sections';
 import { isReverseMigration, isStopTraffic } from '../model/rollback';
 import { plainText } from '../model/markdown';
 
-// Sections of a rollback chapter that give advice rather than the procedure to run.
-const NOT_PROCEDURE = /\b(?:best practices?|before deploy\w*|prevention|preventing|lessons?(?: learned)?|prerequisites?|preparation|checklist|tips|faq|references?|see also|related|history|post[- ]?mortem|anti[- ]?patterns?|drills?|rehearsals?|testing)\b/i;
 // A line that tells you to test or avoid something, not to do it now.
 const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]e|make sure|ensure|document|plan|consider|avoid|never|do not|don't)\b/i;
 
@@ -29,7 +27,8 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
 }
 
 function isAdviceSection(s: Section | undefined): boolean {
-  for (let p = s; p; p = p.parent) if (NOT_PROCEDURE.test(p.title)) return true;
+  // Sections of a rollback chapter that give advice rather than the procedure to run (vocabulary: advice).
+  for (let p = s; p; p = p.parent) if (MATCH.advice.test(p.title)) return true;
   return false;
 }
 
@@ -51,13 +50,17 @@ export const RB019: RunbookRule = {
       return false;
     };
     const steps = model.rollback.steps;
+    // One finding per rollback path ("### Option A: Down migration", "방법 4"); one for the steps outside any.
+    const flagged = new Set<number>();
+    const pathAt = (offset: number) => model.rollback.paths.findIndex((p) => p.span.start <= offset && offset < p.span.end);
+    const procedureOf = (s: Section | undefined) => (s && MATCH.stageHeading.test(plainText(s.heading).trim()) ? s.parent : s);
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
       const section = sectionAt(sections, step.span.start);
       if (isAdviceSection(section)) continue;
       if (isStopTraffic(step.text)) {
         // "#### Step 1: Stop New Traffic" covers "#### Step 3: Rollback Database Migration": stages of one sequence.
-        stoppedIn.add(section && MATCH.stageHeading.test(plainText(section.heading).trim()) ? section.parent : section);
+        stoppedIn.add(procedureOf(section));
         continue;
       }
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
@@ -71,11 +74,13 @@ export const RB019: RunbookRule = {
         if (!next || next.kind || NOT_THE_REVERSAL.some((re) => re.test(next.text)) || !/^\r?\n$/.test(model.text.slice(step.span.end, next.span.start))) continue;
         at = next;
       }
+      const path = pathAt(at.span.start);
+      if (flagged.has(path)) continue;
+      flagged.add(path);
       report({
         span: at.span,
         message: 'This step reverses a migration while traffic may still be flowing: rows written by the new version can be lost. Stop traffic first (maintenance mode, scale to zero, drain), then reverse the migration, deploy the old code, and start traffic.',
       });
-      return;
     }
   },
 };

@@ -11,6 +11,7 @@ export const de: Vocabulary = {
   usage: ['wann verwenden', 'wann anwenden', 'wann ausführen', 'wann einsetzen', 'einsatzkriterien'],
   procedure: ['wiederherstellung', 'wiederherstellen', 'rückgängig'],
   notProcedure: ['entscheidung*', 'verantwort*', 'historie', 'protokoll'],
+  advice: ['best practice*', 'vorbeugung', 'prävention', 'lehren', 'lessons learned', 'voraussetzung*', 'vorbereitung', 'checkliste', 'tipps', 'faq', 'referenz*', 'siehe auch', 'historie', 'verlauf', 'post mortem', 'übung*', 'test*'],
   census: ['nebenwirkungen', 'seiteneffekte', 'nebeneffekte', 'kompensation*', 'ausgleichsmaßnahmen'],
   brief: ['release-übersicht', 'release-zusammenfassung'],
   conditional: ['wenn', 'falls', 'bei'],

@@ -11,6 +11,7 @@ export const es: Vocabulary = {
   usage: ['cuándo usar', 'cuándo utilizar', 'cuándo ejecutar', 'cuándo aplicar'],
   procedure: ['recuperación', 'restauración', 'restaurar', 'deshacer'],
   notProcedure: ['decisión', 'responsable*', 'historial', 'registro'],
+  advice: ['buenas prácticas', 'mejores prácticas', 'prevención', 'lecciones', 'requisitos previos', 'prerrequisitos', 'preparación', 'lista de verificación', 'consejos', 'preguntas frecuentes', 'referencias', 'véase también', 'historial', 'post mortem', 'simulacro*', 'pruebas'],
   census: ['efectos secundarios', 'efectos colaterales', 'compensaci*', 'acciones compensatorias'],
   brief: ['resumen del release', 'resumen de la versión'],
   conditional: ['si', 'cuando'],

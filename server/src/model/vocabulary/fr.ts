@@ -11,6 +11,7 @@ export const fr: Vocabulary = {
   usage: ['quand utiliser', "quand l'utiliser", 'quand exécuter', 'quand appliquer', 'quand déclencher'],
   procedure: ['restauration', 'restaurer', 'reprise', 'récupération', 'annulation'],
   notProcedure: ['décision', 'responsab*', 'historique', 'journal'],
+  advice: ['bonnes pratiques', 'prévention', 'leçons', 'prérequis', 'pré requis', 'préparation', 'checklist', 'liste de contrôle', 'conseils', 'faq', 'références', 'voir aussi', 'historique', 'post mortem', 'exercice*', 'répétition*', 'tests'],
   census: ['effets de bord', 'effets secondaires', 'compensat*', 'actions compensatoires'],
   brief: ['résumé de la release', 'résumé de version'],
   conditional: ['si', 'quand', 'lorsque', 'en cas de'],

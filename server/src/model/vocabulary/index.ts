@@ -116,6 +116,7 @@ export const MATCH = {
   procedure: compile(alternation([...all('rollback'), ...all('procedure')])),
   notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria'), ...all('scenarios')])),
   scenarios: compile(alternation(all('scenarios'))),
+  advice: compile(alternation(all('advice'))),
   census: compile(alternation(all('census'))),
   brief: compile(alternation(all('brief'))),
   negative: compile(alternation(all('negative'))),

@@ -11,6 +11,7 @@ export const nl: Vocabulary = {
   usage: ['wanneer gebruiken', 'wanneer uitvoeren', 'wanneer toepassen'],
   procedure: ['herstel', 'herstellen', 'ongedaan maken'],
   notProcedure: ['beslissing*', 'verantwoordelij*', 'geschiedenis', 'logboek'],
+  advice: ['best practices', 'preventie', 'lessen', 'vereisten', 'voorbereiding', 'checklist', 'tips', 'faq', 'referenties', 'zie ook', 'geschiedenis', 'post mortem', 'oefening*', 'testen'],
   census: ['neveneffecten', 'bijwerkingen', 'compensat*', 'compenserende acties'],
   brief: ['release-samenvatting'],
   conditional: ['als', 'wanneer', 'indien', 'bij'],

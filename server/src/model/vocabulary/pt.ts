@@ -11,6 +11,7 @@ export const pt: Vocabulary = {
   usage: ['quando usar', 'quando utilizar', 'quando executar', 'quando aplicar', 'quando acionar'],
   procedure: ['recuperação', 'restauração', 'restaurar', 'desfazer'],
   notProcedure: ['decisão', 'responsáve*', 'histórico', 'registro'],
+  advice: ['boas práticas', 'melhores práticas', 'prevenção', 'lições', 'pré requisitos', 'preparação', 'checklist', 'dicas', 'perguntas frequentes', 'referências', 'veja também', 'histórico', 'post mortem', 'simulação', 'simulado*', 'testes'],
   census: ['efeitos colaterais', 'efeitos secundários', 'compensa*', 'ações compensatórias'],
   brief: ['resumo do release', 'resumo da versão'],
   conditional: ['se', 'quando', 'caso'],

@@ -31,6 +31,8 @@ export interface Vocabulary {
   procedure: string[];
   /** Words that make a heading with a rollback word something else than the procedure ("decision", "history"). */
   notProcedure: string[];
+  /** Headings of advice around a procedure, not the procedure to run ("best practices", "prévention", "lessons learned", "演练"): RB019 reads no step there. */
+  advice: string[];
   /** A side-effect census heading ("side effects", "compensating actions"). */
   census: string[];
   /** A release brief heading. */
