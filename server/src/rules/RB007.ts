@@ -1,5 +1,5 @@
 import type { RunbookRule } from './rule';
-import { hasFailingCheck, hasObservation, hasThreshold, isVague } from './helpers/measure';
+import { hasFailingCheck, hasObservation, hasThreshold, isVague, withoutBudget } from './helpers/measure';
 import { MATCH } from '../model/vocabulary';
 
 export const RB007: RunbookRule = {
@@ -11,7 +11,8 @@ export const RB007: RunbookRule = {
   description: 'A vague trigger with no threshold, no failing check and no way it is observed.',
   check({ model, report }) {
     for (const t of model.triggers.triggers) {
-      const all = `${t.fullText} ${t.observed ?? ''}`;
+      // The budget is no threshold: "| Major feature broken | P1 | Yes | < 15 min |".
+      const all = `${withoutBudget(t)} ${t.observed ?? ''}`;
       if (t.observed || hasThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
       // A concrete event ("Security vulnerability introduced", "Checkout page does not load") is
       // measurable as it stands. Flagged: words of mood ("things look bad"), and words of degree or

@@ -1,6 +1,7 @@
 // Shared reading of a trigger's text: a threshold, a failing check, a way it is observed, a window.
 import { findDurations, isWindowAt } from '../../model/duration';
 import { MATCH } from '../../model/vocabulary';
+import type { Trigger } from '../../model/triggers';
 
 const THRESHOLD = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least|drops? (?:below|to)|spikes? (?:above|to)|rises? (?:above|to))\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average|the )|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%|\bp(?:50|90|95|99|999)\b|\b\d+\s*\/\s*(?:min|s|sec|hour|h)\b|\b\d+\s*(?:ms|errors?|requests?|failures?|alerts?)\b|\b[45]xx\b|\bhttp\s*[45]\d\d\b|\b[45]\d\d\b|\b\d+\+?\s*times\b/i;
 const FAILING = /\b(?:fail(?:s|ed|ing|ure|ures)?|red|broken|down|unavailable|unreachable|unresponsive|crash(?:es|ed|ing)?|crashloop\w*|time[sd]?\s*out|timeouts?|errors?|exceptions?|panic\w*|corrupt\w*|lost|loss|breach\w*|outage|cannot|can't|unable|not (?:respond\w*|load\w*|start\w*|work\w*|reachable)|rejected|refused|oom\w*|killed|restarts?|restarting|alerts?|alarms?|firing|fires|pages?|paged|stuck|missing|leak\w*|exhausted|invalid|wrong|incorrect|inconsisten\w*|degrad\w*|spike\w*|drop\w*|stops?|stopped|blocked|regress\w*|mismatch\w*|unhealthy|not healthy|complain\w*|not\s+\w+ing|backlog|saturat\w*|locked out|imagepullbackoff|5xx|4xx)\b/i;
@@ -40,4 +41,14 @@ export function isRateOrLatency(text: string): boolean {
 export function hasWindow(text: string): boolean {
   // The window words of every language ("trong 10 phút", "voor 10 minutes", "durante 5 minutos", "5分間継続").
   return WINDOW.test(text) || findDurations(text).some((d) => isWindowAt(text, d.start, d.end));
+}
+
+/**
+ * The trigger's text without its budget, taken out where it stands (at the end): a budget cell
+ * ("< 15 min") is no threshold, and "durante 5 minutos (budget 5 min)" keeps its window. A budget
+ * that is the trigger's own window stays.
+ */
+export function withoutBudget(t: Trigger): string {
+  const cut = t.budgetText && !t.budgetIsWindow ? t.fullText.lastIndexOf(t.budgetText) : -1;
+  return cut >= 0 ? t.fullText.slice(0, cut) + t.fullText.slice(cut + t.budgetText!.length) : t.fullText;
 }
