@@ -17,19 +17,16 @@ const NOT_THE_REVERSAL = [
   /\b(?:connect|ssh|console|shell)\b|^\s*(?:psql|mysql|sqlite3|mongosh?)\b(?![^\n]*(?:\s-[fce]\b|<|--file|--command|--execute))/i,
 ];
 
-function sectionAt(sections: Section[], offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of sections) {
-    if (s.span.start <= offset) found = s;
-    else break;
+/** The section each step stands in, in one pass over both (steps and sections are in document order). */
+function sectionsOf(sections: Section[], offsets: number[]): Array<Section | undefined> {
+  const out: Array<Section | undefined> = [];
+  let k = -1;
+  for (const offset of offsets) {
+    if (k >= 0 && sections[k].span.start > offset) k = -1; // out of order: start again
+    while (k + 1 < sections.length && sections[k + 1].span.start <= offset) k++;
+    out.push(k >= 0 ? sections[k] : undefined);
   }
-  return found;
-}
-
-function isAdviceSection(s: Section | undefined): boolean {
-  // Sections of a rollback chapter that give advice rather than the procedure to run (vocabulary: advice).
-  for (let p = s; p; p = p.parent) if (MATCH.advice.test(p.title)) return true;
-  return false;
+  return out;
 }
 
 export const RB019: RunbookRule = {
@@ -53,11 +50,20 @@ export const RB019: RunbookRule = {
     // One finding per rollback path ("### Option A: Down migration", "방법 4"); one for the steps outside any.
     const flagged = new Set<number>();
     const pathAt = (offset: number) => model.rollback.paths.findIndex((p) => p.span.start <= offset && offset < p.span.end);
+    // Sections of a rollback chapter that give advice rather than the procedure to run (vocabulary: advice).
+    const advice = new Map<Section, boolean>();
+    const isAdvice = (s: Section | undefined): boolean => {
+      if (!s) return false;
+      let v = advice.get(s);
+      if (v === undefined) advice.set(s, (v = MATCH.advice.test(s.title) || isAdvice(s.parent)));
+      return v;
+    };
     const procedureOf = (s: Section | undefined) => (s && MATCH.stageHeading.test(plainText(s.heading).trim()) ? s.parent : s);
+    const sectionOf = sectionsOf(sections, steps.map((s) => s.span.start));
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      const section = sectionAt(sections, step.span.start);
-      if (isAdviceSection(section)) continue;
+      const section = sectionOf[i];
+      if (isAdvice(section)) continue;
       if (isStopTraffic(step.text)) {
         // "#### Step 1: Stop New Traffic" covers "#### Step 3: Rollback Database Migration": stages of one sequence.
         stoppedIn.add(procedureOf(section));
