@@ -3,7 +3,7 @@
 import type { Root, RootContent } from 'mdast';
 import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
 import { contentOf, isRollbackTitle, type Section } from './sections';
-import { isCommentLine } from './text';
+import { isCommentLine, memoized } from './text';
 import type { Span } from './types';
 import { MATCH } from './vocabulary';
 
@@ -261,12 +261,11 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   };
 }
 
-export function isStopTraffic(step: string): boolean {
-  return STOP_TRAFFIC.test(step);
-}
+// Both are asked of every rollback step on every edit, and a step's text rarely changes between edits.
+export const isStopTraffic: (step: string) => boolean = memoized((step: string) => STOP_TRAFFIC.test(step), 10_000);
 
-export function isReverseMigration(step: string): boolean {
+export const isReverseMigration: (step: string) => boolean = memoized((step: string) => {
   // "Test migration rollback in staging" is a check, not a step that reverses one.
   if (/^\s*(?:[-*]\s*)?(?:\[[ xX]\]\s*)?(?:test|verify|check|practice|document|plan|review|ensure|confirm)\b/i.test(step)) return false;
   return REVERSE_MIGRATION.test(step) || MATCH.schemaReversal.test(step);
-}
+}, 10_000);
