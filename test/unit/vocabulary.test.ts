@@ -371,3 +371,17 @@ test('a path whose first paragraph calls it the preferred way is the primary one
   assert.equal(findingsOf('RB011', doc('Use this only when the preferred way is not available.')).length, 1, 'a negative sentence marks nothing');
   assert.equal(findingsOf('RB011', doc('It takes a little bit longer.')).length, 1);
 });
+
+test('a bold label over sub-items is a group: each sub-item a trigger; a latency value after the number (ja) is a threshold, not a window', () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  const doc = '# 手順\n\n### 即時ロールバック条件\n\n以下のいずれかに該当する場合、即座にロールバックを実施：\n\n1. **データ破損**\n   - 文字起こしデータの破損\n   - ユーザーデータの消失\n\n2. **パフォーマンス劣化**\n   - 処理速度50%以上低下\n   - API応答時間10秒以上\n';
+  assert.deepEqual(names(doc), ['文字起こしデータの破損', 'ユーザーデータの消失', '処理速度50%以上低下', 'API応答時間10秒以上']);
+  // A label with its own words stays one trigger, its sub-items the details.
+  assert.deepEqual(names('# Plan\n\n## Rollback triggers\n\n- **Data integrity issues** in orders\n  - duplicate rows\n  - missing rows\n'), ['Data integrity issues']);
+  // A checkbox on the label, or sub-items that tell what follows, keep the label the trigger.
+  assert.deepEqual(names('# Plan\n\n## Rollback triggers\n\n- [ ] **Data integrity issues**\n  - Data corruption detected\n  - Data loss occurring\n'), ['Data integrity issues']);
+  assert.deepEqual(names('# Plan\n\n### Automatic Rollback Triggers\n\n1. **Smoke tests fail**\n   - Critical user flows broken\n   - ✅ Automatic rollback triggered\n'), ['Smoke tests fail']);
+  const rb008 = findingsOf('RB008', doc).map((f) => doc.slice(f.span.start, f.span.end));
+  assert.equal(rb008.length, 2, JSON.stringify(rb008));
+  assert.equal(findingsOf('RB008', '# 手順\n\n## ロールバック条件\n\n- API応答時間10秒以上が5分間継続\n').length, 0);
+});

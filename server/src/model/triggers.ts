@@ -346,6 +346,24 @@ function isOtherAction(item: ListItem): boolean {
   return !!MATCH.conditional.find(words.slice(verb.length).replace(/\([^()]*\)|（[^（）]*）/g, ' '));
 }
 
+/**
+ * An item that is only a bold label over a list of two or more conditions: a group, not a trigger.
+ * A label with a checkbox ("- [ ] **Data integrity issues**") is the one thing to check, its
+ * sub-items the details; so is one whose sub-items tell what follows ("✅ Automatic rollback triggered").
+ */
+function groupOf(item: ListItem): List | undefined {
+  const head = itemHead(item);
+  const nested = item.children.find((c): c is List => c.type === 'list');
+  if (!head || head.type !== 'paragraph' || !nested || nested.children.length < 2 || item.children.indexOf(head) !== 0 || typeof item.checked === 'boolean') return undefined;
+  const parts = head.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
+  if (parts.length !== 1 || parts[0].type !== 'strong') return undefined;
+  const outcome = (sub: ListItem) => {
+    const t = plainText(itemHead(sub) ?? sub).trim();
+    return /^[✅❌⛔🚫→⇒➡]/u.test(t) || MATCH.rollback.test(t);
+  };
+  return listIsTriggers(nested) && !isStepList(nested) && !nested.children.some(outcome) ? nested : undefined;
+}
+
 function listIsTriggers(list: List): boolean {
   // A list of links or of one-word items is a table of contents, not triggers.
   return list.children.some((item) => {
@@ -386,6 +404,17 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     const lead = (leadIn ? leadBudget(text, leadIn, automatic) : undefined) ?? immediateHeading(text, section);
     for (const item of node.children) {
       if (isOtherAction(item)) continue;
+      // "2. **データ破損**" over "- 文字起こしデータの破損", "- ユーザーデータの消失": a group label, each sub-item a trigger.
+      const group = groupOf(item);
+      if (group) {
+        for (const sub of group.children) {
+          const t = triggerOfItem(text, sub, section, lead, automatic);
+          if (!t) continue;
+          t.context = `${plainText(itemHead(item)!).trim()} ${context ?? ''}`.trim();
+          model.triggers.push(t);
+        }
+        continue;
+      }
       const t = triggerOfItem(text, item, section, lead, automatic);
       if (!t) continue;
       if (context) t.context = context;

@@ -127,6 +127,10 @@ export const MATCH = {
   observedBy: compile(alternation(all('observedBy'))),
   rates: compile(alternation(all('rates'))),
   comparators: compile(alternation(all('comparators'))),
+  // "10秒以上", "50%以上": the languages that write the comparison after the number.
+  comparatorAfter: compile(`^\\s*(?:${alternation(all('comparators'))})`),
+  // "API応答時間10秒", "latency > 500ms": the duration is the value of a latency, not a window.
+  rateBefore: compile(`(?:${alternation(all('rates'))})[\\s:：]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
   preferred: compile(alternation(all('preferred'))),
   /** A step's opening verb, at the start of the item's words. */
   step: compile(`^(?:${alternation(all('steps'))})`),

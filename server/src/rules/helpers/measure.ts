@@ -11,13 +11,17 @@ const RATE = /\b(?:rate|performance|latenc\w+|p(?:50|90|95|99|999)|errors?|5xx|4
 const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
 
 /** A comparison with a number: what a rate or latency trigger needs to have a window at all. */
+const NUMBER_WITH_UNIT = /\d+(?:[.,]\d+)?\s*(?:%|ms|毫秒|分钟|分鐘|[秒分倍件回초분건회])?/g;
 const NUMERIC = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least)\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average)|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%/i;
 
 export function hasNumericThreshold(text: string): boolean {
   if (NUMERIC.test(text)) return true;
   // "p95 superior a 2 segundos", "plus de 5 erreurs": a comparison word of the languages, then the number.
   const word = MATCH.comparators.find(text);
-  return !!word && /^\s*~?\d/.test(text.slice(word.index + word.length, word.index + word.length + 8));
+  if (word && /^\s*~?\d/.test(text.slice(word.index + word.length, word.index + word.length + 8))) return true;
+  // "処理速度50%以上低下", "API応答時間10秒以上": the comparison word after the number.
+  for (const m of text.matchAll(NUMBER_WITH_UNIT)) if (MATCH.comparatorAfter.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return true;
+  return false;
 }
 
 export function hasThreshold(text: string): boolean {
@@ -40,7 +44,8 @@ export function isRateOrLatency(text: string): boolean {
 }
 export function hasWindow(text: string): boolean {
   // The window words of every language ("trong 10 phút", "voor 10 minutes", "durante 5 minutos", "5分間継続").
-  return WINDOW.test(text) || findDurations(text).some((d) => isWindowAt(text, d.start, d.end));
+  // "API応答時間10秒以上" is the latency's value, not how long it lasts.
+  return WINDOW.test(text) || findDurations(text).some((d) => isWindowAt(text, d.start, d.end) && !MATCH.rateBefore.test(text.slice(Math.max(0, d.start - 30), d.start)));
 }
 
 /**
