@@ -385,3 +385,8 @@ test('a bold label over sub-items is a group: each sub-item a trigger; a latency
   assert.equal(rb008.length, 2, JSON.stringify(rb008));
   assert.equal(findingsOf('RB008', '# 手順\n\n## ロールバック条件\n\n- API応答時間10秒以上が5分間継続\n').length, 0);
 });
+
+test("a plan's 'Время отката' (ru) is the document's rollback time", () => {
+  const budgets = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetMinutes]);
+  assert.deepEqual(budgets('# План\n\n## План отката\n\nСкрипт автоматически откатит изменения если:\n- ❌ Ошибка сборки\n\n**Время отката:** ~10-15 минут\n'), [['❌ Ошибка сборки', 15]]);
+});
