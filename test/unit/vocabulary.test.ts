@@ -390,3 +390,10 @@ test("a plan's 'Время отката' (ru) is the document's rollback time", 
   const budgets = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetMinutes]);
   assert.deepEqual(budgets('# План\n\n## План отката\n\nСкрипт автоматически откатит изменения если:\n- ❌ Ошибка сборки\n\n**Время отката:** ~10-15 минут\n'), [['❌ Ошибка сборки', 15]]);
 });
+
+test('the rollback section right after a trigger section gives its heading time to triggers that state none', () => {
+  const budgets = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetMinutes]);
+  assert.deepEqual(budgets('# 手册\n\n## 紧急回滚流程\n\n### 触发条件\n- 关键功能出现严重错误\n\n### 快速回滚（5分钟内）\n\n1. 停止服务\n'), [['关键功能出现严重错误', 5]]);
+  // A stage of the procedure, or a section that is no rollback, gives nothing.
+  assert.deepEqual(budgets('# Plan\n\n## Rollback\n\n### Triggers\n- Checkout page does not load\n\n### Verification (10 min)\n\n1. Check\n'), [['Checkout page does not load', undefined]]);
+});

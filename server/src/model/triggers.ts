@@ -662,13 +662,29 @@ function inheritDocumentBudget(root: Root, text: string, model: TriggerModel): v
   // The scan reads the whole text: only when a trigger would inherit (most edits, none does).
   if (!heirs.length) return;
   const fallback = documentBudget(root, text);
-  if (!fallback) return;
   for (const t of heirs) {
+    // "### 触发条件" then "### 快速回滚（5分钟内）": the rollback that answers them, with its time.
+    const next = t.budgetText === undefined ? answeringRollback(t.section) : undefined;
+    if (next?.budget) {
+      t.budgetText = text.slice(next.budget.start, next.budget.end);
+      t.budgetSpan = { start: next.budget.start, end: next.budget.end };
+      t.budgetMinutes = next.budget.minutes;
+      t.budgetFromHeading = true;
+      continue;
+    }
+    if (!fallback) continue;
     t.budgetText = text.slice(fallback.start, fallback.end);
     t.budgetSpan = { start: fallback.start, end: fallback.end };
     t.budgetMinutes = fallback.minutes;
     t.budgetFromHeading = true;
   }
+}
+
+/** The section right after a trigger section, when it is the rollback to run and its heading gives the time. */
+function answeringRollback(section: Section | undefined): Section | undefined {
+  const siblings = section?.parent?.children;
+  const next = siblings ? siblings[siblings.indexOf(section!) + 1] : undefined;
+  return next?.budget && MATCH.rollback.test(next.title) && !MATCH.stageHeading.test(plainText(next.heading).trim()) ? next : undefined;
 }
 
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
