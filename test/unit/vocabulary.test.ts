@@ -164,6 +164,9 @@ test('RB007: a degree word beside a concrete event of a named thing is measurabl
   const vague = (trigger: string) => findingsOf('RB007', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`).length > 0;
   for (const t of ['Critical user data exposed', 'Authentification critique cassée', 'Vulnerabilidad crítica descubierta', '重大なセキュリティ脆弱性を検出']) assert.ok(!vague(t), t);
   for (const t of ['Critical feature completely broken', 'Fonctionnalités critiques cassées', 'Elevated error rate', 'Funcionalidade crítica quebrada']) assert.ok(vague(t), t);
+  // Degree words of a thing not named, in the languages: 'minor', 'unacceptable', 'core', 'not as expected'.
+  for (const t of ['Minor feature broken', 'Performance degradation detected', 'Performance inaccettabili', 'регрессия основных пользовательских сценариев', '功能不符預期']) assert.ok(vague(t), t);
+  for (const t of ['Complete outage of the checkout API', 'Checkout page does not load']) assert.ok(!vague(t), t);
   // A bold label's detail can name what happens or which thing; a detail as vague as its label does not help.
   const labelled = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback criteria\n\n- ${item}\n`).length > 0;
   for (const t of ['**Critical Security Issue** - RLS Policy Bypass entdeckt', '**Features críticas quebradas**: login, anamnese, ChatWell']) assert.ok(!labelled(t), t);
