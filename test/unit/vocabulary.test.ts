@@ -400,3 +400,8 @@ test('the rollback section right after a trigger section gives its heading time 
   // A stage of the procedure, or a section that is no rollback, gives nothing.
   assert.deepEqual(budgets('# Plan\n\n## Rollback\n\n### Triggers\n- Checkout page does not load\n\n### Verification (10 min)\n\n1. Check\n'), [['Checkout page does not load', undefined]]);
 });
+
+test("a trigger section's severity table that holds no triggers does not hide its sub-section's list", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('# Plan\n\n## Critérios para Rollback\n\n| Severidade | Tempo Máximo | Ação |\n|---|---|---|\n| **CRÍTICO** | 5 min | Rollback imediato |\n\n### Gatilhos Automáticos\n- Taxa de erro 5xx > 10%\n- Health check falhando 3x\n'), ['Taxa de erro 5xx > 10%', 'Health check falhando 3x']);
+});

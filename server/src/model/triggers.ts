@@ -475,8 +475,11 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     // A trigger-titled sub-section is taken on its own; one with nothing to take ("### Rollback decision flowchart"
     // over a diagram) does not stand in for its siblings' lists.
     const triggerKids = descendants(section).filter((d) => isTriggerTitle(d.title) && holdsLists(d));
+    const before = model.triggers.length;
     takeNodes(section.own, section);
-    if (triggerKids.length === 0 && !sectionHasLists(section.own)) {
+    // A table of its own that holds no triggers (a severity legend) does not stand in for the sub-sections' lists.
+    const ownHolds = section.own.some((n) => n.type === 'list') || (model.triggers.length > before && section.own.some((n) => n.type === 'table'));
+    if (triggerKids.length === 0 && !ownHolds) {
       // The document's own title ("# Rollback Criteria") heads everything: only its sections that
       // read like conditions ("## Trigger thresholds") hold triggers, not "## Owners" or "## Rollback actions".
       const whole = !section.parent && section.depth === 1 && section.children.length > 1;
