@@ -405,3 +405,9 @@ test("a trigger section's severity table that holds no triggers does not hide it
   const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
   assert.deepEqual(names('# Plan\n\n## Critérios para Rollback\n\n| Severidade | Tempo Máximo | Ação |\n|---|---|---|\n| **CRÍTICO** | 5 min | Rollback imediato |\n\n### Gatilhos Automáticos\n- Taxa de erro 5xx > 10%\n- Health check falhando 3x\n'), ['Taxa de erro 5xx > 10%', 'Health check falhando 3x']);
 });
+
+test("who decides and whom to tell, under a trigger section, is no trigger list (vocabulary: roles)", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('# 基準\n\n## 3. ロールバック判断フロー\n\n### 3.1 判断責任者\n\n- **第一判断者**: 宮川（プロジェクト責任者）\n\n### 3.2 判断時の連絡\n\n- ロールバック実施を決定したら、即座に責任者へ電話連絡\n'), []);
+  assert.deepEqual(names('# Plan\n\n## Rollback criteria\n\n### Communication\n\n- Post in #incidents before rolling back\n\n### Errors\n\n- Checkout returns 500\n'), ['Checkout returns 500']);
+});

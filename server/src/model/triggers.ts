@@ -484,7 +484,8 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       // read like conditions ("## Trigger thresholds") hold triggers, not "## Owners" or "## Rollback actions".
       const whole = !section.parent && section.depth === 1 && section.children.length > 1;
       for (const d of descendants(section)) {
-        if (isNegativeTitle(d.title) || (whole && !namesConditions(d.title))) continue;
+        // "### 3.1 判断責任者", "### Communication": who decides and whom to tell, not when.
+        if (isNegativeTitle(d.title) || MATCH.roles.test(d.title) || (whole && !namesConditions(d.title))) continue;
         takeNodes(d.own, d);
       }
     }
@@ -525,7 +526,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       for (const d of descendants(a.section)) {
         if (done.has(d)) continue;
         done.add(d);
-        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || d.children.length || !d.own.length) continue;
+        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || MATCH.roles.test(d.title) || d.children.length || !d.own.length) continue;
         // A report template ("### Trigger Details" over "**Trigger Type**: [Automatic/Manual]") is no trigger.
         if (/\btrigger\b/.test(d.title) || isFormOnly(text, d.own)) continue;
         const body = d.own.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : plainText(n as never))).join(' ');

@@ -34,6 +34,7 @@ export const en: Vocabulary = {
   procedure: ['recovery', 'restore', 'undo', 'roll forward', 'fix forward', 'downgrade'],
   notProcedure: ['criteria*', 'trigger*', 'decision*', 'authority*', 'matrix*', 'log', 'history*'],
   advice: ['best practice*', 'before deploy*', 'prevention', 'preventing', 'lesson*', 'prerequisite*', 'preparation', 'checklist', 'tips', 'faq', 'reference*', 'see also', 'related', 'history', 'post mortem', 'anti pattern*', 'drill*', 'rehearsal*', 'testing'],
+  roles: ['owner*', 'who decides', 'decision maker*', 'decision owner*', 'roles', 'responsibilit*', 'contacts', 'communication*', 'escalation', 'notification*', 'on-call'],
   census: ['side effect', 'side effects', 'census', 'compensat*'],
   brief: ['release brief'],
   conditional: ['if', 'when'],

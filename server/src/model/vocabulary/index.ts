@@ -117,6 +117,7 @@ export const MATCH = {
   notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria'), ...all('scenarios')])),
   scenarios: compile(alternation(all('scenarios'))),
   advice: compile(alternation(all('advice'))),
+  roles: compile(alternation(all('roles'))),
   census: compile(alternation(all('census'))),
   brief: compile(alternation(all('brief'))),
   negative: compile(alternation(all('negative'))),

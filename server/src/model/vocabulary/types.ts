@@ -33,6 +33,8 @@ export interface Vocabulary {
   notProcedure: string[];
   /** Headings of advice around a procedure, not the procedure to run ("best practices", "prévention", "lessons learned", "演练"): RB019 reads no step there. */
   advice: string[];
+  /** Headings of who decides and whom to tell ("decision owners", "判断責任者", "判断時の連絡"): no trigger list under a trigger section. */
+  roles: string[];
   /** A side-effect census heading ("side effects", "compensating actions"). */
   census: string[];
   /** A release brief heading. */
