@@ -411,3 +411,9 @@ test("who decides and whom to tell, under a trigger section, is no trigger list 
   assert.deepEqual(names('# 基準\n\n## 3. ロールバック判断フロー\n\n### 3.1 判断責任者\n\n- **第一判断者**: 宮川（プロジェクト責任者）\n\n### 3.2 判断時の連絡\n\n- ロールバック実施を決定したら、即座に責任者へ電話連絡\n'), []);
   assert.deepEqual(names('# Plan\n\n## Rollback criteria\n\n### Communication\n\n- Post in #incidents before rolling back\n\n### Errors\n\n- Checkout returns 500\n'), ['Checkout returns 500']);
 });
+
+test("a placeholder duration ('[N] ore', 'X minutes') is a budget not filled in: RB004, not RB003", () => {
+  const doc = '# Piano\n\n## Criteri di rollback\n\n- Errori critici non risolvibili in [N] ore\n- Nginx X-Frame header missing, budget 5 min\n';
+  assert.deepEqual(findingsOf('RB004', doc).map((f) => doc.slice(f.span.start, f.span.end)), ['[N] ore']);
+  assert.equal(findingsOf('RB003', doc).length, 0);
+});

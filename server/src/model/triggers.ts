@@ -123,6 +123,17 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
   return out;
 }
 
+/** A duration with a placeholder for its number ("[N] ore", "X minutes", "[X] min"), offsets in `s`. */
+function placeholderDuration(s: string): Span | undefined {
+  const re = /(?<![\p{L}\p{N}])(?:\[\s*[A-Za-z]{1,3}\s*\]|[NXY])(?=\s*\p{L})/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const d = findDurations(`1${rest}`)[0];
+    if (d && d.start === 0) return { start: m.index, end: m.index + m[0].length + d.end - 1 };
+  }
+  return undefined;
+}
+
 /** The first paragraph of an item, which holds the trigger; nested lists are details. */
 function itemHead(item: ListItem): RootContent | undefined {
   return item.children.find((c) => c.type === 'paragraph');
@@ -154,6 +165,7 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   let budgetSpan: Span | undefined;
   let budget: Duration | undefined;
   let budgetIsWindow = false;
+  let placeholder: Span | undefined;
   const marker = BUDGET_MARKER.exec(raw);
   if (marker) {
     const after = raw.slice(marker.index + marker[0].length);
@@ -174,6 +186,9 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
       budget = findDurations(tail[1])[0];
       budgetSpan = { start: base + start, end: base + start + tail[1].length };
       nameEnd = tail.index;
+    } else if ((placeholder = placeholderDuration(raw))) {
+      // "Errori critici non risolvibili in [N] ore": the budget is there, not filled in (RB004).
+      budgetSpan = { start: base + placeholder.start, end: base + placeholder.end };
     } else if (automatic) {
       // "Error rate > 5% for 2+ minutes" where the system rolls back by itself: the window is the time to the decision.
       const d = findDurations(raw).find((x) => isWindowAt(raw, x.start, x.end));
