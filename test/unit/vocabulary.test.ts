@@ -417,3 +417,11 @@ test("a placeholder duration ('[N] ore', 'X minutes') is a budget not filled in:
   assert.deepEqual(findingsOf('RB004', doc).map((f) => doc.slice(f.span.start, f.span.end)), ['[N] ore']);
   assert.equal(findingsOf('RB003', doc).length, 0);
 });
+
+test("RB011: each group of sibling paths is its own choice; one marked primary does not rank another section's", () => {
+  const rb011 = (doc: string) => findingsOf('RB011', doc).length;
+  const db = '## Rollback database\n\n#### Option A : Supabase Dashboard (Recommandé)\n\nCliquer.\n\n#### Option B : CLI Supabase\n\n```sh\nsupabase migration repair\n```\n\n';
+  const code = (mark: string) => `## Rollback code\n\n#### Option A : Vercel Dashboard${mark}\n\nCliquer.\n\n#### Option B : Vercel CLI\n\n\`\`\`sh\nvercel promote dpl_1\n\`\`\`\n`;
+  assert.equal(rb011(`# Procédures de Rollback\n\n${db}${code('')}`), 1);
+  assert.equal(rb011(`# Procédures de Rollback\n\n${db}${code(' (Recommandé)')}`), 0);
+});

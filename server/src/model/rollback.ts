@@ -26,6 +26,8 @@ export interface RollbackPath {
   text: string;
   /** The path says when it is the one to take ("Method 2 (if Method 1 fails)", "**Dùng khi:** …", "Если …"). */
   conditional?: true;
+  /** The section whose paths it is one of: "#### Option A" under "### Procédure rollback Vercel" is not a choice beside the database's Option A. */
+  group?: Section;
 }
 
 export interface Step {
@@ -126,16 +128,16 @@ function commandsOfNode(top: RootContent, text: string): Command[] {
 /** Split rollback content into labelled paths ("Primary: …", "Fallback: …", "### Path B"). */
 function pathsIn(section: Section, text: string): RollbackPath[] {
   const paths: RollbackPath[] = [];
-  const starts: { label: string; labelSpan: Span; index: number; section: Section }[] = [];
+  const starts: { label: string; labelSpan: Span; index: number; section: Section; group: Section }[] = [];
   const flat: { node: RootContent; section: Section }[] = [];
   const visit = (s: Section) => {
-    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s });
+    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s, group: s.parent ?? section });
     for (const n of s.own) {
       if (n.type === 'paragraph' || n.type === 'list') {
         const first = n.type === 'list' ? n.children[0]?.children[0] : n;
         const fs = first ? spanOf(first) : spanOf(n);
         const m = PATH_LABEL.exec(text.slice(fs.start, Math.min(fs.end, fs.start + 120)));
-        if (m && n.type === 'paragraph') starts.push({ label: m[1], labelSpan: { start: fs.start, end: fs.start + m[0].length }, index: flat.length, section: s });
+        if (m && n.type === 'paragraph') starts.push({ label: m[1], labelSpan: { start: fs.start, end: fs.start + m[0].length }, index: flat.length, section: s, group: s });
         if (m && n.type === 'list') {
           // A list of labelled paths: each item is a path.
           for (const item of n.children) {
@@ -144,7 +146,7 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
             if (!im) continue;
             const itemText = text.slice(is.start, is.end);
             const commands = commandsIn([item as unknown as RootContent], text);
-            paths.push({ label: im[1], primary: PRIMARY.test(im[0]), kind: pathKind(itemText, commands), span: is, labelSpan: is, commands, text: itemText });
+            paths.push({ label: im[1], primary: PRIMARY.test(im[0]), kind: pathKind(itemText, commands), span: is, labelSpan: is, commands, text: itemText, group: s });
           }
           flat.push({ node: n, section: s });
           continue;
@@ -175,7 +177,7 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
         const t = plainText(n);
         return t.length <= 300 && MATCH.conditional.test(t.slice(0, 40));
       });
-    paths.push({ label: starts[i].label, primary, kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}`, ...(conditional ? { conditional: true as const } : {}) });
+    paths.push({ label: starts[i].label, primary, kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}`, group: starts[i].group, ...(conditional ? { conditional: true as const } : {}) });
   }
   return paths;
 }

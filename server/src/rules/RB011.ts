@@ -18,12 +18,25 @@ export const RB011: RunbookRule = {
       return text.slice(start === 0 ? 0 : from, nl < 0 ? text.length : nl);
     };
     // The label's whole line counts: "**Option A: Using GitHub UI (Recommended)**".
-    if (paths.some((p) => p.primary || PRIMARY.test(lineOf(p.labelSpan.start)))) return;
-    // Each path after the first says when to take it ("if Method 1 fails", "Dùng khi: …"): an order, not a choice.
-    if (paths.slice(1).every((p) => p.conditional)) return;
-    report({
-      span: paths[0].labelSpan,
-      message: `${paths.length} rollback paths and none is marked primary: under stress nobody should choose. Mark one "Primary:" (prefer redeploying the previous tag through the pipeline) and the others "Fallback:".`,
-    });
+    const marked = (p: (typeof paths)[number]) => p.primary || PRIMARY.test(lineOf(p.labelSpan.start));
+    // Each group of sibling paths is its own choice: the database's "Option A (Recommandé)" does not rank the code's Options A / B / C.
+    const groups = new Map<unknown, typeof paths>();
+    for (const p of paths) {
+      const g = groups.get(p.group);
+      if (g) g.push(p);
+      else groups.set(p.group, [p]);
+    }
+    const unranked = [...groups.values()].filter((g) => g.length >= 2);
+    const choices = unranked.length ? unranked : [paths];
+    for (const group of choices) {
+      if (group.some(marked)) continue;
+      // Each path after the first says when to take it ("if Method 1 fails", "Dùng khi: …"): an order, not a choice.
+      if (group.slice(1).every((p) => p.conditional)) continue;
+      report({
+        span: group[0].labelSpan,
+        message: `${group.length} rollback paths and none is marked primary: under stress nobody should choose. Mark one "Primary:" (prefer redeploying the previous tag through the pipeline) and the others "Fallback:".`,
+      });
+      return;
+    }
   },
 };
