@@ -425,3 +425,10 @@ test("RB011: each group of sibling paths is its own choice; one marked primary d
   assert.equal(rb011(`# Procédures de Rollback\n\n${db}${code('')}`), 1);
   assert.equal(rb011(`# Procédures de Rollback\n\n${db}${code(' (Recommandé)')}`), 0);
 });
+
+test('RB010: a flag flipped by its variable and a request to a rollback endpoint are commands; a bare request line is not', () => {
+  const rb010 = (body: string) => findingsOf('RB010', `# Runbook\n\n## Rollback\n\n${body}\n`).length;
+  assert.equal(rb010('1. **Immediate**: Set `VALIDATION_ORCHESTRATOR_V2=false` and push the env var'), 0);
+  assert.equal(rb010('Endpoint: `POST /api/system/update/runs/:id/rollback`'), 0);
+  assert.equal(rb010('Watch `GET /api/orders` until it recovers.'), 1);
+});

@@ -80,7 +80,14 @@ function pathKind(text: string, commands: Command[]): PathKind {
  */
 export function isInlineCommand(code: string): boolean {
   // A script by its path counts too (`scripts/rollback.sh v0.9.9`).
-  return COMMANDISH.test(code) || /^[a-z][\w.-]*\s+\S/.test(code) || /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|py|rb|js|mjs|ts|ps1)(?:\s|$)/.test(code);
+  return (
+    COMMANDISH.test(code) ||
+    /^[a-z][\w.-]*\s+\S/.test(code) ||
+    /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|py|rb|js|mjs|ts|ps1)(?:\s|$)/.test(code) ||
+    // A flag flipped by its variable (`VALIDATION_ORCHESTRATOR_V2=false`), a request to a rollback endpoint (`POST /api/runs/:id/rollback`).
+    /^[A-Z][A-Z0-9_]{2,}=\S+$/.test(code) ||
+    (/^(?:POST|PUT|PATCH)\s+\/\S*$/.test(code) && ROLLS_BACK.test(code))
+  );
 }
 
 const commandsOf = new NodeMemo<Command>();
