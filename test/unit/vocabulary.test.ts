@@ -432,3 +432,11 @@ test('RB010: a flag flipped by its variable and a request to a rollback endpoint
   assert.equal(rb010('Endpoint: `POST /api/system/update/runs/:id/rollback`'), 0);
   assert.equal(rb010('Watch `GET /api/orders` until it recovers.'), 1);
 });
+
+test('RB016: a ladder of rollback levels in the languages names them; a severity ladder does not', () => {
+  const rb016 = (doc: string) => findingsOf('RB016', doc).length;
+  assert.equal(rb016('# Plan de Rollback\n\n### Niveau 1 : Rollback Application (< 5 min)\n\nx\n\n### Niveau 3 : Rollback Base de Données\n\ny\n'), 0);
+  assert.equal(rb016('# 基準\n\n| レベル | 何を戻すか |\n|---|---|\n| Level 0 | サービス利用 |\n| Level 1 | デプロイしたコード |\n'), 0);
+  assert.equal(rb016('# Matrix\n\n## Level 1 - CRITICAL (Immediate Rollback Required)\n\nx\n\n## Level 2 - HIGH (Urgent Rollback)\n\ny\n'), 1);
+  assert.equal(rb016('# Plan\n\n### Niveau 1 : Rollback Application\n\nx\n'), 1);
+});

@@ -1,6 +1,7 @@
 // The runbook model: everything the RB rules look at, extracted once per text.
 import type { Root } from 'mdast';
-import { NodeMemo, parseMarkdown, spanOf, walk, type RootContent } from './markdown';
+import { NodeMemo, parseMarkdown, plainText, spanOf, walk, type RootContent } from './markdown';
+import { MATCH } from './vocabulary';
 import { LineIndex } from './text';
 import { isReleaseBriefTitle, sectionsOf, type Section } from './sections';
 import { extractTriggers, type TriggerModel } from './triggers';
@@ -30,6 +31,8 @@ export interface RunbookModel {
   censusSection?: Section;
   endpoints: EndpointMention[];
   level?: RollbackLevel;
+  /** Where the runbook names its ladder of levels ("### Niveau 1 : Rollback Application", "| Level 0 | … |"), without committing to one. */
+  levelLadder?: Span;
   /** A reversibility or review note, required at level 3 or 4. */
   reviewNote?: Span;
   /** A confirmed (measured) rollback time; `minutes` undefined when the statement names no number ("Confirmed time: TBD"). */
@@ -74,6 +77,27 @@ const CONFIRMED = [
 const POSSIBLE = [
   /\b(?:roll[\s-]{0,3}back\s+is\s+(?:always\s+)?(?:possible|available|easy|simple|trivial|straightforward)|(?:we|it)\s+can\s+(?:always\s+|easily\s+|quickly\s+)?(?:be\s+)?roll(?:ed)?[\s-]{0,3}back|can\s+be\s+rolled\s+back|rollback\s+possible)\b/i,
 ];
+
+/** Two or more rollback levels by number, as headings or as the first cells of a table's rows: where the first stands. */
+function ladderOf(root: Root, sections: Section[]): Span | undefined {
+  const steps = new Map<string, Span>();
+  let severity = false;
+  const take = (label: string, span: Span) => {
+    const lower = label.trim().toLowerCase();
+    const m = MATCH.levelStep.regex.exec(lower);
+    if (!m) return;
+    // "Level 1 - CRITICAL", "| **Level 2 - HIGH** | < 5 minutes |": an alert's severity, not a way back.
+    if (MATCH.vague.find(lower.slice(m[0].length).replace(/^[^\p{L}]+/u, ''))?.index === 0) severity = true;
+    if (!steps.has(m[1])) steps.set(m[1], span);
+  };
+  for (const s of sections) take(s.title.replace(/^[\d.)\s]+/, ''), s.span);
+  for (const n of root.children) {
+    if (n.type !== 'table') continue;
+    for (const row of n.children.slice(1)) if (row.children[0]) take(plainText(row.children[0]), spanOf(row));
+  }
+  if (steps.size < 2 || severity) return undefined;
+  return [...steps.values()].sort((a, b) => a.start - b.start)[0];
+}
 
 function levelFromMatch(m: RegExpExecArray): number | undefined {
   const v = m[1] ?? '';
@@ -204,6 +228,7 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
     censusSection: census?.section ?? announced,
     endpoints: endpointMentions(root, text, census),
     level: levelHit && level ? { level, span: levelHit.span } : undefined,
+    levelLadder: levelHit && level ? undefined : ladderOf(root, sections),
     reviewNote: review?.span,
     confirmedTime,
     rollbackPossible: possible?.span,

@@ -13,6 +13,7 @@ export const de: Vocabulary = {
   notProcedure: ['entscheidung*', 'verantwort*', 'historie', 'protokoll'],
   advice: ['best practice*', 'vorbeugung', 'prävention', 'lehren', 'lessons learned', 'voraussetzung*', 'vorbereitung', 'checkliste', 'tipps', 'faq', 'referenz*', 'siehe auch', 'historie', 'verlauf', 'post mortem', 'übung*', 'test*'],
   roles: ['verantwortlich*', 'zuständig*', 'rollen', 'kontakte', 'kommunikation', 'eskalation', 'benachrichtigung*'],
+  levels: ['ebene', 'level'],
   census: ['nebenwirkungen', 'seiteneffekte', 'nebeneffekte', 'kompensation*', 'ausgleichsmaßnahmen'],
   brief: ['release-übersicht', 'release-zusammenfassung'],
   conditional: ['wenn', 'falls', 'bei'],

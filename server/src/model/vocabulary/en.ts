@@ -35,6 +35,7 @@ export const en: Vocabulary = {
   notProcedure: ['criteria*', 'trigger*', 'decision*', 'authority*', 'matrix*', 'log', 'history*'],
   advice: ['best practice*', 'before deploy*', 'prevention', 'preventing', 'lesson*', 'prerequisite*', 'preparation', 'checklist', 'tips', 'faq', 'reference*', 'see also', 'related', 'history', 'post mortem', 'anti pattern*', 'drill*', 'rehearsal*', 'testing'],
   roles: ['owner*', 'who decides', 'decision maker*', 'decision owner*', 'roles', 'responsibilit*', 'contacts', 'communication*', 'escalation', 'notification*', 'on-call'],
+  levels: ['level', 'tier'],
   census: ['side effect', 'side effects', 'census', 'compensat*'],
   brief: ['release brief'],
   conditional: ['if', 'when'],

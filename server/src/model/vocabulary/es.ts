@@ -13,6 +13,7 @@ export const es: Vocabulary = {
   notProcedure: ['decisión', 'responsable*', 'historial', 'registro'],
   advice: ['buenas prácticas', 'mejores prácticas', 'prevención', 'lecciones', 'requisitos previos', 'prerrequisitos', 'preparación', 'lista de verificación', 'consejos', 'preguntas frecuentes', 'referencias', 'véase también', 'historial', 'post mortem', 'simulacro*', 'pruebas'],
   roles: ['responsable*', 'quién decide', 'roles', 'contactos', 'comunicación', 'escalamiento', 'escalado', 'notificación*'],
+  levels: ['nivel'],
   census: ['efectos secundarios', 'efectos colaterales', 'compensaci*', 'acciones compensatorias'],
   brief: ['resumen del release', 'resumen de la versión'],
   conditional: ['si', 'cuando'],

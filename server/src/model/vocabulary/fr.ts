@@ -13,6 +13,7 @@ export const fr: Vocabulary = {
   notProcedure: ['décision', 'responsab*', 'historique', 'journal'],
   advice: ['bonnes pratiques', 'prévention', 'leçons', 'prérequis', 'pré requis', 'préparation', 'checklist', 'liste de contrôle', 'conseils', 'faq', 'références', 'voir aussi', 'historique', 'post mortem', 'exercice*', 'répétition*', 'tests'],
   roles: ['responsable*', 'qui décide', 'rôles', 'contacts', 'communication', 'escalade', 'notification*'],
+  levels: ['niveau'],
   census: ['effets de bord', 'effets secondaires', 'compensat*', 'actions compensatoires'],
   brief: ['résumé de la release', 'résumé de version'],
   conditional: ['si', 'quand', 'lorsque', 'en cas de'],

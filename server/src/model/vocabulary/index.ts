@@ -118,6 +118,7 @@ export const MATCH = {
   scenarios: compile(alternation(all('scenarios'))),
   advice: compile(alternation(all('advice'))),
   roles: compile(alternation(all('roles'))),
+  levelStep: compile(`^(?:${alternation(all('levels'))})\\s{0,3}([0-4])(?![\\p{N}])`),
   census: compile(alternation(all('census'))),
   brief: compile(alternation(all('brief'))),
   negative: compile(alternation(all('negative'))),

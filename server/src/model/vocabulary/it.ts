@@ -13,6 +13,7 @@ export const it: Vocabulary = {
   notProcedure: ['decisione', 'responsabil*', 'storico', 'registro'],
   advice: ['buone pratiche', 'best practice', 'prevenzione', 'lezioni', 'prerequisiti', 'preparazione', 'checklist', 'consigli', 'faq', 'riferimenti', 'vedi anche', 'cronologia', 'storico', 'post mortem', 'esercitazione*', 'test'],
   roles: ['responsabil*', 'chi decide', 'ruoli', 'contatti', 'comunicazione', 'escalation', 'notifich*'],
+  levels: ['livello'],
   census: ['effetti collaterali', 'compensa*', 'azioni compensative'],
   brief: ['sintesi del rilascio'],
   conditional: ['se', 'quando', 'in caso di'],

@@ -13,6 +13,7 @@ export const nl: Vocabulary = {
   notProcedure: ['beslissing*', 'verantwoordelij*', 'geschiedenis', 'logboek'],
   advice: ['best practices', 'preventie', 'lessen', 'vereisten', 'voorbereiding', 'checklist', 'tips', 'faq', 'referenties', 'zie ook', 'geschiedenis', 'post mortem', 'oefening*', 'testen'],
   roles: ['verantwoordelijk*', 'wie beslist', 'rollen', 'contactpersonen', 'communicatie', 'escalatie', 'notificatie*'],
+  levels: ['niveau'],
   census: ['neveneffecten', 'bijwerkingen', 'compensat*', 'compenserende acties'],
   brief: ['release-samenvatting'],
   conditional: ['als', 'wanneer', 'indien', 'bij'],

@@ -13,6 +13,7 @@ export const pt: Vocabulary = {
   notProcedure: ['decisão', 'responsáve*', 'histórico', 'registro'],
   advice: ['boas práticas', 'melhores práticas', 'prevenção', 'lições', 'pré requisitos', 'preparação', 'checklist', 'dicas', 'perguntas frequentes', 'referências', 'veja também', 'histórico', 'post mortem', 'simulação', 'simulado*', 'testes'],
   roles: ['responsáve*', 'quem decide', 'papéis', 'contatos', 'comunicação', 'escalonamento', 'notificaç*'],
+  levels: ['nível', 'nivel'],
   census: ['efeitos colaterais', 'efeitos secundários', 'compensa*', 'ações compensatórias'],
   brief: ['resumo do release', 'resumo da versão'],
   conditional: ['se', 'quando', 'caso'],

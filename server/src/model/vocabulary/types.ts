@@ -35,6 +35,8 @@ export interface Vocabulary {
   advice: string[];
   /** Headings of who decides and whom to tell ("decision owners", "判断責任者", "判断時の連絡"): no trigger list under a trigger section. */
   roles: string[];
+  /** The word before a rollback level's number ("Level 2", "Niveau 1", "レベル 3"): a ladder of them names the levels (RB016). */
+  levels: string[];
   /** A side-effect census heading ("side effects", "compensating actions"). */
   census: string[];
   /** A release brief heading. */

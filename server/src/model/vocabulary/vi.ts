@@ -13,6 +13,7 @@ export const vi: Vocabulary = {
   notProcedure: ['quyết định', 'trách nhiệm', 'lịch sử', 'nhật ký'],
   advice: ['thực hành tốt', 'phòng ngừa', 'bài học', 'điều kiện tiên quyết', 'chuẩn bị', 'checklist', 'mẹo', 'câu hỏi thường gặp', 'tham khảo', 'lịch sử', 'diễn tập', 'kiểm thử'],
   roles: ['người chịu trách nhiệm', 'người quyết định', 'vai trò', 'liên hệ', 'liên lạc', 'truyền thông', 'leo thang', 'thông báo'],
+  levels: ['cấp độ', 'mức'],
   census: ['tác dụng phụ', 'ảnh hưởng phụ', 'bù trừ', 'hành động bù'],
   brief: ['tóm tắt phát hành'],
   conditional: ['nếu', 'khi'],
