@@ -440,3 +440,9 @@ test('RB016: a ladder of rollback levels in the languages names them; a severity
   assert.equal(rb016('# Matrix\n\n## Level 1 - CRITICAL (Immediate Rollback Required)\n\nx\n\n## Level 2 - HIGH (Urgent Rollback)\n\ny\n'), 1);
   assert.equal(rb016('# Plan\n\n### Niveau 1 : Rollback Application\n\nx\n'), 1);
 });
+
+test("a bold label of another answer ('**HOTFIX IF**:') introduces no triggers; 'Execute este runbook se:' does", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('# Checklist\n\n### Rollback Decision\n\n**ROLLBACK IF**:\n- Critical issue affecting >10% of users\n\n**HOTFIX IF**:\n- Issue is fixable within 1-2 hours\n'), ['Critical issue affecting >10% of users']);
+  assert.deepEqual(names('# Runbook de rollback\n\n## Quando Usar\n\nExecute este runbook se:\n- ✅ Deploy causou erros críticos\n'), ['✅ Deploy causou erros críticos']);
+});

@@ -478,8 +478,8 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       if (n.type === 'table') takeTable(n, section, true);
       else if (n.type === 'code') takeDrawn(n, section);
       else if (n.type === 'list') takeList(n, section, undefined, isLeadIn(nodes[i - 1]) ? (nodes[i - 1] as Paragraph) : undefined);
-      else if (n.type === 'paragraph' && isNegativeLabel(n)) {
-        // "Consider not rolling back when:" — skip the list it introduces.
+      else if (n.type === 'paragraph' && (isNegativeLabel(n) || isOtherAnswerLabel(n))) {
+        // "Consider not rolling back when:", "**HOTFIX IF**:" — skip the list it introduces.
         if (nodes[i + 1]?.type === 'list') i++;
       }
     }
@@ -783,6 +783,18 @@ function sectionHasLists(nodes: RootContent[]): boolean {
 }
 
 /** "Consider not rolling back when:", "**NÃO** execute se:", "以下の場合はロールバックしない:": the list after it holds no triggers. */
+/** "**HOTFIX IF**:", "**Escalate when:**": the conditions of another answer, named before its if-word; no rollback word. */
+function isOtherAnswerLabel(n: RootContent): boolean {
+  // A bold label only: "Execute este runbook se:" is the rollback's own "when to use".
+  if (n.type !== 'paragraph' || n.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value))).some((c) => c.type !== 'strong')) return false;
+  const t = plainText(n).trim();
+  if (t.length > 60 || !/[:：]\s*$/.test(t) || MATCH.rollback.test(t)) return false;
+  const cond = MATCH.conditional.find(t);
+  if (!cond || cond.index === 0) return false;
+  const before = t.slice(0, cond.index).replace(/[^\p{L}\p{N}\s-]/gu, ' ').trim();
+  return before.length > 0 && before.split(/\s+/).length <= 3 && !/[:：]\s*$/.test(t.slice(cond.index + cond.length, -1));
+}
+
 function isNegativeLabel(n: RootContent): boolean {
   const t = plainText(n).trim().toLowerCase();
   if (t.length >= 80 || !/[:：]\s*$/.test(t)) return false;
