@@ -446,3 +446,8 @@ test("a bold label of another answer ('**HOTFIX IF**:') introduces no triggers; 
   assert.deepEqual(names('# Checklist\n\n### Rollback Decision\n\n**ROLLBACK IF**:\n- Critical issue affecting >10% of users\n\n**HOTFIX IF**:\n- Issue is fixable within 1-2 hours\n'), ['Critical issue affecting >10% of users']);
   assert.deepEqual(names('# Runbook de rollback\n\n## Quando Usar\n\nExecute este runbook se:\n- ✅ Deploy causou erros críticos\n'), ['✅ Deploy causou erros críticos']);
 });
+
+test('an unlabelled rollback path is what all rollback sections say, not only the first ("basic concepts")', () => {
+  const doc = '# 基準\n\n## ロールバックの基本概念\n\n変更を元に戻す操作の総称。\n\n## ロールバック手順\n\n### Level 1: アプリケーション\n\nVercel ダッシュボードで Instant Rollback をクリック。\n';
+  assert.equal(findingsOf('RB012', doc).length, 1);
+});

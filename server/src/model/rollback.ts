@@ -240,9 +240,9 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   const commands = commandsIn(nodes, text);
   const paths = top.flatMap((s) => pathsIn(s, text));
   if (paths.length === 0 && top.length) {
+    // One unlabelled path: all the rollback sections say ("## Basic concepts" may come before "## Procedure"), reported on the first.
     const s = top[0];
-    const body = contentOf(s);
-    const bodyText = body.map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n');
+    const bodyText = nodes.map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n');
     if (commands.length || bodyText.trim()) {
       paths.push({ primary: false, kind: pathKind(bodyText, commands), span: s.span, labelSpan: s.span, commands, text: bodyText });
     }
