@@ -304,7 +304,7 @@ test("steps after a 'rollback steps' label, a sentence over a list, 'do X if Y' 
 test('RB019: one finding per rollback path; advice sections in the languages hold no steps', () => {
   const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
   assert.equal(rb019('### Option A: down migration\n\n1. `npm run migrate:rollback`\n2. `npm run migrate:rollback`\n\n### Option B: SQL\n\n```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```'), 2);
-  for (const h of ['Prévention', 'Lecciones aprendidas', 'Boas práticas', '演练']) assert.equal(rb019(`### ${h}\n\n\`\`\`js\nexport async function down(db) { await db.schema.dropColumn('x') }\n\`\`\``), 0, h);
+  for (const h of ['Prévention', 'Lecciones aprendidas', 'Boas práticas', '演练', 'Overview', '概要']) assert.equal(rb019(`### ${h}\n\n\`\`\`js\nexport async function down(db) { await db.schema.dropColumn('x') }\n\`\`\``), 0, h);
 });
 
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {
