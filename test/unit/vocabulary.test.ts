@@ -451,3 +451,10 @@ test('an unlabelled rollback path is what all rollback sections say, not only th
   const doc = '# 基準\n\n## ロールバックの基本概念\n\n変更を元に戻す操作の総称。\n\n## ロールバック手順\n\n### Level 1: アプリケーション\n\nVercel ダッシュボードで Instant Rollback をクリック。\n';
   assert.equal(findingsOf('RB012', doc).length, 1);
 });
+
+test('RB019: a stop that may not happen, or a scale-down of the failed version while the stable one scales up, stops no traffic', () => {
+  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
+  assert.equal(rb019('1. Actions\n   ```bash\n   kubectl scale deployment app-canary --replicas=0\n   kubectl scale deployment app-stable --replicas=5\n   ```\n2. Database\n   ```bash\n   alembic downgrade -1\n   ```'), 1);
+  assert.equal(rb019('1. Actions\n   ```bash\n   kubectl scale deployment app --replicas=0\n   ```\n2. Database\n   ```bash\n   alembic downgrade -1\n   ```'), 0);
+  assert.equal(rb019('- Enable maintenance mode if needed\n\n```bash\nalembic downgrade -1\n```'), 1);
+});

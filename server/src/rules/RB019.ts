@@ -1,7 +1,7 @@
 import type { RunbookRule } from './rule';
 import { MATCH } from '../model/vocabulary';
 import type { Section } from '../model/sections';
-import { isReverseMigration, isStopTraffic } from '../model/rollback';
+import { isReverseMigration, isStopTraffic, type Step } from '../model/rollback';
 import { plainText } from '../model/markdown';
 
 // A line that tells you to test or avoid something, not to do it now.
@@ -27,6 +27,17 @@ function sectionsOf(sections: Section[], offsets: number[]): Array<Section | und
     out.push(k >= 0 ? sections[k] : undefined);
   }
   return out;
+}
+
+const SCALE_UP = /--replicas[= ]?[1-9]|\bscale\s+up\b|\bscale\b[^\n]{0,40}\bto\s+[1-9]/i;
+
+/** A scale to zero followed, in the same section, within a few steps and before any reversal, by a scale up (of the stable version). */
+function scalesUpAfter(steps: Step[], i: number, sectionOf: Array<Section | undefined>): boolean {
+  if (!/\bscale\b/i.test(steps[i].text)) return false;
+  for (let k = i + 1; k < Math.min(steps.length, i + 6) && sectionOf[k] === sectionOf[i] && !isReverseMigration(steps[k].text); k++) {
+    if (SCALE_UP.test(steps[k].text)) return true;
+  }
+  return false;
 }
 
 export const RB019: RunbookRule = {
@@ -65,6 +76,9 @@ export const RB019: RunbookRule = {
       const section = sectionOf[i];
       if (isAdvice(section)) continue;
       if (isStopTraffic(step.text)) {
+        // "STOP TRAFFIC (nếu có thể)", "Enable maintenance mode if needed": a stop that may not happen stops nothing.
+        // Nor does scaling the failed version to zero while the stable one is scaled up to take the traffic.
+        if (MATCH.conditional.test(step.text) || scalesUpAfter(steps, i, sectionOf)) continue;
         // "#### Step 1: Stop New Traffic" covers "#### Step 3: Rollback Database Migration": stages of one sequence.
         stoppedIn.add(procedureOf(section));
         continue;
