@@ -204,7 +204,8 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
   const { census, announced } = extractCensus(root, text, sections);
   const [levels, reviews, confirmed, possibles] = proseHits(root, text);
   const levelHit = levels[0];
-  const level = levelHit ? levelFromMatch(levelHit.match) : undefined;
+  const levelNumber = levelHit ? levelFromMatch(levelHit.match) : undefined;
+  const level = levelHit && levelNumber ? { level: levelNumber, span: levelHit.span } : undefined;
   const review = reviews[0];
   // A statement with a number wins over an earlier one without ("Confirmed time: TBD").
   const statements = confirmed
@@ -227,8 +228,8 @@ export function buildRunbook(path: string, text: string, previous?: Root): Runbo
     census,
     censusSection: census?.section ?? announced,
     endpoints: endpointMentions(root, text, census),
-    level: levelHit && level ? { level, span: levelHit.span } : undefined,
-    levelLadder: levelHit && level ? undefined : ladderOf(root, sections),
+    level,
+    levelLadder: level ? undefined : ladderOf(root, sections),
     reviewNote: review?.span,
     confirmedTime,
     rollbackPossible: possible?.span,

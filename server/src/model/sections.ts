@@ -105,6 +105,9 @@ export function isWithin(section: Section, ancestor: Section): boolean {
 /** Headings that read "not", "never", "instead" (any language): "When not to roll back". */
 export const isNegativeTitle: (title: string) => boolean = memoized((title: string) => MATCH.negative.test(title), 10_000);
 
+/** Headings of who decides and whom to tell ("Communication", "判断責任者", "判断時の連絡"): not when to roll back. */
+export const isRolesTitle: (title: string) => boolean = memoized((title: string) => MATCH.roles.test(title), 10_000);
+
 // Memoized, as the titles are: every heading is asked again on each edit, and each asks several matchers (issue 13).
 export const isTriggerTitle: (title: string) => boolean = memoized(namesTriggers, 10_000);
 

@@ -6,7 +6,7 @@ import { plainText, spanOf } from './markdown';
 import { drawnGroups, type DrawnGroup } from './drawn';
 import { findDurations, isDataCorrection, isWindowAt, parseBudget, type Duration } from './duration';
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
-import { contentOf, descendants, isNegativeTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
+import { contentOf, descendants, isNegativeTitle, isRolesTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
 import { derivedFrom, memoized } from './text';
 import { isSpaced, MATCH } from './vocabulary';
@@ -361,6 +361,11 @@ function isOtherAction(item: ListItem): boolean {
   return !!MATCH.conditional.find(words.slice(verb.length).replace(/\([^()]*\)|（[^（）]*）/g, ' '));
 }
 
+/** A paragraph's parts without the blanks and colons around them: "**HOTFIX IF**:" is one strong part. */
+function labelParts(p: Paragraph): Paragraph['children'] {
+  return p.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
+}
+
 /**
  * An item that is only a bold label over a list of two or more conditions: a group, not a trigger.
  * A label with a checkbox ("- [ ] **Data integrity issues**") is the one thing to check, its
@@ -370,7 +375,7 @@ function groupOf(item: ListItem): List | undefined {
   const head = itemHead(item);
   const nested = item.children.find((c): c is List => c.type === 'list');
   if (!head || head.type !== 'paragraph' || !nested || nested.children.length < 2 || item.children.indexOf(head) !== 0 || typeof item.checked === 'boolean') return undefined;
-  const parts = head.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
+  const parts = labelParts(head);
   if (parts.length !== 1 || parts[0].type !== 'strong') return undefined;
   const outcome = (sub: ListItem) => {
     const t = plainText(itemHead(sub) ?? sub).trim();
@@ -422,10 +427,11 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       // "2. **データ破損**" over "- 文字起こしデータの破損", "- ユーザーデータの消失": a group label, each sub-item a trigger.
       const group = groupOf(item);
       if (group) {
+        const label = `${plainText(itemHead(item)!).trim()} ${context ?? ''}`.trim();
         for (const sub of group.children) {
           const t = triggerOfItem(text, sub, section, lead, automatic);
           if (!t) continue;
-          t.context = `${plainText(itemHead(item)!).trim()} ${context ?? ''}`.trim();
+          t.context = label;
           model.triggers.push(t);
         }
         continue;
@@ -500,7 +506,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       const whole = !section.parent && section.depth === 1 && section.children.length > 1;
       for (const d of descendants(section)) {
         // "### 3.1 判断責任者", "### Communication": who decides and whom to tell, not when.
-        if (isNegativeTitle(d.title) || MATCH.roles.test(d.title) || (whole && !namesConditions(d.title))) continue;
+        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || (whole && !namesConditions(d.title))) continue;
         takeNodes(d.own, d);
       }
     }
@@ -541,7 +547,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       for (const d of descendants(a.section)) {
         if (done.has(d)) continue;
         done.add(d);
-        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || MATCH.roles.test(d.title) || d.children.length || !d.own.length) continue;
+        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || isRolesTitle(d.title) || d.children.length || !d.own.length) continue;
         // A report template ("### Trigger Details" over "**Trigger Type**: [Automatic/Manual]") is no trigger.
         if (/\btrigger\b/.test(d.title) || isFormOnly(text, d.own)) continue;
         const body = d.own.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : plainText(n as never))).join(' ');
@@ -681,29 +687,31 @@ function inheritDocumentBudget(root: Root, text: string, model: TriggerModel): v
   // The scan reads the whole text: only when a trigger would inherit (most edits, none does).
   if (!heirs.length) return;
   const fallback = documentBudget(root, text);
+  const answering = answeringRollbacks();
   for (const t of heirs) {
     // "### 触发条件" then "### 快速回滚（5分钟内）": the rollback that answers them, with its time.
-    const next = t.budgetText === undefined ? answeringRollback(t.section) : undefined;
-    if (next?.budget) {
-      t.budgetText = text.slice(next.budget.start, next.budget.end);
-      t.budgetSpan = { start: next.budget.start, end: next.budget.end };
-      t.budgetMinutes = next.budget.minutes;
-      t.budgetFromHeading = true;
-      continue;
-    }
-    if (!fallback) continue;
-    t.budgetText = text.slice(fallback.start, fallback.end);
-    t.budgetSpan = { start: fallback.start, end: fallback.end };
-    t.budgetMinutes = fallback.minutes;
+    const b = (t.budgetText === undefined ? answering(t.section)?.budget : undefined) ?? fallback;
+    if (!b) continue;
+    t.budgetText = text.slice(b.start, b.end);
+    t.budgetSpan = { start: b.start, end: b.end };
+    t.budgetMinutes = b.minutes;
     t.budgetFromHeading = true;
   }
 }
 
-/** The section right after a trigger section, when it is the rollback to run and its heading gives the time. */
-function answeringRollback(section: Section | undefined): Section | undefined {
-  const siblings = section?.parent?.children;
-  const next = siblings ? siblings[siblings.indexOf(section!) + 1] : undefined;
-  return next?.budget && MATCH.rollback.test(next.title) && !MATCH.stageHeading.test(plainText(next.heading).trim()) ? next : undefined;
+/**
+ * The section right after a trigger section, when it is the rollback to run and its heading gives
+ * the time. Each parent's children are paired with their next sibling once, however many triggers ask.
+ */
+function answeringRollbacks(): (section: Section | undefined) => Section | undefined {
+  const next = new Map<Section, Section | undefined>();
+  return (section) => {
+    const siblings = section?.parent?.children;
+    if (!section || !siblings) return undefined;
+    if (!next.has(section)) siblings.forEach((s, i) => next.set(s, siblings[i + 1]));
+    const n = next.get(section);
+    return n?.budget && MATCH.rollback.test(n.title) && !MATCH.stageHeading.test(plainText(n.heading).trim()) ? n : undefined;
+  };
 }
 
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
@@ -782,11 +790,10 @@ function sectionHasLists(nodes: RootContent[]): boolean {
   return nodes.some((n) => n.type === 'list' || n.type === 'table');
 }
 
-/** "Consider not rolling back when:", "**NÃO** execute se:", "以下の場合はロールバックしない:": the list after it holds no triggers. */
 /** "**HOTFIX IF**:", "**Escalate when:**": the conditions of another answer, named before its if-word; no rollback word. */
 function isOtherAnswerLabel(n: RootContent): boolean {
   // A bold label only: "Execute este runbook se:" is the rollback's own "when to use".
-  if (n.type !== 'paragraph' || n.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value))).some((c) => c.type !== 'strong')) return false;
+  if (n.type !== 'paragraph' || labelParts(n).some((c) => c.type !== 'strong')) return false;
   const t = plainText(n).trim();
   if (t.length > 60 || !/[:：]\s*$/.test(t) || MATCH.rollback.test(t)) return false;
   const cond = MATCH.conditional.find(t);
@@ -795,6 +802,7 @@ function isOtherAnswerLabel(n: RootContent): boolean {
   return before.length > 0 && before.split(/\s+/).length <= 3 && !/[:：]\s*$/.test(t.slice(cond.index + cond.length, -1));
 }
 
+/** "Consider not rolling back when:", "**NÃO** execute se:", "以下の場合はロールバックしない:": the list after it holds no triggers. */
 function isNegativeLabel(n: RootContent): boolean {
   const t = plainText(n).trim().toLowerCase();
   if (t.length >= 80 || !/[:：]\s*$/.test(t)) return false;

@@ -10,8 +10,9 @@ const VAGUE = /\b(?:things?|stuff|issues?|problems?|weird\w*|odd|off|bad|unstabl
 const RATE = /\b(?:rate|performance|latenc\w+|p(?:50|90|95|99|999)|errors?|5xx|4xx|response times?|throughput|queue (?:depth|length)|lag|apdex)\b/i;
 const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
 
-/** A comparison with a number: what a rate or latency trigger needs to have a window at all. */
+/** A number with its unit, before a comparison word written after it ("10秒以上"). */
 const NUMBER_WITH_UNIT = /\d+(?:[.,]\d+)?\s*(?:%|ms|毫秒|分钟|分鐘|[秒分倍件回초분건회])?/g;
+/** A comparison with a number: what a rate or latency trigger needs to have a window at all. */
 const NUMERIC = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least)\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average)|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%/i;
 
 export function hasNumericThreshold(text: string): boolean {
