@@ -246,6 +246,20 @@ test('RB019: a comment that names the reversal is judged on the command on its n
   assert.deepEqual(at('# 4. Manually revert schema changes\nflyctl postgres connect --app db\n\n-- Drop tables created by migration\nDROP TABLE IF EXISTS new_table CASCADE;'), ['DROP TABLE IF EXISTS new_table CASCADE;']);
 });
 
+test("RB019: what code writes, stores or tests is no step: a heredoc into a file, a SQL string, a file test, a warning's illustration", () => {
+  const at = (body: string) => {
+    const doc = `# Runbook\n\n## Rollback procedure\n\n${body}\n`;
+    return findingsOf('RB019', doc).map((f) => doc.slice(f.span.start, f.span.end));
+  };
+  const fence = (lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\``;
+  assert.deepEqual(at(fence('bash', "cat > migrations/9_revert/migration.sql << 'SQL'\nALTER TABLE t DROP COLUMN c;\nSQL\nnpx prisma migrate resolve --applied 9_revert")), []);
+  // Fed to the database client, the same heredoc runs.
+  assert.deepEqual(at(fence('bash', "psql $DATABASE_URL << 'SQL'\nALTER TABLE t DROP COLUMN c;\nSQL")), ['ALTER TABLE t DROP COLUMN c;']);
+  assert.deepEqual(at(fence('sql', "INSERT INTO schema_versions (version, rollback_sql)\nVALUES ('2.5.0',\n    'ALTER TABLE t DROP COLUMN c;',\n    SHA2('ALTER TABLE t DROP COLUMN c;', 256));")), []);
+  assert.deepEqual(at(fence('bash', 'if [ -f "$PREV/rollback.sql" ]; then\n    mysql $DB < "$PREV/rollback.sql"\nfi')), ['    mysql $DB < "$PREV/rollback.sql"']);
+  assert.deepEqual(at(`5. **❌ 在迁移中删除表/列（无 Expand/Contract）**\n   ${fence('sql', '   -- 禁止！\n   DROP TABLE old_table;')}`), []);
+});
+
 test('criteria drawn in a code block: group lines give budgets, branches are triggers, a no-rollback group or answer is none', () => {
   const box = [
     '# Agent', '', '## Quand Faire un Rollback ?', '', '```', '┌──────────────────────────────┐', '│     CRITÈRES DE ROLLBACK     │', '├──────────────────────────────┤',

@@ -193,6 +193,17 @@ const COMMENT = /^\s*(?:#|\/\/|--)/;
 const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(?:step\s+)?\d+[.):]\s/i;
 /** What a script prints is not what it does: `echo "🚨 DATABASE MIGRATION ROLLBACK"`. */
 const OUTPUT = /^\s*(?:echo|printf|log|write-host)\b/i;
+/** A string in code is data: `'ALTER TABLE t DROP COLUMN c;',` stored in a table runs nothing. */
+const STRING_LITERAL = /^\s*['"`]/;
+/** `if [ -f "$PREVIOUS/rollback.sql" ]; then` tests that a file is there; the lines after it run it. */
+const SHELL_TEST = /^\s*(?:el)?if\s+\[\[?\s[^\n]*\]\]?\s*;\s*then\s*$|^\s*(?:while|until)\s+\[\[?\s[^\n]*;\s*do\s*$/;
+/** In SQL a quoted string is a value: `SHA2('ALTER TABLE t DROP COLUMN c;', 256)` drops nothing. */
+const SQL_FENCE = /^(?:sql|mysql|pgsql|plpgsql|postgres(?:ql)?|sqlite|tsql|plsql)$/i;
+const SQL_STRING = /'(?:[^'\n]|'')*'/g;
+/** `cat > prisma/migrations/x/migration.sql << 'SQL'`: the lines up to SQL are a file's content, written, not run. */
+const HEREDOC_TO_FILE = /^\s*(?:sudo\s+)?(?:cat\b[^\n]*>\s*[^\s&|>]|tee\b)[^\n]*<<-?\s*(['"]?)([A-Za-z_]\w*)\1|^\s*(?:sudo\s+)?cat\s*<<-?\s*(['"]?)([A-Za-z_]\w*)\3[^\n]*>\s*[^\s&|>]/;
+/** A warning's illustration: "5. **❌ 在迁移中删除表/列**" over the SQL not to run. */
+const WARNING = /^\s*(?:\*\*|__)?\s*[❌🚫⛔]/u;
 
 function stepsIn(nodes: RootContent[], text: string): Step[] {
   return stepsOf.in(nodes, (top) => stepsOfNode(top, text));
@@ -209,13 +220,24 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
       // In a script whose steps are numbered comments ("# 1. Stop applications"), the comments
       // before the first step are its title ("# Database Migration Rollback"), not steps.
       const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
+      let fileContentUntil: string | undefined;
+      const sql = SQL_FENCE.test(n.lang ?? '');
       for (const [i, line] of lines.entries()) {
         const header = i < firstNumbered && COMMENT.test(line);
-        if (line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line)) {
-          steps.push({ text: line, span: { start: offset, end: offset + line.length }, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
+        const inFile = fileContentUntil !== undefined;
+        if (inFile && line.trim() === fileContentUntil) fileContentUntil = undefined;
+        const heredoc = inFile ? null : HEREDOC_TO_FILE.exec(line);
+        if (heredoc) fileContentUntil = heredoc[2] ?? heredoc[4];
+        if (!inFile && line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
+          steps.push({ text: sql ? line.replace(SQL_STRING, "''") : line, span: { start: offset, end: offset + line.length }, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
         }
         offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
       }
+      return false;
+    }
+    if (n.type === 'listItem' && n.children[0]?.type === 'paragraph' && WARNING.test(plainText(n.children[0]))) {
+      const s = spanOf(n.children[0]);
+      steps.push({ text: plainText(n.children[0]), span: s });
       return false;
     }
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableRow') {
