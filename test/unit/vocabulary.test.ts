@@ -285,6 +285,18 @@ test('RB008 reads rates and comparison words in the languages', () => {
   for (const item of ["Taux d'erreur > 5% pendant 10 minutes", 'Latencia p95 superior a 2 segundos durante 5 minutos', 'Taxa de erro > 10% por 5 minutos', 'Bug visuel sur la page']) assert.equal(rb008(item), 0, item);
 });
 
+test('RB008 in a trigger table: a threshold column holds the threshold, any cell the window; a count per minute is its own window', () => {
+  const rows = (lines: string[]) => {
+    const doc = `# Rollback\n\n## Метрики для принятия решения об откате\n\n| Метрика | Порог для рассмотрения отката | Действие |\n|---|---|---|\n${lines.join('\n')}\n`;
+    return findingsOf('RB008', doc).map((f) => doc.slice(f.span.start, f.span.end));
+  };
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', '# R\n\n## Метрики для принятия решения об откате\n\n| Метрика | Порог |\n|---|---|\n| P95 latency | > 3s |\n').triggers.triggers.map((t) => [t.name, t.threshold]), [['P95 latency', '> 3s']]);
+  assert.deepEqual(rows(['| Error rate (5xx) | > 3% | Откат |', '| P95 latency | > 3s | Откат |']), ['Error rate (5xx)', 'P95 latency']);
+  assert.deepEqual(rows(['| Database errors | > 10/min | Откат |', '| Health check failures | > 2 за 5 минут | Откат |', '| P95 延遲 | > 1000ms | 監控 30 分鐘 |']), []);
+  // Per second is no window: one bad second flaps.
+  assert.deepEqual(rows(['| Error rate | > 50/s | Откат |']), ['Error rate']);
+});
+
 test("trigger labels: 'Consider rollback if:', a group named by its rollback answer; a path or a recommended way is none", () => {
   for (const l of ['Consider rollback if:', '**Critical Issues (Immediate Rollback)**:', 'High Issues (Evaluate Rollback):']) assert.ok(isTriggerLabel(l), l);
   for (const l of ['Medium Issues (Consider Hotfix Instead):', 'Option A (rollback):', 'Via Dashboard (Recommended - Instant Rollback):', 'Step 2 (Rollback):']) assert.ok(!isTriggerLabel(l), l);
@@ -318,7 +330,7 @@ test("steps after a 'rollback steps' label, a sentence over a list, 'do X if Y' 
 test('RB019: one finding per rollback path; advice sections in the languages hold no steps', () => {
   const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
   assert.equal(rb019('### Option A: down migration\n\n1. `npm run migrate:rollback`\n2. `npm run migrate:rollback`\n\n### Option B: SQL\n\n```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```'), 2);
-  for (const h of ['Prévention', 'Lecciones aprendidas', 'Boas práticas', '演练', 'Overview', '概要']) assert.equal(rb019(`### ${h}\n\n\`\`\`js\nexport async function down(db) { await db.schema.dropColumn('x') }\n\`\`\``), 0, h);
+  for (const h of ['Prévention', 'Lecciones aprendidas', 'Boas práticas', '演练', 'Overview', '概要', 'Q: 回滾後數據庫遷移怎麼辦？', 'What about the migration?']) assert.equal(rb019(`### ${h}\n\n\`\`\`js\nexport async function down(db) { await db.schema.dropColumn('x') }\n\`\`\``), 0, h);
 });
 
 test("a decision matrix: an issue column names the triggers, a row answered 'No' is none, 'Immediate' is RB004", () => {

@@ -26,6 +26,8 @@ export interface Trigger {
   fullText: string;
   observed?: string;
   observedSpan?: Span;
+  /** A trigger table's threshold cells, when the threshold stands beside the name ("| Error rate (5xx) | > 3% |"). */
+  threshold?: string;
   /** Budget as written; undefined when there is none. */
   budgetText?: string;
   budgetSpan?: Span;
@@ -52,6 +54,8 @@ export interface TriggerTable {
   triggerCol: number;
   observedCol: number;
   budgetCol: number;
+  /** "| Метрика | Порог для рассмотрения | Порог для немедленного отката |": the values the metric is compared with. */
+  thresholdCols: number[];
 }
 
 export interface TriggerList {
@@ -71,6 +75,7 @@ export interface TriggerModel {
 const TRIGGER_COL = MATCH.columns.trigger;
 const OBSERVED_COL = MATCH.columns.observed;
 const BUDGET_COL = MATCH.columns.budget;
+const THRESHOLD_COL = MATCH.columns.threshold;
 /** A table with a header cell that names triggers ("Trigger", "Critério de rollback") is a trigger table wherever it stands. */
 const isStrongHeader = (cell: string) => isTriggerTitle(normalizeTitle(cell));
 
@@ -85,7 +90,8 @@ function triggerTableOf(table: ParsedTable, section: Section | undefined, inTrig
   if (triggerCol < 0) return undefined;
   const budgetCol = columnIndex(table, BUDGET_COL, [triggerCol]);
   const observedCol = columnIndex(table, OBSERVED_COL, [triggerCol, budgetCol]);
-  return { table, section, triggerCol, observedCol, budgetCol };
+  const thresholdCols = table.header.cells.flatMap((c, i) => (i !== triggerCol && i !== budgetCol && i !== observedCol && THRESHOLD_COL.test(c.text.toLowerCase()) ? [i] : []));
+  return { table, section, triggerCol, observedCol, budgetCol, thresholdCols };
 }
 
 function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
@@ -109,6 +115,7 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
       fullText: row.cells.map((c) => c.text).join(' | '),
       observed: observedCell?.text || undefined,
       observedSpan: observedCell?.text ? observedCell.span : undefined,
+      ...(tt.thresholdCols.length ? { threshold: tt.thresholdCols.map((i) => row.cells[i]?.text ?? '').join(' ') } : {}),
       budgetText: budgetText ?? (inherited ? text.slice(inherited.start, inherited.end) : undefined),
       budgetSpan: budgetCell ? budgetCell.span : inherited ? { start: inherited.start, end: inherited.end } : undefined,
       budgetMinutes: dataCorrection ? undefined : parsed?.minutes ?? inherited?.minutes,

@@ -12,8 +12,9 @@ export const RB008: RunbookRule = {
     for (const t of model.triggers.triggers) {
       // "**Auto triggers (any sustained 30m):**" gives every item of its list a window.
       // A list item's label can be the name and its text the threshold ("**High Error Rate**: >10% requests failing").
-      const what = t.style === 'list' ? withoutBudget(t) : t.name;
-      const text = `${what} ${t.observed ?? ''} ${t.context ?? ''}`;
+      // A table row can hold its threshold in a cell of its own ("| Error rate (5xx) | > 3% |"), and its window in any ("| 監控 30 分鐘 |").
+      const what = t.style === 'list' ? withoutBudget(t) : t.threshold ? `${t.name} ${t.threshold}` : t.name;
+      const text = `${t.threshold ? t.fullText : what} ${t.observed ?? ''} ${t.context ?? ''}`;
       if (!isRateOrLatency(what) || !hasNumericThreshold(what) || hasWindow(text)) continue;
       report({
         span: t.nameSpan,

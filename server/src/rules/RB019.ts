@@ -29,6 +29,9 @@ function sectionsOf(sections: Section[], offsets: number[]): Array<Section | und
   return out;
 }
 
+/** A question's heading ("### Q: 回滾後數據庫遷移怎麼辦？"): what follows answers it in general, it is no procedure to run. */
+const QUESTION = /[?？]\s*$/;
+
 const SCALE_UP = /--replicas[= ]?[1-9]|\bscale\s+up\b|\bscale\b[^\n]{0,40}\bto\s+[1-9]/i;
 
 /** A scale to zero followed, in the same section, within a few steps and before any reversal, by a scale up (of the stable version). */
@@ -66,7 +69,7 @@ export const RB019: RunbookRule = {
     const isAdvice = (s: Section | undefined): boolean => {
       if (!s) return false;
       let v = advice.get(s);
-      if (v === undefined) advice.set(s, (v = MATCH.advice.test(s.title) || isAdvice(s.parent)));
+      if (v === undefined) advice.set(s, (v = MATCH.advice.test(s.title) || QUESTION.test(s.title) || isAdvice(s.parent)));
       return v;
     };
     const procedureOf = (s: Section | undefined) => (s && MATCH.stageHeading.test(plainText(s.heading).trim()) ? s.parent : s);

@@ -46,5 +46,6 @@ export const de: Vocabulary = {
     trigger: ['auslöser', 'bedingung', 'kriteri', 'symptom', 'metrik', 'wann', 'ereignis', 'alarm', 'signal', 'problem', 'situation', 'störung'],
     observed: ['erkenn', 'überwach', 'quelle', 'prüfung', 'wie '],
     budget: ['zeit', 'frist', 'minuten', 'dauer'],
+    threshold: ['schwellenwert', 'schwelle', 'grenzwert'],
   },
 };

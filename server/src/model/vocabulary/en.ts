@@ -85,5 +85,6 @@ export const en: Vocabulary = {
     trigger: ['failure', 'what broke', 'trigger', 'condition', 'signal', 'criteri', 'symptom', 'scenario', 'metric', 'when', 'event', 'alert', 'issue', 'problem', 'situation'],
     observed: ['observ', 'detect', 'source', 'monitor', 'check', 'how'],
     budget: ['budget', 'timer', 'time', 'minutes', 'deadline', 'within', 'sla', 'decide'],
+    threshold: ['threshold', 'limit', 'trigger value'],
   },
 };

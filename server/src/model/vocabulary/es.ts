@@ -46,5 +46,6 @@ export const es: Vocabulary = {
     trigger: ['disparador', 'desencadenante', 'condición', 'condicion', 'criterio', 'síntoma', 'métrica', 'cuándo', 'evento', 'alerta', 'señal', 'problema', 'situación'],
     observed: ['detecci', 'detectado', 'cómo se', 'monitoreo', 'monitorización', 'fuente', 'verificación'],
     budget: ['tiempo', 'plazo', 'minuto', 'límite'],
+    threshold: ['umbral', 'límite'],
   },
 };

@@ -46,5 +46,6 @@ export const fr: Vocabulary = {
     trigger: ['déclencheur', 'condition', 'critère', 'symptôme', 'métrique', 'quand', 'événement', 'alerte', 'signal', 'problème', 'situation'],
     observed: ['détect', 'comment', 'surveillance', 'supervision', 'source', 'vérification'],
     budget: ['délai', 'temps', 'minute', 'durée'],
+    threshold: ['seuil'],
   },
 };

@@ -180,6 +180,7 @@ export const MATCH = {
     trigger: substring(VOCABULARIES.flatMap((v) => v.columns.trigger)),
     observed: substring(VOCABULARIES.flatMap((v) => v.columns.observed)),
     budget: substring(VOCABULARIES.flatMap((v) => v.columns.budget)),
+    threshold: substring(VOCABULARIES.flatMap((v) => v.columns.threshold)),
   },
 };
 
@@ -195,6 +196,9 @@ export const UNIT_MINUTES: ReadonlyMap<string, number> = new Map(
 
 /** The units as one regex source, longest first ("minutes" before "min" before "m"). */
 export const UNIT_SOURCE = [...UNIT_MINUTES.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/** The units of a minute or longer, as one regex source: "per minute" counts over a minute, "per second" flaps. */
+export const MINUTE_OR_LONGER_UNIT_SOURCE = [...UNIT_MINUTES].filter(([, m]) => m >= 1).map(([u]) => u).sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** The words a window puts between the number and its unit ("10 consecutive minutes"), as one regex source. */
 export const WINDOW_BETWEEN_SOURCE = [...new Set(VOCABULARIES.flatMap((v) => v.window.between ?? []))].sort((a, b) => b.length - a.length).map(escape).join('|');

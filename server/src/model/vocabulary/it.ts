@@ -46,5 +46,6 @@ export const it: Vocabulary = {
     trigger: ['trigger', 'condizion', 'criteri', 'sintomo', 'metrica', 'quando', 'evento', 'allarme', 'segnale', 'problema', 'situazione'],
     observed: ['rilev', 'monitor', 'fonte', 'verifica', 'come '],
     budget: ['tempo', 'minuti', 'scadenza', 'entro'],
+    threshold: ['soglia'],
   },
 };

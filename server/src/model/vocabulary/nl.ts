@@ -46,5 +46,6 @@ export const nl: Vocabulary = {
     trigger: ['wat stuk', 'probleem', 'storing', 'trigger', 'voorwaarde', 'criteri', 'symptoom', 'metriek', 'wanneer', 'gebeurtenis', 'alarm', 'signaal', 'situatie'],
     observed: ['detect', 'monitor', 'bron', 'controle', 'hoe '],
     budget: ['duur', 'tijd', 'termijn', 'minuten', 'binnen'],
+    threshold: ['drempel', 'grenswaarde'],
   },
 };

@@ -46,5 +46,6 @@ export const pt: Vocabulary = {
     trigger: ['gatilho', 'condição', 'condicao', 'critério', 'sintoma', 'métrica', 'quando', 'evento', 'alerta', 'sinal', 'problema', 'situação'],
     observed: ['detec', 'como ', 'monitora', 'fonte', 'verifica'],
     budget: ['tempo', 'prazo', 'minuto', 'limite'],
+    threshold: ['limiar', 'limite'],
   },
 };

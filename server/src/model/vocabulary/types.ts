@@ -111,5 +111,7 @@ export interface Vocabulary {
     trigger: string[];
     observed: string[];
     budget: string[];
+    /** The value a trigger's metric is compared with ("| Métrique | Seuil |"): the row's threshold, beside its name. */
+    threshold: string[];
   };
 }

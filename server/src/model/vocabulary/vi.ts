@@ -46,5 +46,6 @@ export const vi: Vocabulary = {
     trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger', 'vấn đề', 'tình huống'],
     observed: ['phát hiện', 'giám sát', 'nguồn', 'kiểm tra', 'cách'],
     budget: ['thời gian', 'phút', 'thời hạn'],
+    threshold: ['ngưỡng'],
   },
 };

@@ -1,6 +1,6 @@
 // Shared reading of a trigger's text: a threshold, a failing check, a way it is observed, a window.
 import { findDurations, isWindowAt } from '../../model/duration';
-import { MATCH } from '../../model/vocabulary';
+import { MATCH, MINUTE_OR_LONGER_UNIT_SOURCE } from '../../model/vocabulary';
 import type { Trigger } from '../../model/triggers';
 
 const THRESHOLD = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least|drops? (?:below|to)|spikes? (?:above|to)|rises? (?:above|to))\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average|the )|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%|\bp(?:50|90|95|99|999)\b|\b\d+\s*\/\s*(?:min|s|sec|hour|h)\b|\b\d+\s*(?:ms|errors?|requests?|failures?|alerts?)\b|\b[45]xx\b|\bhttp\s*[45]\d\d\b|\b[45]\d\d\b|\b\d+\+?\s*times\b/i;
@@ -43,7 +43,11 @@ const CAMEL_RATE = /[a-z0-9](?:Rate|Latency|Errors?|Lag)\b/;
 export function isRateOrLatency(text: string): boolean {
   return RATE.test(text) || CAMEL_RATE.test(text) || MATCH.rates.test(text);
 }
+/** "> 10/min", "> 100/小時": a count per minute or longer is counted over that time, its own window. */
+const PER_UNIT = new RegExp(`\\d\\s*\\/\\s*(?:${MINUTE_OR_LONGER_UNIT_SOURCE})(?![\\p{L}])`, 'iu');
+
 export function hasWindow(text: string): boolean {
+  if (PER_UNIT.test(text)) return true;
   // The window words of every language ("trong 10 phút", "voor 10 minutes", "durante 5 minutos", "5分間継続").
   // "API応答時間10秒以上" is the latency's value, not how long it lasts.
   return WINDOW.test(text) || findDurations(text).some((d) => isWindowAt(text, d.start, d.end) && !MATCH.rateBefore.test(text.slice(Math.max(0, d.start - 30), d.start)));
