@@ -341,6 +341,16 @@ test("a decision matrix: an issue column names the triggers, a row answered 'No'
   assert.equal(p.lint('/w/RUNBOOK.md').filter((f) => f.ruleId === 'RB004').length, 1);
 });
 
+test("a decision matrix's row whose action names no rollback is no trigger; an escalation table's criteria are none", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(
+    names('# Runbook\n\n## Rollback Decision Matrix\n\n| Severity | Condition | Action | Timeline |\n|---|---|---|---|\n| P0 | Complete site outage | Immediate rollback | < 5 minutes |\n| P2 | Partial functionality broken | Fix forward or rollback | < 30 minutes |\n| P3 | Minor issues, cosmetic bugs | Fix forward | Next deployment |\n'),
+    ['Complete site outage', 'Partial functionality broken'],
+  );
+  assert.deepEqual(names('# Runbook\n\n## Escalation\n\n| Level | Contact | Criteria | Response Time |\n|---|---|---|---|\n| L2 | Senior DevOps | Rollback failing | 10 min |\n'), []);
+  assert.deepEqual(names('# Runbook\n\n## Eskalation\n\n| Stufe | Kontakt | Kriterien |\n|---|---|---|\n| 2 | Team Lead | Datenverlust |\n'), []);
+});
+
 test('a budget in a heading holds for the lists of its sub-sections', () => {
   const m = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Rollback Decision (⏱️ 5-10 minutes)\n\n### Rollback decision\n\n**ROLLBACK IF**:\n\n- Critical issue affecting >10% of users\n- Rollback risk is acceptable\n');
   assert.deepEqual(m.triggers.triggers.map((t) => t.budgetMinutes), [10, 10]);

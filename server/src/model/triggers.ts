@@ -98,11 +98,16 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
   const out: Trigger[] = [];
   // A decision matrix's "Rollback?" column: a row it answers "No" ("| UI glitch | P3 | No | Fix forward |") is no trigger.
   const answer = tt.table.header.cells.findIndex((c, i) => i !== tt.triggerCol && i !== tt.budgetCol && MATCH.rollback.test(c.text) && /[?？]\s*$/.test(c.text));
+  // An action column that names the rollback in most rows: a row whose action names none ("| Minor issues | Fix forward |") is no trigger.
+  const taken = [tt.triggerCol, tt.budgetCol, tt.observedCol, ...tt.thresholdCols];
+  const rows = tt.table.rows;
+  const action = rows.length < 2 ? -1 : tt.table.header.cells.findIndex((_, i) => !taken.includes(i) && rows.filter((r) => MATCH.rollback.test(r.cells[i]?.text ?? '')).length * 2 > rows.length);
   const heading = headingBudgetOf(tt.section);
-  for (const row of tt.table.rows) {
+  for (const row of rows) {
     const nameCell = row.cells[tt.triggerCol];
     if (!nameCell || !nameCell.text) continue;
     if (answer >= 0 && MATCH.no.test(row.cells[answer]?.text ?? '')) continue;
+    if (action >= 0 && row.cells[action]?.text && !MATCH.rollback.test(row.cells[action].text)) continue;
     const observedCell = tt.observedCol >= 0 ? row.cells[tt.observedCol] : undefined;
     const budgetCell = tt.budgetCol >= 0 ? row.cells[tt.budgetCol] : undefined;
     const budgetText = budgetCell?.text || undefined;
@@ -588,7 +593,8 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       if (n.type === 'paragraph' && nodes[i + 1]?.type === 'list' && isLabelParagraph(n)) {
         model.announcements.push({ span: spanOf(n), section });
         takeList(nodes[i + 1] as List, section, plainText(n), n);
-      } else if (n.type === 'table') {
+      } else if (n.type === 'table' && !(section && isRolesTitle(section.title))) {
+        // Under "## Escalation" a "Criteria" column says when to call whom, not when to roll back.
         takeTable(n, section, false);
       }
     }
