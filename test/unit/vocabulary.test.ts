@@ -167,6 +167,9 @@ test('RB007: a degree word beside a concrete event of a named thing is measurabl
   // Degree words of a thing not named, in the languages: 'minor', 'unacceptable', 'core', 'not as expected'.
   for (const t of ['Minor feature broken', 'Performance degradation detected', 'Performance inaccettabili', 'регрессия основных пользовательских сценариев', '功能不符預期']) assert.ok(vague(t), t);
   for (const t of ['Complete outage of the checkout API', 'Checkout page does not load']) assert.ok(!vague(t), t);
+  // Errors that appear, what a detector flags, a named metric set: seen happen, whatever the degree word.
+  for (const t of ['Any unexpected SQL errors appear', 'Drift detection flagged `major`', 'Core Web Vitals dégradés']) assert.ok(!vague(t), t);
+  for (const t of ['Unexpected issues appear']) assert.ok(vague(t), t);
   // A bold label's detail can name what happens or which thing; a detail as vague as its label does not help.
   const labelled = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback criteria\n\n- ${item}\n`).length > 0;
   for (const t of ['**Critical Security Issue** - RLS Policy Bypass entdeckt', '**Features críticas quebradas**: login, anamnese, ChatWell']) assert.ok(!labelled(t), t);
