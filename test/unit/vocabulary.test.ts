@@ -173,6 +173,9 @@ test('RB007: a degree word beside a concrete event of a named thing is measurabl
   // A threshold agreed but never written down, a rate that only rises: nothing to measure them by.
   for (const t of ['Surviving-region capacity exceeds the safe ceiling', 'Tasso errori runtime/PHP sopra soglia concordata', 'エラー率が上昇傾向にある', '錯誤率突然上升', 'Error rate trending upward']) assert.ok(vague(t), t);
   for (const t of ['Error rate rises above 5%', '錯誤率突然上升超過 5%']) assert.ok(!vague(t), t);
+  // A risk is a judgement; a thing named after risk is not ("Risk denials stop firing").
+  for (const t of ['データ損失のリスクがある', 'Risk of data loss', 'Rischio di regressioni', '迁移太慢']) assert.ok(vague(t), t);
+  assert.ok(!vague('Risk denials stop firing'));
   // A bold label's detail can name what happens or which thing; a detail as vague as its label does not help.
   const labelled = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback criteria\n\n- ${item}\n`).length > 0;
   for (const t of ['**Critical Security Issue** - RLS Policy Bypass entdeckt', '**Features críticas quebradas**: login, anamnese, ChatWell']) assert.ok(!labelled(t), t);

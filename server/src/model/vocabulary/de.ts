@@ -18,7 +18,7 @@ export const de: Vocabulary = {
   brief: ['release-übersicht', 'release-zusammenfassung'],
   conditional: ['wenn', 'falls', 'bei'],
   negative: ['nicht', 'kein', 'keine', 'nie', 'niemals', 'vermeiden', 'statt', 'anstatt'],
-  vague: ['erhöht*', 'signifikant*', 'deutlich*', 'anstieg', 'degradiert*', 'verschlechter*', 'schwer*', 'kritisch*', 'hoch', 'hohe*', 'unerwartet*', 'ungewöhnlich*', 'akzeptab*', 'beschwerden', 'entscheidung', 'probleme', 'kaputt', 'vereinbart*'],
+  vague: ['erhöht*', 'signifikant*', 'deutlich*', 'anstieg', 'degradiert*', 'verschlechter*', 'schwer*', 'kritisch*', 'hoch', 'hohe*', 'unerwartet*', 'ungewöhnlich*', 'akzeptab*', 'beschwerden', 'entscheidung', 'probleme', 'kaputt', 'vereinbart*', 'risiko von', 'risiko eines', 'risiko einer'],
   events: ['kaputt', 'ausgefallen', 'ausfall', 'fehlgeschlagen', 'schlägt fehl', 'nicht erreichbar', 'erkannt', 'entdeckt', 'offengelegt', 'blockiert', 'verlust', 'sicherheitslücke', 'funktioniert nicht'],
   generic: ['funktion*', 'feature*', 'bug*', 'problem*'],
   observedBy: ['überwachung', 'monitoring', 'alarm*', 'alert*', 'dashboard', 'protokoll*', 'logs', 'manuelle prüfung', 'test*', 'support', 'tickets'],

@@ -40,7 +40,7 @@ export const en: Vocabulary = {
   brief: ['release brief'],
   conditional: ['if', 'when'],
   negative: ['not', "don't", 'dont', 'never', 'avoid', 'instead'],
-  vague: ['elevated', 'significant*', 'increased', 'spike*', 'degraded', 'degradation', 'severe*', 'major', 'critical', 'high', 'unexpected', 'abnormal', 'acceptable', 'agreed', 'excessive', 'complaints', 'decision', 'judgement', 'judgment', 'discretion', 'request*', 'concerns', 'uncertain', 'impact', 'minor', 'complete', 'trending', 'rising', 'rises', 'ceiling'],
+  vague: ['elevated', 'significant*', 'increased', 'spike*', 'degraded', 'degradation', 'severe*', 'major', 'critical', 'high', 'unexpected', 'abnormal', 'acceptable', 'agreed', 'excessive', 'complaints', 'decision', 'judgement', 'judgment', 'discretion', 'request*', 'concerns', 'uncertain', 'impact', 'minor', 'complete', 'trending', 'rising', 'rises', 'ceiling', 'risk of', 'at risk'],
   events: ['broken', 'down', 'fails', 'failed', 'failing', 'failure', 'unavailable', 'unreachable', 'crash*', 'exposed', 'discovered', 'detected', 'found', 'leak*', 'outage', 'cannot', 'can\'t', 'unable', 'not working', 'does not load', 'doesn\'t load', 'blocked', 'blocking', 'blocks', 'lost', 'missing', 'corrupt*', 'vulnerability', 'appear', 'appears', 'flagged'],
   generic: ['feature', 'features', 'functionality', 'function', 'functions', 'improvements', 'bug', 'bugs', 'issue', 'issues', 'problem', 'problems', 'something', 'performance'],
   observedBy: [],

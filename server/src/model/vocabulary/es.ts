@@ -18,7 +18,7 @@ export const es: Vocabulary = {
   brief: ['resumen del release', 'resumen de la versión'],
   conditional: ['si', 'cuando'],
   negative: ['no', 'nunca', 'evitar', 'en lugar de'],
-  vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto', 'acordad*'],
+  vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto', 'acordad*', 'riesgo de'],
   events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga'],
   generic: ['funcionalidad*', 'función', 'bug*', 'problema*', 'incidencia*'],
   observedBy: ['monitoreo', 'monitorización', 'alerta*', 'panel', 'tablero', 'registros', 'logs', 'verificación manual', 'prueba*', 'reporte*', 'soporte'],

@@ -18,7 +18,7 @@ export const fr: Vocabulary = {
   brief: ['résumé de la release', 'résumé de version'],
   conditional: ['si', 'quand', 'lorsque', 'en cas de'],
   negative: ['ne pas', 'pas de', 'jamais', 'éviter', 'au lieu de'],
-  vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*', 'convenu*'],
+  vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*', 'convenu*', 'risque de'],
   events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*'],
   generic: ['fonctionnalité*', 'bug*', 'problème*'],
   observedBy: ['supervision', 'surveillance', 'alerte*', 'tableau de bord', 'journaux', 'logs', 'vérification manuelle', 'test*', 'support', 'tickets'],

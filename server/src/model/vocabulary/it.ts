@@ -18,7 +18,7 @@ export const it: Vocabulary = {
   brief: ['sintesi del rilascio'],
   conditional: ['se', 'quando', 'in caso di'],
   negative: ['non', 'mai', 'evitare', 'invece'],
-  vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*'],
+  vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*', 'rischio di'],
   events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
   generic: ['funzionalità', 'bug', 'problem*'],
   observedBy: ['monitoraggio', 'allarm*', 'alert*', 'dashboard', 'log', 'verifica manuale', 'test*', 'supporto', 'ticket'],

@@ -18,7 +18,7 @@ export const nl: Vocabulary = {
   brief: ['release-samenvatting'],
   conditional: ['als', 'wanneer', 'indien', 'bij'],
   negative: ['niet', 'geen', 'nooit', 'vermijd*', 'in plaats van'],
-  vague: ['verhoogd*', 'significant*', 'aanzienlijk*', 'stijging', 'gedegradeerd*', 'verslechter*', 'ernstig*', 'kritiek*', 'hoog', 'hoge', 'onverwacht*', 'abnormaal', 'acceptabel*', 'klachten', 'beslissing', 'problemen', 'kapot', 'afgesproken'],
+  vague: ['verhoogd*', 'significant*', 'aanzienlijk*', 'stijging', 'gedegradeerd*', 'verslechter*', 'ernstig*', 'kritiek*', 'hoog', 'hoge', 'onverwacht*', 'abnormaal', 'acceptabel*', 'klachten', 'beslissing', 'problemen', 'kapot', 'afgesproken', 'risico op'],
   events: ['kapot', 'werkt niet', 'onbereikbaar', 'gedetecteerd', 'ontdekt', 'faalt', 'mislukt', 'geblokkeerd', 'blokkeert', 'verlies', 'kwetsbaarheid', 'failure'],
   generic: ['functionaliteit*', 'feature*', 'bug*', 'probleem', 'problemen'],
   observedBy: ['monitoring', 'alarm*', 'alert*', 'dashboard', 'logs', 'handmatige controle', 'test*', 'support', 'tickets'],

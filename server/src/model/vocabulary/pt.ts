@@ -18,7 +18,7 @@ export const pt: Vocabulary = {
   brief: ['resumo do release', 'resumo da versão'],
   conditional: ['se', 'quando', 'caso'],
   negative: ['não', 'nunca', 'evitar', 'em vez de'],
-  vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*', 'acordad*', 'combinad*'],
+  vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*', 'acordad*', 'combinad*', 'risco de'],
   events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega'],
   generic: ['funcionalidade*', 'recurso*', 'bug*', 'problema*'],
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
