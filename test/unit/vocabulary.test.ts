@@ -360,6 +360,16 @@ test("a decision matrix's row whose action names no rollback is no trigger; an e
   assert.deepEqual(names('# Runbook\n\n## Eskalation\n\n| Stufe | Kontakt | Kriterien |\n|---|---|---|\n| 2 | Team Lead | Datenverlust |\n'), []);
 });
 
+test('RB009: a data trigger whose own answer corrects the data, in any cell or after the trigger, in the languages, is answered; its minutes stay', () => {
+  const rb009 = (doc: string) => findingsOf('RB009', doc).length;
+  const table = (action: string) => `# Runbook\n\n## Rollback criteria\n\n| Trigger | Action | Timer budget |\n|---|---|---|\n| Dữ liệu bị hỏng | ${action} | 10-30 phút |\n`;
+  assert.equal(rb009(table('Slot swap rollback')), 1);
+  for (const a of ['Database PITR', 'Restaurar o backup', 'バックアップから復元', '從備份還原', 'Восстановление из бэкапа']) assert.equal(rb009(table(a)), 0, a);
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', table('Database PITR')).triggers.triggers.map((t) => [t.budgetMinutes, t.dataCorrection]), [[30, true]]);
+  assert.equal(rb009('# Runbook\n\n## Rollback criteria\n\n- Data corruption detected → restore from backup (budget 15 min)\n'), 0);
+  assert.equal(rb009('# Runbook\n\n## Rollback criteria\n\n- Data corruption detected → roll back (budget 15 min)\n'), 1);
+});
+
 test('a budget in a heading holds for the lists of its sub-sections', () => {
   const m = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Rollback Decision (⏱️ 5-10 minutes)\n\n### Rollback decision\n\n**ROLLBACK IF**:\n\n- Critical issue affecting >10% of users\n- Rollback risk is acceptable\n');
   assert.deepEqual(m.triggers.triggers.map((t) => t.budgetMinutes), [10, 10]);

@@ -68,7 +68,7 @@ export function parseBudget(text: string): Duration | undefined {
 
 /** A budget cell that says this trigger is answered by data correction, not by rolling back code. */
 export function isDataCorrection(text: string): boolean {
-  return /\b(do not|don't|never|no)\s+roll\s*back|data[- ]correction|level\s*4|restore from backup|not (?:a )?(?:code )?rollback/i.test(text);
+  return /\b(do not|don't|never|no)\s+roll\s*back|level\s*4|not (?:a )?(?:code )?rollback/i.test(text) || MATCH.dataCorrection.test(text);
 }
 
 export function formatMinutes(minutes: number): string {

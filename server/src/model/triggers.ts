@@ -112,7 +112,8 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
     const budgetCell = tt.budgetCol >= 0 ? row.cells[tt.budgetCol] : undefined;
     const budgetText = budgetCell?.text || undefined;
     const parsed = budgetText ? parseBudget(budgetText) : undefined;
-    const dataCorrection = budgetText ? isDataCorrection(budgetText) : false;
+    // The answer can stand in any cell: "| Dữ liệu bị hỏng | Database PITR | 10-30 phút |".
+    const dataCorrection = row.cells.some((c, i) => i !== tt.triggerCol && c.text && isDataCorrection(c.text));
     const inherited = budgetText ? undefined : heading;
     out.push({
       name: nameCell.text,
@@ -123,7 +124,8 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
       ...(tt.thresholdCols.length ? { threshold: tt.thresholdCols.map((i) => row.cells[i]?.text ?? '').join(' ') } : {}),
       budgetText: budgetText ?? (inherited ? text.slice(inherited.start, inherited.end) : undefined),
       budgetSpan: budgetCell ? budgetCell.span : inherited ? { start: inherited.start, end: inherited.end } : undefined,
-      budgetMinutes: dataCorrection ? undefined : parsed?.minutes ?? inherited?.minutes,
+      // A budget cell that says "data correction" holds no minutes; minutes beside a restore in another cell stay.
+      budgetMinutes: budgetText && isDataCorrection(budgetText) ? undefined : parsed?.minutes ?? inherited?.minutes,
       dataCorrection,
       budgetFromHeading: !!inherited,
       style: 'table',

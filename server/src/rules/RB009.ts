@@ -1,5 +1,6 @@
 import type { RunbookRule } from './rule';
 import { MATCH } from '../model/vocabulary';
+import { isDataCorrection } from '../model/duration';
 
 export const RB009: RunbookRule = {
   id: 'RB009',
@@ -14,6 +15,8 @@ export const RB009: RunbookRule = {
       // Answered like a code rollback: it has a rollback budget, or its row says "rollback" ("Immediate rollback + incident response", AUTOMATED_ROLLBACK).
       const answer = t.fullText.replace(t.name, '');
       if (t.budgetMinutes === undefined && !t.budgetText && !MATCH.rollback.test(answer)) continue;
+      // "Data corruption detected → restore from backup": its own answer corrects the data.
+      if (isDataCorrection(t.fullText)) continue;
       report({
         // An inherited budget (heading, decision matrix) is shared: point at the trigger instead.
         span: t.budgetFromHeading ? t.nameSpan : t.budgetSpan ?? t.nameSpan,

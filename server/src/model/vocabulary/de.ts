@@ -24,6 +24,7 @@ export const de: Vocabulary = {
   observedBy: ['überwachung', 'monitoring', 'alarm*', 'alert*', 'dashboard', 'protokoll*', 'logs', 'manuelle prüfung', 'test*', 'support', 'tickets'],
   rates: ['fehlerrate', 'fehlerquote', 'latenz', 'antwortzeit*', 'reaktionszeit*', 'performance', 'leistung', 'erfolgsrate', 'verfügbarkeit'],
   comparators: ['über', 'mehr als', 'weniger als', 'unter', 'oberhalb von', 'höher als', 'größer als'],
+  dataCorrection: ['datenkorrektur', 'daten korrigieren', 'backup wiederherstellen', 'wiederherstellung aus dem backup', 'datenbank wiederherstellen', 'wiederherstellung der datenbank'],
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   paths: ['option', 'methode', 'variante', 'weg', 'plan'],
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],

@@ -123,6 +123,7 @@ export const MATCH = {
   brief: compile(alternation(all('brief'))),
   negative: compile(alternation(all('negative'))),
   dataCorruption: compile(alternation(all('dataCorruption'))),
+  dataCorrection: compile(alternation(all('dataCorrection'))),
   vague: compile(alternation(all('vague'))),
   events: compile(alternation(all('events'))),
   generic: compile(alternation(all('generic'))),

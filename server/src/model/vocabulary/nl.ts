@@ -24,6 +24,7 @@ export const nl: Vocabulary = {
   observedBy: ['monitoring', 'alarm*', 'alert*', 'dashboard', 'logs', 'handmatige controle', 'test*', 'support', 'tickets'],
   rates: ['foutpercentage', 'foutratio', 'latentie', 'responstijd', 'reactietijd', 'prestaties', 'beschikbaarheid'],
   comparators: ['meer dan', 'minder dan', 'boven', 'onder', 'hoger dan', 'groter dan'],
+  dataCorrection: ['datacorrectie', 'data corrigeren', 'backup terugzetten', 'database herstellen', 'herstel vanuit backup', 'herstellen vanuit backup'],
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],

@@ -24,6 +24,7 @@ export const pt: Vocabulary = {
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
   rates: ['taxa de erro*', 'taxa de falha*', 'latência', 'tempo de resposta', 'tempos de resposta', 'desempenho', 'performance', 'disponibilidade', 'taxa de sucesso'],
   comparators: ['superior a', 'acima de', 'maior que', 'mais de', 'menos de', 'abaixo de', 'inferior a'],
+  dataCorrection: ['correção de dados', 'corrigir os dados', 'restaurar backup', 'restaurar o backup', 'restaurar o banco', 'restauração do banco', 'restauração do backup'],
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados'],
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],

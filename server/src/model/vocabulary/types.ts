@@ -57,6 +57,8 @@ export interface Vocabulary {
   rates: string[];
   /** Words that compare with the number after them ("superior a 2 s", "plus de 5 %"), beside < and >; where the word follows the number ("5%以上") a percentage already is one. */
   comparators: string[];
+  /** An answer that corrects the data, not the code: "data correction", "restore from backup", "PITR", "restaurar o backup", "バックアップから復元". */
+  dataCorrection: string[];
   /** A trigger about the data itself: corruption, loss, inconsistency. */
   dataCorruption: string[];
   /** Words that, with a letter or a number, name one of several rollback paths ("Option A", "Opção B", "方案A", "해결책 1"). */
