@@ -248,7 +248,7 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   const fromLead = shared && (shared.minutes !== undefined || !heading) ? shared : undefined;
   const inherited = budgetSpan ? undefined : fromLead ?? heading;
   const budgetText = budgetSpan ? text.slice(budgetSpan.start, budgetSpan.end) : inherited ? text.slice(inherited.start, inherited.end) : undefined;
-  const dataCorrection = budgetText ? isDataCorrection(budgetText) : /\bdo not roll\s?back|data correction/i.test(raw);
+  const dataCorrection = isDataCorrection(budgetText ?? raw);
   return {
     name: strip(text.slice(nameSpan.start, nameSpan.end)),
     nameSpan,
