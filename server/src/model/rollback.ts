@@ -201,9 +201,19 @@ const SHELL_TEST = /^\s*(?:el)?if\s+\[\[?\s[^\n]*\]\]?\s*;\s*then\s*$|^\s*(?:whi
 const SQL_FENCE = /^(?:sql|mysql|pgsql|plpgsql|postgres(?:ql)?|sqlite|tsql|plsql)$/i;
 const SQL_STRING = /'(?:[^'\n]|'')*'/g;
 /** `cat > prisma/migrations/x/migration.sql << 'SQL'`: the lines up to SQL are a file's content, written, not run. */
-const HEREDOC_TO_FILE = /^\s*(?:sudo\s+)?(?:cat\b[^\n]*>\s*[^\s&|>]|tee\b)[^\n]*<<-?\s*(['"]?)([A-Za-z_]\w*)\1|^\s*(?:sudo\s+)?cat\s*<<-?\s*(['"]?)([A-Za-z_]\w*)\3[^\n]*>\s*[^\s&|>]/;
+const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_]\w*)\1/;
+const WRITES_FILE = />\s*[^\s&|>]/;
+function heredocToFile(line: string): string | undefined {
+  const heredoc = HEREDOC.exec(line);
+  if (!heredoc) return undefined;
+  const before = line.slice(0, heredoc.index);
+  const after = line.slice(heredoc.index + heredoc[0].length);
+  if (/^\s*(?:sudo\s+)?tee\b/.test(before)) return heredoc[2];
+  if (/^\s*(?:sudo\s+)?cat\b/.test(before) && (WRITES_FILE.test(before) || WRITES_FILE.test(after))) return heredoc[2];
+  return undefined;
+}
 /** A warning's illustration: "5. **❌ 在迁移中删除表/列**" over the SQL not to run. */
-const WARNING = /^\s*(?:\*\*|__)?\s*[❌🚫⛔]/u;
+const WARNING = /^\s*(?:(?:\*\*|__)\s*)?[❌🚫⛔]/u;
 
 function stepsIn(nodes: RootContent[], text: string): Step[] {
   return stepsOf.in(nodes, (top) => stepsOfNode(top, text));
@@ -226,8 +236,8 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
         const header = i < firstNumbered && COMMENT.test(line);
         const inFile = fileContentUntil !== undefined;
         if (inFile && line.trim() === fileContentUntil) fileContentUntil = undefined;
-        const heredoc = inFile ? null : HEREDOC_TO_FILE.exec(line);
-        if (heredoc) fileContentUntil = heredoc[2] ?? heredoc[4];
+        const delimiter = inFile ? undefined : heredocToFile(line);
+        if (delimiter) fileContentUntil = delimiter;
         if (!inFile && line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
           steps.push({ text: sql ? line.replace(SQL_STRING, "''") : line, span: { start: offset, end: offset + line.length }, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
         }
