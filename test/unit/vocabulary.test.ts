@@ -328,6 +328,23 @@ test('RB011: paths that each say when to take them are an order, not a choice', 
   assert.equal(rb011(doc('Manual task definition (nếu Method 1 lỗi)', '**Dùng khi:** cả hai cách trên đều lỗi')), 0);
 });
 
+test('RB011: paths for different environments or plans, and paths a which-path guide names, are chosen already', () => {
+  const rb011 = (doc: string) => findingsOf('RB011', doc).length;
+  const paths = (a: string, b: string, tail = '') => `# Runbook\n\n## Rollback\n\n**Option A: ${a}**\n\n\`\`\`sh\ngit checkout v1.2.2\n\`\`\`\n\n**Option B: ${b}**\n\n\`\`\`sh\ndocker compose up -d app:v1.2.2\n\`\`\`\n${tail}`;
+  assert.equal(rb011(paths('Git-based rollback (staging)', 'Image-based rollback (production)')), 0);
+  assert.equal(rb011(paths('Point-in-Time Recovery (Pro Plan)', 'Daily Backup (Free Plan)')), 0);
+  assert.equal(rb011(paths('restauração (homologação)', 'imagem anterior (produção)')), 0);
+  // The same environment in both labels is still a choice.
+  assert.equal(rb011(paths('Git (production)', 'Image (production)')), 1);
+  assert.equal(rb011(paths('Git', 'Image')), 1);
+  for (const guide of ['## Qual Opção Usar?\n\n- Código: → Option A\n- Infra: → Option B\n', '## Which option to use\n\nIf only code changed, Option A; if the image is bad, Option B.\n', '## 使い分け\n\n- 通常は Option A、イメージ不良は Option B\n']) {
+    assert.equal(rb011(paths('Git', 'Image', `\n${guide}`)), 0, guide);
+  }
+  // A guide that names only one leaves the other open.
+  assert.equal(rb011(paths('Git', 'Image', '\n## Which option to use\n\nOption A when in doubt.\n')), 1);
+  assert.equal(rb011(paths('Git', 'Image', '\n## Which option to use\n\nAsk the on-call lead.\n')), 1);
+});
+
 test("steps after a 'rollback steps' label, a sentence over a list, 'do X if Y' are no triggers", () => {
   const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
   assert.deepEqual(names('# 回滾\n\n## 回滾條件\n\n**回滾步驟**:\n1. 啟用 API 快取\n2. 暫時禁用 `apiEnabled`\n3. 優化查詢邏輯\n'), []);

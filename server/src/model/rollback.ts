@@ -5,7 +5,7 @@ import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
 import { contentOf, isRollbackTitle, type Section } from './sections';
 import { isCommentLine, memoized } from './text';
 import type { Span } from './types';
-import { MATCH } from './vocabulary';
+import { entrySource, MATCH } from './vocabulary';
 
 export type PathKind = 'pipeline' | 'console' | 'git-revert' | 'cli' | 'other';
 
@@ -24,8 +24,10 @@ export interface RollbackPath {
   labelSpan: Span;
   commands: Command[];
   text: string;
-  /** The path says when it is the one to take ("Method 2 (if Method 1 fails)", "**Dùng khi:** …", "Если …"). */
+  /** The path, or a which-path guide that names it, says when it is the one to take ("Method 2 (if Method 1 fails)", "**Dùng khi:** …", "Если …", "## Qual Opção Usar?"). */
   conditional?: true;
+  /** The environment or plan its label names: "Option A: Git-based rollback (staging)", "Opção B: Daily Backup (Free Plan)". */
+  environment?: string;
   /** The section whose paths it is one of: "#### Option A" under "### Procédure rollback Vercel" is not a choice beside the database's Option A. */
   group?: Section;
 }
@@ -132,6 +134,36 @@ function commandsOfNode(top: RootContent, text: string): Command[] {
   return out;
 }
 
+function lineAt(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+function environmentOf(label: string): { environment?: string } {
+  const at = MATCH.environments.find(label);
+  return at ? { environment: label.slice(at.index, at.index + at.length).toLowerCase() } : {};
+}
+
+/**
+ * "## Qual Opção Usar?" over "→ Use OPÇÃO B (Feature Flag Toggle) — mais rápido": a guide that names a
+ * path says when to take it. Only its name counts ("opção b"), so a guide naming Option A leaves Option C open.
+ */
+function namedInGuide(paths: RollbackPath[], sections: Section[], text: string): void {
+  const guides: string[] = [];
+  const visit = (s: Section) => {
+    if (MATCH.pathChoice.test(s.title) && !paths.some((p) => p.labelSpan.start === s.span.start)) guides.push(contentOf(s).map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n').toLowerCase());
+    else s.children.forEach(visit);
+  };
+  sections.forEach(visit);
+  if (!guides.length) return;
+  for (const p of paths) {
+    if (!p.label || p.conditional) continue;
+    const at = MATCH.pathHeading.find(p.label);
+    const named = new RegExp(entrySource(at ? p.label.slice(at.index, at.index + at.length) : p.label), 'u');
+    if (guides.some((g) => named.test(g))) p.conditional = true;
+  }
+}
+
 /** Split rollback content into labelled paths ("Primary: …", "Fallback: …", "### Path B"). */
 function pathsIn(section: Section, text: string): RollbackPath[] {
   const paths: RollbackPath[] = [];
@@ -153,7 +185,7 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
             if (!im) continue;
             const itemText = text.slice(is.start, is.end);
             const commands = commandsIn([item as unknown as RootContent], text);
-            paths.push({ label: im[1], primary: PRIMARY.test(im[0]), kind: pathKind(itemText, commands), span: is, labelSpan: is, commands, text: itemText, group: s });
+            paths.push({ label: im[1], primary: PRIMARY.test(im[0]), kind: pathKind(itemText, commands), span: is, labelSpan: is, commands, text: itemText, group: s, ...environmentOf(im[0]) });
           }
           flat.push({ node: n, section: s });
           continue;
@@ -184,7 +216,18 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
         const t = plainText(n);
         return t.length <= 300 && MATCH.conditional.test(t.slice(0, 40));
       });
-    paths.push({ label: starts[i].label, primary, kind: pathKind(`${labelText}\n${body}`, commands), span, labelSpan: starts[i].labelSpan, commands, text: `${labelText}\n${body}`, group: starts[i].group, ...(conditional ? { conditional: true as const } : {}) });
+    paths.push({
+      label: starts[i].label,
+      primary,
+      kind: pathKind(`${labelText}\n${body}`, commands),
+      span,
+      labelSpan: starts[i].labelSpan,
+      commands,
+      text: `${labelText}\n${body}`,
+      group: starts[i].group,
+      ...(conditional ? { conditional: true as const } : {}),
+      ...environmentOf(lineAt(text, starts[i].labelSpan.start)),
+    });
   }
   return paths;
 }
@@ -271,6 +314,7 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   const nodes = top.flatMap(contentOf);
   const commands = commandsIn(nodes, text);
   const paths = top.flatMap((s) => pathsIn(s, text));
+  namedInGuide(paths, sections, text);
   if (paths.length === 0 && top.length) {
     // One unlabelled path: all the rollback sections say ("## Basic concepts" may come before "## Procedure"), reported on the first.
     const s = top[0];

@@ -30,6 +30,9 @@ export const RB011: RunbookRule = {
     const choices = unranked.length ? unranked : [paths];
     for (const group of choices) {
       if (group.some(marked)) continue;
+      // "Option A (staging)", "Option B (production)": each is for its own place.
+      const environments = new Set(group.map((p) => p.environment));
+      if (!environments.has(undefined) && environments.size >= 2) continue;
       // Each path after the first says when to take it ("if Method 1 fails", "Dùng khi: …"): an order, not a choice.
       if (group.slice(1).every((p) => p.conditional)) continue;
       report({

@@ -31,6 +31,8 @@ export const de: Vocabulary = {
   schemaReversal: ['migration zurückrollen', 'migration zurücksetzen'],
   no: ['nein', 'nie'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],
+  environments: ['produktion', 'produktivumgebung', 'entwicklungsumgebung', 'testumgebung', 'staging-umgebung'],
+  pathChoice: ['welche option', 'welche methode', 'welcher weg', 'welches verfahren', 'auswahl der methode', 'auswahl des weges'],
   steps: ['ausführen', 'führe', 'prüfen', 'prüfe', 'überprüfen', 'überprüfe', 'benachrichtigen', 'benachrichtige', 'informieren', 'informiere', 'untersuchen', 'bestätigen', 'kommunizieren', 'dokumentieren', 'dokumentiere', 'neu starten', 'starte', 'wiederherstellen', 'stelle', 'stoppen', 'stoppe', 'erstellen', 'erstelle', 'planen', 'überwachen', 'überwache', 'warten', 'warte', 'zurücksetzen', 'setze', 'anwenden', 'löschen', 'lösche', 'senden', 'sende', 'validieren', 'testen', 'teste', 'aktivieren', 'deaktivieren', 'deaktiviere', 'analysieren', 'melden', 'melde'],
   stepLabels: ['schritte', 'vorgehen', 'ablauf', 'maßnahmen', 'vorgehensweise', 'was tun'],
   automatic: ['automatisch', 'automatische', 'automatischer', 'automatischen', 'automatisiert'],

@@ -31,6 +31,8 @@ export const es: Vocabulary = {
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
   no: ['no', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],
+  environments: ['producción', 'desarrollo', 'preproducción', 'plan gratuito', 'plan de pago'],
+  pathChoice: ['qué opción', 'cuál opción', 'qué método', 'cuál usar', 'cómo elegir', 'elección del método', 'elegir la opción'],
   steps: ['ejecutar', 'ejecuta', 'ejecute', 'verificar', 'verifica', 'verifique', 'notificar', 'notifica', 'notifique', 'investigar', 'confirmar', 'confirma', 'comunicar', 'documentar', 'documenta', 'informar', 'informa', 'revisar', 'revisa', 'desplegar', 'despliega', 'reiniciar', 'restaurar', 'restaura', 'detener', 'iniciar', 'crear', 'programar', 'monitorear', 'monitorea', 'comprobar', 'comprueba', 'esperar', 'revertir', 'revierte', 'avisar', 'avisa', 'escalar', 'actualizar', 'aplicar', 'eliminar', 'enviar', 'registrar', 'validar', 'probar', 'activar', 'desactivar', 'desactiva', 'analizar', 'identificar', 'corregir', 'lanzar'],
   stepLabels: ['proceso', 'pasos', 'procedimiento', 'acciones', 'pasos a seguir', 'qué hacer', 'pasos de rollback', 'pasos de reversión'],
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automáticamente', 'automatizado', 'automatizada'],

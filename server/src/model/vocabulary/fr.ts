@@ -31,6 +31,8 @@ export const fr: Vocabulary = {
   schemaReversal: ['annuler la migration', 'migration inverse'],
   no: ['non', 'jamais'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
+  environments: ['production', 'préproduction', 'pré-production', 'recette', 'développement', 'offre gratuite', 'plan gratuit'],
+  pathChoice: ['quelle option', 'quelle méthode', 'laquelle choisir', 'comment choisir', 'choix de la méthode', "choix de l'option", 'choisir la méthode'],
   steps: ['exécuter', 'exécutez', 'lancer', 'lancez', 'vérifier', 'vérifiez', 'notifier', 'notifiez', 'informer', 'informez', 'prévenir', 'prévenez', 'investiguer', 'analyser', 'analysez', 'confirmer', 'confirmez', 'communiquer', 'communiquez', 'documenter', 'documentez', 'redéployer', 'redéployez', 'redémarrer', 'redémarrez', 'restaurer', 'restaurez', 'arrêter', 'arrêtez', 'démarrer', 'démarrez', 'créer', 'créez', 'planifier', 'surveiller', 'surveillez', 'attendre', 'attendez', 'revenir', 'annuler', 'annulez', 'appliquer', 'appliquez', 'supprimer', 'supprimez', 'envoyer', 'envoyez', 'enregistrer', 'valider', 'validez', 'tester', 'testez', 'activer', 'désactiver', 'désactivez', 'identifier', 'corriger', 'corrigez', 'contrôler', 'contrôlez'],
   stepLabels: ['processus', 'étapes', 'procédure', 'actions', 'que faire', 'marche à suivre', 'étapes de rollback', 'étapes du rollback'],
   automatic: ['automatique', 'automatiques', 'automatiquement', 'automatisé', 'automatisée'],

@@ -135,6 +135,8 @@ export const MATCH = {
   // "API応答時間10秒", "latency > 500ms": the duration is the value of a latency, not a window.
   rateBefore: compile(`(?:${alternation(all('rates'))})[\\s:：]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
   preferred: compile(alternation(all('preferred'))),
+  environments: compile(alternation(all('environments'))),
+  pathChoice: compile(alternation(all('pathChoice'))),
   /** A step's opening verb, at the start of the item's words. */
   step: compile(`^(?:${alternation(all('steps'))})`),
   automatic: compile(alternation(all('automatic'))),

@@ -31,6 +31,8 @@ export const it: Vocabulary = {
   schemaReversal: ['annullare la migrazione'],
   no: ['no', 'mai'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],
+  environments: ['produzione', 'sviluppo', 'collaudo', 'piano gratuito'],
+  pathChoice: ['quale opzione', 'quale metodo', 'come scegliere', 'scelta del metodo', "scelta dell'opzione"],
   steps: ['eseguire', 'esegui', 'verificare', 'notificare', 'informare', 'informa', 'indagare', 'analizzare', 'analizza', 'confermare', 'conferma', 'comunicare', 'comunica', 'documentare', 'documenta', 'riavviare', 'riavvia', 'ripristinare', 'ripristina', 'fermare', 'ferma', 'avviare', 'avvia', 'creare', 'crea', 'pianificare', 'monitorare', 'monitora', 'attendere', 'attendi', 'annullare', 'applicare', 'applica', 'eliminare', 'elimina', 'inviare', 'invia', 'registrare', 'validare', 'testare', 'attivare', 'disattivare', 'disattiva', 'identificare', 'correggere', 'correggi', 'controllare', 'controlla', 'avvisare', 'avvisa'],
   stepLabels: ['processo', 'passi', 'passaggi', 'procedura', 'azioni', 'cosa fare'],
   automatic: ['automatico', 'automatica', 'automatici', 'automatiche', 'automaticamente'],

@@ -31,6 +31,8 @@ export const nl: Vocabulary = {
   schemaReversal: ['migratie terugdraaien'],
   no: ['nee', 'nooit'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
+  environments: ['productie', 'acceptatie', 'ontwikkelomgeving', 'testomgeving'],
+  pathChoice: ['welke optie', 'welke methode', 'welke aanpak', 'hoe kies je'],
   steps: ['voer', 'uitvoeren', 'controleer', 'controleren', 'verifieer', 'informeer', 'meld', 'bevestig', 'communiceer', 'documenteer', 'herstart', 'stop', 'start', 'maak', 'wacht', 'draai', 'verwijder', 'stuur', 'registreer', 'valideer', 'activeer', 'deactiveer', 'analyseer', 'schakel', 'zet'],
   stepLabels: ['stappen', 'procedure', 'acties', 'werkwijze', 'wat te doen'],
   automatic: ['automatisch', 'automatische', 'geautomatiseerd'],

@@ -31,6 +31,8 @@ export const pt: Vocabulary = {
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
   no: ['não', 'nao', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
+  environments: ['produção', 'homologação', 'desenvolvimento', 'plano gratuito', 'plano pago', 'plano pro'],
+  pathChoice: ['qual opção', 'qual método', 'qual caminho', 'qual usar', 'como escolher', 'escolha da opção', 'escolha do método'],
   steps: ['executar', 'execute', 'verificar', 'verifique', 'notificar', 'notifique', 'investigar', 'investigue', 'confirmar', 'confirme', 'comunicar', 'comunique', 'documentar', 'documente', 'informar', 'informe', 'revisar', 'revise', 'implantar', 'reiniciar', 'reinicie', 'restaurar', 'restaure', 'parar', 'pare', 'iniciar', 'criar', 'crie', 'agendar', 'monitorar', 'monitore', 'checar', 'aguardar', 'aguarde', 'esperar', 'reverter', 'reverta', 'avisar', 'avise', 'escalar', 'atualizar', 'atualize', 'aplicar', 'aplique', 'remover', 'enviar', 'envie', 'registrar', 'registre', 'validar', 'valide', 'testar', 'ativar', 'desativar', 'desative', 'analisar', 'identificar', 'corrigir', 'rodar', 'rode'],
   stepLabels: ['processo', 'passos', 'procedimento', 'ações', 'acoes', 'etapas', 'o que fazer', 'passos de rollback', 'passos do rollback'],
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automaticamente', 'automatizado', 'automatizada'],

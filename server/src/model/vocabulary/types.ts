@@ -71,6 +71,10 @@ export interface Vocabulary {
   no: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
+  /** An environment or a plan a path is for ("(staging)", "(Free Plan)", "produção", "本番"): paths that name different ones are chosen by where, not by someone under stress. */
+  environments: string[];
+  /** A heading that says which path to take when ("Which option to use?", "Qual Opção Usar?", "使い分け"): the paths it names are chosen, not left open. */
+  pathChoice: string[];
   /**
    * Verbs that open a step of a procedure ("Execute:", "Verificar health checks", "通知相关人员"): a list whose
    * items mostly open with one is what to do, not when. Empty where the verb ends the sentence (Japanese, Korean).

@@ -31,6 +31,8 @@ export const vi: Vocabulary = {
   schemaReversal: ['rollback migration'],
   no: ['không'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
+  environments: ['môi trường production', 'môi trường staging', 'môi trường thật', 'môi trường phát triển', 'môi trường thử nghiệm'],
+  pathChoice: ['chọn phương án', 'phương án nào', 'phương pháp nào', 'cách chọn'],
   steps: ['thực hiện', 'chạy', 'kiểm tra', 'xác minh', 'thông báo', 'điều tra', 'xác nhận', 'ghi lại', 'khởi động lại', 'khôi phục', 'dừng', 'tạo', 'lên lịch', 'theo dõi', 'chờ', 'hoàn tác', 'áp dụng', 'xóa', 'gửi', 'phân tích', 'sửa', 'tắt', 'bật', 'triển khai lại'],
   stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì', 'các bước rollback'],
   automatic: ['tự động'],
