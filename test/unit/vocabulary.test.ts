@@ -229,6 +229,15 @@ test('RB012: when every path is a console click or git revert, in any language',
   assert.ok(!rb012('# Runbook\n\n## Rollback\n\n### Option A: pipeline\n\nRe-run the deploy pipeline with the previous image tag.\n\n### Option B: console\n\nClick "Rollback" in the console.\n'));
 });
 
+test('RB012: a store console named only in sub-headings, a revert told in prose, a click that ends with a revert commit', () => {
+  const rb012 = (doc: string) => findingsOf('RB012', doc).length;
+  assert.equal(rb012('# Runbook\n\n## Rollback actions\n\n### App Store (iOS)\n\n- Stop phased release\n\n### Google Play (Android)\n\n- Halt staged rollout immediately\n'), 1);
+  const paths = (b: string) => `# Rolling back\n\n## Option A: via GitHub\n\n1. Create a new branch\n2. [Revert the commit](https://git-scm.com/docs/git-revert)\n3. Merge the PR\n\n## Option B: ${b}\n`;
+  assert.equal(rb012(paths('via Cloudflare Dash\n\n1. Click `Rollback to v...`\n2. Make a revert commit to reflect the change in Git')), 1);
+  assert.equal(rb012(paths('브라우저\n\n1. 대시보드에서 이전 배포를 선택')), 1);
+  assert.equal(rb012(paths('pipeline\n\n1. Re-run the deploy pipeline with the previous image tag')), 0);
+});
+
 test('RB019: a schema reversal before traffic is stopped, in the languages; warnings and labels are no steps', () => {
   const rb019 = (steps: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${steps}\n`).length;
   for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npm run migrate:rollback`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);

@@ -2,7 +2,7 @@
 // an honest roll-forward-only statement, and the ordered procedure steps.
 import type { Root, RootContent } from 'mdast';
 import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
-import { contentOf, isRollbackTitle, type Section } from './sections';
+import { contentOf, descendants, isRollbackTitle, type Section } from './sections';
 import { isCommentLine, memoized } from './text';
 import type { Span } from './types';
 import { entrySource, MATCH } from './vocabulary';
@@ -69,9 +69,11 @@ function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
   if (/\b(?:pipeline|workflow|gh\s+workflow\s+run|deploy(?:ment)?\s+job|ci\/cd|argocd\s+app\s+(?:rollback|sync)|helm\s+rollback|redeploy|re-deploy|previous\s+(?:image\s+)?tag|image_tag|chatops)\b/i.test(all)) return 'pipeline';
   const onlyRevert = commands.length > 0 && commands.every((c) => /\bgit\s+(?:revert|push)\b/.test(c.text) || !c.text.trim());
-  if (onlyRevert || (/\bgit\s+revert\b/i.test(all) && commands.length === 0)) return 'git-revert';
+  if (onlyRevert) return 'git-revert';
   if (commands.some((c) => c.form !== 'action')) return 'cli';
+  // A click that ends with "make a revert commit to reflect the change in Git" is still a click.
   if (MATCH.console.test(all)) return 'console';
+  if (commands.length === 0 && MATCH.gitRevert.test(all)) return 'git-revert';
   return 'other';
 }
 
@@ -320,7 +322,9 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
     const s = top[0];
     const bodyText = nodes.map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n');
     if (commands.length || bodyText.trim()) {
-      paths.push({ primary: false, kind: pathKind(bodyText, commands), span: s.span, labelSpan: s.span, commands, text: bodyText });
+      // "### App Store (iOS)" over "- Halt staged rollout": where the path is done is often only in its sub-headings.
+      const titles = top.flatMap((t) => [t, ...descendants(t)].map((d) => d.title)).join('\n');
+      paths.push({ primary: false, kind: pathKind(`${titles}\n${bodyText}`, commands), span: s.span, labelSpan: s.span, commands, text: bodyText });
     }
   }
   let rollForward: RollbackModel['rollForward'];

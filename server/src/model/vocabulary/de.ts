@@ -28,6 +28,7 @@ export const de: Vocabulary = {
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   paths: ['option', 'methode', 'variante', 'weg', 'plan'],
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],
+  gitRevert: ['commit zurücknehmen', 'commit rückgängig machen', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migration zurückrollen', 'migration zurücksetzen'],
   no: ['nein', 'nie'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],

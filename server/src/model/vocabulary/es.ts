@@ -28,6 +28,7 @@ export const es: Vocabulary = {
   dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos'],
   paths: ['opción', 'opcion', 'método', 'metodo', 'alternativa', 'vía', 'camino', 'plan'],
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],
+  gitRevert: ['revertir el commit', 'revertir commit', 'revertir los commits', 'revert del commit'],
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
   no: ['no', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],

@@ -28,6 +28,7 @@ export const fr: Vocabulary = {
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données'],
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
+  gitRevert: ['annuler le commit', 'revert du commit', 'revert le commit', 'reverter le commit'],
   schemaReversal: ['annuler la migration', 'migration inverse'],
   no: ['non', 'jamais'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],

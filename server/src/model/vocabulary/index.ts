@@ -146,6 +146,7 @@ export const MATCH = {
   /** A whole cell that answers no. */
   no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),
   console: compile(alternation(all('console'))),
+  gitRevert: compile(alternation(all('gitRevert'))),
   schemaReversal: compile(alternation(all('schemaReversal'))),
   /** A heading that names one path of several: "Option A", "Método 2", "方案A", "Вариант B". */
   pathHeading: compile(`^(?:${alternation(all('paths'))})\\s*[a-z0-9](?![\\p{L}\\p{N}])`),

@@ -28,6 +28,7 @@ export const it: Vocabulary = {
   dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati'],
   paths: ['opzione', 'metodo', 'alternativa', 'via', 'piano'],
   console: ['console', 'clic', 'cliccare', 'pannello', 'pulsante', 'dashboard', 'interfaccia web'],
+  gitRevert: ['revert del commit', 'annullare il commit', 'fare revert del commit'],
   schemaReversal: ['annullare la migrazione'],
   no: ['no', 'mai'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],

@@ -28,6 +28,7 @@ export const nl: Vocabulary = {
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
+  gitRevert: ['commit terugdraaien', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migratie terugdraaien'],
   no: ['nee', 'nooit'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],

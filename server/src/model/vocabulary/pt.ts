@@ -28,6 +28,7 @@ export const pt: Vocabulary = {
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados'],
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
+  gitRevert: ['reverter commit', 'reverter o commit', 'reverter os commits', 'revert do commit'],
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
   no: ['não', 'nao', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],

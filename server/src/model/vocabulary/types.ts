@@ -67,6 +67,8 @@ export interface Vocabulary {
   schemaReversal: string[];
   /** A rollback done by hand in a web UI ("click", "dashboard", "Play Console", "painel", "管理画面"): the weakest path (RB012). */
   console: string[];
+  /** A rollback by reverting the commit through a PR ("git revert", "[Revert the commit](…)", "커밋 revert"): the other weak path (RB012). */
+  gitRevert: string[];
   /** "No" as a decision matrix answers "Rollback?" ("| UI glitch | P3 | No | Fix forward |"): that row is no trigger. */
   no: string[];
   /** What marks one rollback path as the one to take first. */

@@ -28,6 +28,7 @@ export const vi: Vocabulary = {
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu'],
   paths: ['phương án', 'phương pháp', 'cách', 'lựa chọn'],
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
+  gitRevert: ['revert commit', 'hoàn tác commit', 'revert lại commit'],
   schemaReversal: ['rollback migration'],
   no: ['không'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
