@@ -303,6 +303,12 @@ test('RB008 reads rates and comparison words in the languages', () => {
   for (const item of ["Taux d'erreur > 5% pendant 10 minutes", 'Latencia p95 superior a 2 segundos durante 5 minutos', 'Taxa de erro > 10% por 5 minutos', 'Bug visuel sur la page']) assert.equal(rb008(item), 0, item);
 });
 
+test('RB008: a percentage of failing requests is a rate; a share of users is a scope; "for more than 2%" is no window', () => {
+  const rb008 = (item: string) => findingsOf('RB008', `# Runbook\n\n## Rollback criteria\n\n- ${item} (budget 5 min)\n`).length;
+  for (const item of ['Failed transactions > 0.1%', 'RSVP submissions fail for more than 2% of attempts', 'Fallos en procesamiento de pagos superiores al 5% de las transacciones', 'Échecs de paiement > 2%', '결제 실패 5% 이상']) assert.equal(rb008(item), 1, item);
+  for (const item of ['Lỗi nghiêm trọng ảnh hưởng > 50% người dùng', 'Falha afetando > 10% dos usuários', '> 10% Features broken', 'Failed transactions > 0.1% for 5 minutes', 'Incremento sostenido (>5 minutos) del ratio de errores por encima del SLO + 2%']) assert.equal(rb008(item), 0, item);
+});
+
 test('RB008 in a trigger table: a threshold column holds the threshold, any cell the window; a count per minute is its own window', () => {
   const rows = (lines: string[]) => {
     const doc = `# Rollback\n\n## Метрики для принятия решения об откате\n\n| Метрика | Порог для рассмотрения отката | Действие |\n|---|---|---|\n${lines.join('\n')}\n`;

@@ -20,6 +20,8 @@ export const es: Vocabulary = {
   negative: ['no', 'nunca', 'evitar', 'en lugar de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto', 'acordad*', 'riesgo de'],
   events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga'],
+  failures: ['fallo*', 'falla*', 'fallid*', 'error*', 'rechazad*'],
+  users: ['usuarios', 'usuario', 'clientes'],
   generic: ['funcionalidad*', 'función', 'bug*', 'problema*', 'incidencia*'],
   observedBy: ['monitoreo', 'monitorización', 'alerta*', 'panel', 'tablero', 'registros', 'logs', 'verificación manual', 'prueba*', 'reporte*', 'soporte'],
   rates: ['tasa de error*', 'tasa de fallo*', 'latencia', 'tiempo de respuesta', 'tiempos de respuesta', 'rendimiento', 'disponibilidad', 'tasa de éxito'],
@@ -39,7 +41,7 @@ export const es: Vocabulary = {
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automáticamente', 'automatizado', 'automatizada'],
   stages: ['paso', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tiempo de recuperación', 'tiempo objetivo de recuperación', 'tiempo máximo de rollback'],
-  window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante'], after: ['seguidos', 'consecutivos', 'sostenido*'] },
+  window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante', 'sostenido', 'sostenida'], after: ['seguidos', 'consecutivos', 'sostenido*'] },
   immediate: ['inmediatamente', 'inmediato', 'inmediata', 'de inmediato', 'sin demora', 'cuanto antes'],
   receipt: {
     measured: ['total', 'rto', 'tiempo total', 'duración', 'duracion', 'tiempo de recuperación', 'tiempo de rollback', 'tiempo de reversión', 'tardó', 'medido', 'tiempo de inactividad'],

@@ -20,6 +20,8 @@ export const fr: Vocabulary = {
   negative: ['ne pas', 'pas de', 'jamais', 'éviter', 'au lieu de'],
   vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*', 'convenu*', 'risque de'],
   events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*'],
+  failures: ['échec*', 'echec*', 'erreur*', 'rejet*', 'refusé*'],
+  users: ['utilisateurs', 'utilisateur', 'clients'],
   generic: ['fonctionnalité*', 'bug*', 'problème*'],
   observedBy: ['supervision', 'surveillance', 'alerte*', 'tableau de bord', 'journaux', 'logs', 'vérification manuelle', 'test*', 'support', 'tickets'],
   rates: ["taux d'erreur*", 'taux d’erreur*', "taux d'échec", 'latence', 'temps de réponse', 'performance*', 'disponibilité', 'taux de succès', 'taux de réussite'],

@@ -126,6 +126,8 @@ export const MATCH = {
   dataCorrection: compile(alternation(all('dataCorrection'))),
   vague: compile(alternation(all('vague'))),
   events: compile(alternation(all('events'))),
+  failures: compile(alternation(all('failures'))),
+  users: compile(alternation(all('users'))),
   generic: compile(alternation(all('generic'))),
   observedBy: compile(alternation(all('observedBy'))),
   rates: compile(alternation(all('rates'))),
@@ -169,7 +171,7 @@ export const MATCH = {
   immediate: compile(alternation(all('immediate'))),
   rto: compile(alternation(all('rto'))),
   /** Text before a duration that makes it a window ("for 5 min", "pendant 10 minutes", "持续5分钟"). */
-  windowBefore: compile(`(?:${alternation(VOCABULARIES.flatMap((v) => v.window.before))})[\\s:：]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
+  windowBefore: compile(`(?:${alternation(VOCABULARIES.flatMap((v) => v.window.before))})[\\s:：(（]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
   /** Text after a duration that makes it a window ("5 minutes in a row", "5分間継続"). */
   windowAfter: compile(`^[\\s,]*(?:${alternation(VOCABULARIES.flatMap((v) => v.window.after))})`),
   receipt: {

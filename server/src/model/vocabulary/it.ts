@@ -20,6 +20,8 @@ export const it: Vocabulary = {
   negative: ['non', 'mai', 'evitare', 'invece'],
   vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*', 'rischio di'],
   events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
+  failures: ['errore', 'errori', 'fallit*', 'fallimenti', 'rifiutat*'],
+  users: ['utenti', 'clienti'],
   generic: ['funzionalità', 'bug', 'problem*'],
   observedBy: ['monitoraggio', 'allarm*', 'alert*', 'dashboard', 'log', 'verifica manuale', 'test*', 'supporto', 'ticket'],
   rates: ['tasso di errore', 'tasso di errori', "tasso d'errore", 'latenza', 'tempo di risposta', 'tempi di risposta', 'prestazioni', 'disponibilità', 'tasso di successo'],

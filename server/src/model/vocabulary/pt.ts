@@ -20,6 +20,8 @@ export const pt: Vocabulary = {
   negative: ['não', 'nunca', 'evitar', 'em vez de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*', 'acordad*', 'combinad*', 'risco de'],
   events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega'],
+  failures: ['falha*', 'erro', 'erros', 'rejeitad*', 'recusad*'],
+  users: ['usuários', 'usuario', 'usuário', 'utilizadores', 'clientes'],
   generic: ['funcionalidade*', 'recurso*', 'bug*', 'problema*'],
   observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
   rates: ['taxa de erro*', 'taxa de falha*', 'latência', 'tempo de resposta', 'tempos de resposta', 'desempenho', 'performance', 'disponibilidade', 'taxa de sucesso'],
@@ -39,7 +41,7 @@ export const pt: Vocabulary = {
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automaticamente', 'automatizado', 'automatizada'],
   stages: ['passo', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],
-  window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por'], after: ['seguidos', 'consecutivos', 'sustentado*'] },
+  window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por', 'sustentado', 'sustentada'], after: ['seguidos', 'consecutivos', 'sustentado*'] },
   immediate: ['imediatamente', 'imediato', 'imediata', 'de imediato', 'sem demora', 'o quanto antes'],
   receipt: {
     measured: ['total', 'rto', 'tempo total', 'duração', 'duracao', 'tempo de recuperação', 'tempo de rollback', 'levou', 'medido', 'tempo de indisponibilidade'],

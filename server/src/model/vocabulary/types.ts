@@ -49,6 +49,10 @@ export interface Vocabulary {
   vague: string[];
   /** A concrete failure event ("broken", "fails", "unavailable", "discovered", "cassée", "失败"): with it, a degree word ("critical feature broken") still names something one can see happen. */
   events: string[];
+  /** What fails one request or transaction at a time ("failed", "errors", "fallos", "échecs", "失败"): a percentage of them is a rate (RB008). */
+  failures: string[];
+  /** Who a share can be of ("> 50% người dùng", "5% dos usuários"): a share of users affected is a scope, not a rate that flaps. */
+  users: string[];
   /** Nouns that name nothing in particular ("feature", "bug", "problem"): "Critical feature broken" says which event, not which feature. */
   generic: string[];
   /** Ways a trigger is observed, beside the tools every language names alike (Grafana, Sentry): "monitoring", "alert", "dashboard". */

@@ -20,6 +20,8 @@ export const vi: Vocabulary = {
   negative: ['không', 'đừng', 'tránh', 'thay vì'],
   vague: ['tăng cao', 'đáng kể', 'tăng', 'suy giảm', 'nghiêm trọng', 'quan trọng', 'cao', 'bất thường', 'chấp nhận được', 'khiếu nại', 'quyết định', 'vấn đề', 'tăng dần', 'rủi ro', 'chậm'],
   events: ['không hoạt động', 'bị hỏng', 'hỏng', 'phát hiện', 'sập', 'không truy cập được', 'lỗ hổng', 'mất dữ liệu', 'rò rỉ'],
+  failures: ['lỗi', 'thất bại', 'timeout'],
+  users: ['người dùng', 'khách hàng'],
   generic: ['tính năng', 'chức năng', 'lỗi nghiêm trọng', 'vấn đề'],
   observedBy: ['giám sát', 'cảnh báo', 'bảng điều khiển', 'nhật ký', 'log', 'kiểm tra thủ công', 'kiểm thử'],
   rates: ['tỷ lệ lỗi', 'tỉ lệ lỗi', 'độ trễ', 'thời gian phản hồi', 'hiệu năng', 'hiệu suất', 'tính sẵn sàng'],

@@ -8,7 +8,7 @@ const FAILING = /\b(?:fail(?:s|ed|ing|ure|ures)?|red|broken|down|unavailable|unr
 const OBSERVED = /\b(?:manual(?:ly)? check\w*|checked by|dashboard\w*|smoke tests?|synthetic\w*|monitor\w*|alert\w*|grafana|datadog|prometheus|lighthouse|web vitals|pagerduty|opsgenie|sentry|new relic|cloudwatch|stackdriver|honeycomb|kibana|logs?|health ?checks?|probes?|pipeline|ci\b|status page|support tickets?|customer reports?|on-?call|pager|metrics?|slo|sli|canary|tests?\b|you\b|observed)\b/i;
 const VAGUE = /\b(?:things?|stuff|issues?|problems?|weird\w*|odd|off|bad|unstable|flaky|not great|something|anything|somehow|unusual|strange|concerns?|concerning|feels?|seems?|looks?|situations?|needed|need for|frustrat\w*|unhappy|not right|suspicious|sluggish|slow)\b/i;
 const RATE = /\b(?:rate|performance|latenc\w+|p(?:50|90|95|99|999)|errors?|5xx|4xx|response times?|throughput|queue (?:depth|length)|lag|apdex)\b/i;
-const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
+const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d+(?:[.,]\d+)?(?![\d.,]|\s*%)|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
 
 /** A number with its unit, before a comparison word written after it ("10秒以上"). */
 const NUMBER_WITH_UNIT = /\d+(?:[.,]\d+)?\s*(?:%|ms|毫秒|分钟|分鐘|[秒分倍件回초분건회])?/g;
@@ -40,8 +40,17 @@ export function isVague(text: string): boolean {
 /** camelCase metric names: `taskFailureRate`, `p99Latency`. */
 const CAMEL_RATE = /[a-z0-9](?:Rate|Latency|Errors?|Lag)\b/;
 
+/** A share of something that fails: "Failed transactions > 0.1%", "Fallos en pagos superiores al 5%"; not a share of users ("> 50% người dùng"). */
+const PERCENT = /\d\s*%/g;
+
+function isFailureShare(text: string): boolean {
+  if (!MATCH.failures.test(text)) return false;
+  for (const m of text.matchAll(PERCENT)) if (!MATCH.users.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return true;
+  return false;
+}
+
 export function isRateOrLatency(text: string): boolean {
-  return RATE.test(text) || CAMEL_RATE.test(text) || MATCH.rates.test(text);
+  return RATE.test(text) || CAMEL_RATE.test(text) || MATCH.rates.test(text) || isFailureShare(text);
 }
 /** "> 10/min", "> 100/小時": a count per minute or longer is counted over that time, its own window. */
 const PER_UNIT = new RegExp(`\\d\\s*\\/\\s*(?:${MINUTE_OR_LONGER_UNIT_SOURCE})(?![\\p{L}])`, 'iu');
