@@ -368,6 +368,12 @@ test("steps after a 'rollback steps' label, a sentence over a list, 'do X if Y' 
   assert.deepEqual(names('# Plan\n\n## Rollback criteria\n\n- Review confidence is low (unclear if code is correct)\n'), ['Review confidence is low (unclear if code is correct)']);
 });
 
+test('RB019: a rollback checklist is the procedure; an item that says the reversal is ready runs nothing', () => {
+  const rb019 = (doc: string) => findingsOf('RB019', doc).map((f) => doc.slice(f.span.start, f.span.end));
+  assert.deepEqual(rb019('# Playbook\n\n## ROLLBACK CHECKLIST\n\n### Execution\n\n```bash\ndocker compose exec api alembic downgrade -1\n```\n'), ['docker compose exec api alembic downgrade -1']);
+  assert.deepEqual(rb019('# Checklist\n\n## Rollback Execution\n\n- [ ] **Migration rollback script ready**: Down migration tested\n- [ ] **Execute down migration**: Revert schema changes\n'), ['[ ] **Execute down migration**: Revert schema changes']);
+});
+
 test('RB019: one finding per rollback path; advice sections in the languages hold no steps', () => {
   const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
   assert.equal(rb019('### Option A: down migration\n\n1. `npm run migrate:rollback`\n2. `npm run migrate:rollback`\n\n### Option B: SQL\n\n```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```'), 2);

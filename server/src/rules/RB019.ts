@@ -7,6 +7,9 @@ import { plainText } from '../model/markdown';
 // A line that tells you to test or avoid something, not to do it now.
 const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]e|make sure|ensure|document|plan|consider|avoid|never|do not|don't)\b/i;
 
+// A checklist item that says the reversal is ready ("**Migration rollback script ready**: Down migration tested") runs nothing.
+const READINESS = /\b(?:ready|tested|available|in place|prepared|documented|verified)(?:\s*(?:\*\*|__))?\s*[:：]|\b(?:ready|tested|available|in place|prepared|verified)(?:\s*[.)])?\s*$/i;
+
 // A label, a warning, a decision tree's question ("Is down migration available?") or branch ("├── Yes → Run down migration").
 const NOT_A_STEP = /^\s*(?:[-*+]\s*)?(?:[❌🚫⛔├└│]|\*\*[^*\n]{1,80}\*\*(?:\s*\([^)\n]{0,40}\))?\s*$)|[:：?？]\s*$|≠/u;
 
@@ -89,7 +92,7 @@ export const RB019: RunbookRule = {
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
       // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
       // The reversal is the command that runs, never the comment that names it nor an overview table's row.
-      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
+      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
       // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.
       let at = step;
       if (step.kind === 'comment') {

@@ -11,7 +11,7 @@ export const de: Vocabulary = {
   usage: ['wann verwenden', 'wann anwenden', 'wann ausführen', 'wann einsetzen', 'einsatzkriterien'],
   procedure: ['wiederherstellung', 'wiederherstellen', 'rückgängig'],
   notProcedure: ['entscheidung*', 'verantwort*', 'historie', 'protokoll'],
-  advice: ['best practice*', 'vorbeugung', 'prävention', 'lehren', 'lessons learned', 'voraussetzung*', 'vorbereitung', 'checkliste', 'tipps', 'faq', 'referenz*', 'siehe auch', 'historie', 'verlauf', 'post mortem', 'übung*', 'test*', 'überblick', 'übersicht', 'einleitung', 'zweck', 'zusammenfassung'],
+  advice: ['best practice*', 'vorbeugung', 'prävention', 'lehren', 'lessons learned', 'voraussetzung*', 'vorbereitung', 'tipps', 'faq', 'referenz*', 'siehe auch', 'historie', 'verlauf', 'post mortem', 'übung*', 'test*', 'überblick', 'übersicht', 'einleitung', 'zweck', 'zusammenfassung'],
   roles: ['verantwortlich*', 'zuständig*', 'rollen', 'kontakte', 'kommunikation', 'eskalation', 'benachrichtigung*'],
   levels: ['ebene', 'level'],
   census: ['nebenwirkungen', 'seiteneffekte', 'nebeneffekte', 'kompensation*', 'ausgleichsmaßnahmen'],

@@ -11,7 +11,7 @@ export const es: Vocabulary = {
   usage: ['cuándo usar', 'cuándo utilizar', 'cuándo ejecutar', 'cuándo aplicar'],
   procedure: ['recuperación', 'restauración', 'restaurar', 'deshacer'],
   notProcedure: ['decisión', 'responsable*', 'historial', 'registro'],
-  advice: ['buenas prácticas', 'mejores prácticas', 'prevención', 'lecciones', 'requisitos previos', 'prerrequisitos', 'preparación', 'lista de verificación', 'consejos', 'preguntas frecuentes', 'referencias', 'véase también', 'historial', 'post mortem', 'simulacro*', 'pruebas', 'resumen', 'descripción general', 'introducción', 'propósito', 'alcance'],
+  advice: ['buenas prácticas', 'mejores prácticas', 'prevención', 'lecciones', 'requisitos previos', 'prerrequisitos', 'preparación', 'consejos', 'preguntas frecuentes', 'referencias', 'véase también', 'historial', 'post mortem', 'simulacro*', 'pruebas', 'resumen', 'descripción general', 'introducción', 'propósito', 'alcance'],
   roles: ['responsable*', 'quién decide', 'roles', 'contactos', 'comunicación', 'escalamiento', 'escalado', 'notificación*'],
   levels: ['nivel'],
   census: ['efectos secundarios', 'efectos colaterales', 'compensaci*', 'acciones compensatorias'],

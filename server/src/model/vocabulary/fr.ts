@@ -11,7 +11,7 @@ export const fr: Vocabulary = {
   usage: ['quand utiliser', "quand l'utiliser", 'quand exécuter', 'quand appliquer', 'quand déclencher'],
   procedure: ['restauration', 'restaurer', 'reprise', 'récupération', 'annulation'],
   notProcedure: ['décision', 'responsab*', 'historique', 'journal'],
-  advice: ['bonnes pratiques', 'prévention', 'leçons', 'prérequis', 'pré requis', 'préparation', 'checklist', 'liste de contrôle', 'conseils', 'faq', 'références', 'voir aussi', 'historique', 'post mortem', 'exercice*', 'répétition*', 'tests', 'aperçu', 'vue d\'ensemble', 'introduction', 'objectif', 'résumé'],
+  advice: ['bonnes pratiques', 'prévention', 'leçons', 'prérequis', 'pré requis', 'préparation', 'conseils', 'faq', 'références', 'voir aussi', 'historique', 'post mortem', 'exercice*', 'répétition*', 'tests', 'aperçu', 'vue d\'ensemble', 'introduction', 'objectif', 'résumé'],
   roles: ['responsable*', 'qui décide', 'rôles', 'contacts', 'communication', 'escalade', 'notification*'],
   levels: ['niveau'],
   census: ['effets de bord', 'effets secondaires', 'compensat*', 'actions compensatoires'],

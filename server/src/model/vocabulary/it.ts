@@ -11,7 +11,7 @@ export const it: Vocabulary = {
   usage: ['quando usare', 'quando utilizzare', 'quando eseguire', 'quando applicare'],
   procedure: ['ripristino', 'ripristinare', 'recupero'],
   notProcedure: ['decisione', 'responsabil*', 'storico', 'registro'],
-  advice: ['buone pratiche', 'best practice', 'prevenzione', 'lezioni', 'prerequisiti', 'preparazione', 'checklist', 'consigli', 'faq', 'riferimenti', 'vedi anche', 'cronologia', 'storico', 'post mortem', 'esercitazione*', 'test', 'panoramica', 'introduzione', 'scopo', 'sommario'],
+  advice: ['buone pratiche', 'best practice', 'prevenzione', 'lezioni', 'prerequisiti', 'preparazione', 'consigli', 'faq', 'riferimenti', 'vedi anche', 'cronologia', 'storico', 'post mortem', 'esercitazione*', 'test', 'panoramica', 'introduzione', 'scopo', 'sommario'],
   roles: ['responsabil*', 'chi decide', 'ruoli', 'contatti', 'comunicazione', 'escalation', 'notifich*'],
   levels: ['livello'],
   census: ['effetti collaterali', 'compensa*', 'azioni compensative'],
