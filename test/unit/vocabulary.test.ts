@@ -374,6 +374,14 @@ test('RB019: a rollback checklist is the procedure; an item that says the revers
   assert.deepEqual(rb019('# Checklist\n\n## Rollback Execution\n\n- [ ] **Migration rollback script ready**: Down migration tested\n- [ ] **Execute down migration**: Revert schema changes\n'), ['[ ] **Execute down migration**: Revert schema changes']);
 });
 
+test("RB019: a '.down' migration applied, a script's comment that names the reversal over an echo", () => {
+  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).map((f) => f.span);
+  assert.equal(rb019('```\nMCP apply_migration(name: "174_tighten_rls.down",\n  query: <174_tighten_rls.down.sql>)\n```').length, 1);
+  assert.equal(rb019('```bash\npsql "$DATABASE_URL" -f migrations/0042_add_avatar.down.sql\n```').length, 1);
+  assert.equal(rb019('```bash\n# 2. 移行スクリプトの逆適用\necho "Reverting schema changes..."\nnode scripts/migrations/rollback-latest.js\n```').length, 1);
+  assert.equal(rb019('```bash\ncat status.down.json\n```').length, 0);
+});
+
 test('RB019: one finding per rollback path; advice sections in the languages hold no steps', () => {
   const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
   assert.equal(rb019('### Option A: down migration\n\n1. `npm run migrate:rollback`\n2. `npm run migrate:rollback`\n\n### Option B: SQL\n\n```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```'), 2);

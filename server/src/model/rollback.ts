@@ -63,7 +63,7 @@ const ROLLS_BACK = /rollouts?\s+(?:undo|abort)|roll(?:ed|ing)?\s*-?back|revert|u
 const STOP_TRAFFIC =
   /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:new\s+|incoming\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance[\s_-]mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b|\bcount\s+0\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
 const REVERSE_MIGRATION =
-  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4})/i;
+  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4}|\.down\b(?!\.(?!sql\b)))/i;
 
 function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;

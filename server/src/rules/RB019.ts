@@ -20,6 +20,12 @@ const NOT_THE_REVERSAL = [
   /\b(?:connect|ssh|console|shell)\b|^\s*(?:psql|mysql|sqlite3|mongosh?)\b(?![^\n]*(?:\s-[fce]\b|<|--file|--command|--execute))/i,
 ];
 
+/** Between a comment and its command only a line break, or lines that print ("echo \"Reverting schema changes...\""). */
+function onlyOutputBetween(gap: string): boolean {
+  const lines = gap.split(/\r?\n/);
+  return lines.length >= 2 && lines[0] === '' && lines[lines.length - 1] === '' && lines.slice(1, -1).every((l) => /^\s*(?:echo|printf)\b/.test(l));
+}
+
 /** The section each step stands in, in one pass over both (steps and sections are in document order). */
 function sectionsOf(sections: Section[], offsets: number[]): Array<Section | undefined> {
   const out: Array<Section | undefined> = [];
@@ -97,7 +103,7 @@ export const RB019: RunbookRule = {
       let at = step;
       if (step.kind === 'comment') {
         const next = steps[i + 1];
-        if (!next || next.kind || NOT_THE_REVERSAL.some((re) => re.test(next.text)) || !/^\r?\n$/.test(model.text.slice(step.span.end, next.span.start))) continue;
+        if (!next || next.kind || NOT_THE_REVERSAL.some((re) => re.test(next.text)) || !onlyOutputBetween(model.text.slice(step.span.end, next.span.start))) continue;
         at = next;
       }
       const path = pathAt(at.span.start);
