@@ -46,3 +46,26 @@ test('RR002 on a prose report says what its text gives and what it lacks, and co
   p.set(file, text, 'receipt');
   assert.ok(p.lint(file).some((f) => f.ruleId === 'RR012' && text.slice(f.span.start, f.span.end) === '89 seconds'));
 });
+
+test('RR009 on a prose report: a drill that says it did not run, or code that only reports results, records no command run', () => {
+  const file = '/w/library/raw/rollback-rehearsals/001.md';
+  const rr009 = (body: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set(file, `# Rollback drill — 2026-05-03\n\n${body}\n`, 'receipt');
+    return p.lint(file).some((f) => f.ruleId === 'RR009');
+  };
+  const playbook = '```bash\ngit switch -c drill\ngit revert --no-edit HEAD\n```';
+  assert.equal(rr009(playbook), false);
+  for (const status of [
+    '| Date | Scenario | Result |\n|---|---|---|\n| Pending | A | NOT RUN |\n| Pending | B | NOT RUN |',
+    '| Date | Run by | Result | Notes |\n|---|---|---|---|\n| 2026-09-07 | Claude | ⚠️ Could not run | the backup never succeeded |',
+    'Status: playbook complete; live rehearsal is intentionally deferred.',
+    '- Tipo: tabletop técnico + validación de comandos.',
+    '| Fecha | Resultado |\n|---|---|\n| 2026-05-03 | No ejecutado |',
+  ]) assert.equal(rr009(`${status}\n\n${playbook}`), true, status);
+  // One check that did not run is no drill that did not: "| Validation (tests run) | Not run |".
+  assert.equal(rr009(`| Date | Validation (tests run) |\n|---|---|\n| 2026-05-03 | Not run |\n\n${playbook}`), false);
+  // A row that ran beside one that did not: the drill ran.
+  assert.equal(rr009(`| Date | Result |\n|---|---|\n| 2026-05-03 | PASS |\n| 2026-05-04 | NOT RUN |\n\n${playbook}`), false);
+  assert.equal(rr009('```\nOPT5 → OPT4 → OPT3\n✅ OPT5 unscheduled (CRON jobs removed)\n[x] Rollback OPT4\n├─ [x] trigger dropped\n```'), true);
+});

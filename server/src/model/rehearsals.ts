@@ -9,6 +9,7 @@ import { normalizeTrigger } from './triggers';
 import { derivedFrom, isCommentLine, placeholderIn } from './text';
 import { parseTimestamp } from './receipt';
 import { isInlineCommand } from './rollback';
+import { MATCH } from './vocabulary';
 
 export interface Rehearsal {
   receipt: ReceiptModel;
@@ -80,11 +81,49 @@ const realLine = (l: string) => {
   return t !== '' && !isCommentLine(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
 };
 const linesOf = (c: string) => c.split(/\r\n|\r|\n/);
+/** A line that reports, not one that runs: "✅ OPT5 unscheduled", "[x] Rollback OPT5", "├─ [x] CRON jobs", "OPT5 → OPT4". */
+const RESULT_LINE = /^\s*(?:[✅❌✔✓☑⚠✗✘⏳🟢🔴🟡]|\[[ xX]\]|[├└│]|\(|[^\s→]+\s*→)/u;
 
 /** The code a receipt records as run: its "Commands run" section's, else (a drill report written as prose) its body's. */
 export function commandCode(receipt: ReceiptModel): NonNullable<ReceiptModel['bodyCode']> {
   return receipt.commands?.code ?? receipt.bodyCode ?? { block: [], inline: [] };
 }
+
+const NOT_RUN = MATCH.receipt.notRun;
+const STATUS_COL = MATCH.receipt.status;
+/** "Status: playbook complete; live rehearsal is intentionally deferred", "- Tipo: tabletop técnico": a field of a few words. */
+const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{0,24})(?:\*\*|__)?\s*[:：](.*)$/u;
+const bare = (cell: string) => cell.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+/**
+ * Whether a drill report says the drill did not happen: a status field that says so, or a result
+ * column whose every filled cell does ("NOT RUN", "⚠️ Could not run"). Its code is then the playbook.
+ */
+export const saysNotRun = derivedFrom((receipt: ReceiptModel): boolean => {
+  if (!NOT_RUN.test(receipt.text)) return false;
+  let table: string[][] = [];
+  const column = (rows: string[][]) => {
+    const data = rows.slice(1).filter((r) => !r.every((c) => /^:?-*:?$/.test(c.trim())));
+    for (let i = 0; i < rows[0].length; i++) {
+      // "| Result |" says whether the drill ran; "| Validation (tests run) | Not run |" is one check of a drill that did.
+      if (!STATUS_COL.test(bare(rows[0][i]))) continue;
+      const filled = data.map((r) => bare(r[i] ?? '')).filter((c) => c && !/^(?:n\/?a|none)$/i.test(c));
+      if (filled.length && filled.every((c) => c.length <= 30 && NOT_RUN.find(c)?.length === c.length)) return true;
+    }
+    return false;
+  };
+  for (const line of receipt.text.split(/\r?\n/)) {
+    if (/^\s*\|/.test(line)) {
+      table.push(line.trim().replace(/^\||\|$/g, '').split('|'));
+      continue;
+    }
+    if (table.length && column(table)) return true;
+    table = [];
+    const field = FIELD.exec(line);
+    if (field && field[1].trim().split(/\s+/).length <= 3 && NOT_RUN.test(field[2])) return true;
+  }
+  return table.length > 0 && column(table);
+});
 
 /** Whether a receipt records commands actually run (RR009, and what makes a receipt more than a draft). */
 export function commandsRun(receipt: ReceiptModel): boolean {
@@ -97,9 +136,12 @@ export function commandsRun(receipt: ReceiptModel): boolean {
     );
   }
   // A drill report written as prose: its code anywhere, but a block with a placeholder is the
-  // procedure to follow (`<commit-sha>`, YYYYMMDD), and a path or a name inline is no command.
+  // procedure to follow (`<commit-sha>`, YYYYMMDD), a result line ("✅ OPT5 unscheduled") was
+  // typed by nobody, a path or a name inline is no command; and a report that says the drill
+  // did not run records none.
+  if (saysNotRun(receipt)) return false;
   return (
-    found.block.some((c) => linesOf(c).some(realLine) && !linesOf(c).some((l) => placeholderIn(l))) ||
+    found.block.some((c) => linesOf(c).some((l) => realLine(l) && !RESULT_LINE.test(l)) && !linesOf(c).some((l) => placeholderIn(l))) ||
     found.inline.some((c) => realLine(c) && isInlineCommand(c.trim()) && /\S\s+\S/.test(c.trim()))
   );
 }

@@ -181,6 +181,8 @@ export const MATCH = {
     witness: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.witness))),
     measured: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.measured))),
     estimate: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.estimate))),
+    notRun: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.notRun))),
+    status: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.status))),
   },
   columns: {
     trigger: substring(VOCABULARIES.flatMap((v) => v.columns.trigger)),

@@ -46,6 +46,8 @@ export const nl: Vocabulary = {
   receipt: {
     measured: ['totaal', 'rto', 'duur', 'hersteltijd', 'rollback-tijd', 'gemeten', 'downtime'],
     estimate: ['geschat', 'doel', 'streefwaarde', 'verwacht', 'budget', 'gepland'],
+    notRun: ['niet uitgevoerd', 'uitgesteld', 'tabletop'],
+    status: ['resultaat', 'status', 'uitkomst'],
     commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s', 'lessen'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'] },
   units: { seconds: ['seconden', 'seconde'], minutes: ['minuten', 'minuut'], hours: ['uur', 'uren'], days: ['dagen', 'dag'] },
   columns: {

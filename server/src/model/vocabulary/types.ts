@@ -115,6 +115,10 @@ export interface Vocabulary {
     measured: string[];
     /** Words that make a time a plan, not a measurement ("estimated", "target", "目標"). */
     estimate: string[];
+    /** A status that says the drill did not happen ("NOT RUN", "⚠️ Could not run", "Tipo: tabletop", "live rehearsal is deferred"): its code is the playbook. */
+    notRun: string[];
+    /** A table column that holds the drill's outcome ("| Result |", "| Estado |", "| 結果 |"): where "NOT RUN" says the drill did not happen. */
+    status: string[];
   };
   /** Units of time after a number ("5 minutos", "10 phút", "5分钟"); a range's unit is written once. */
   units: { seconds: string[]; minutes: string[]; hours: string[]; days: string[] };
