@@ -63,6 +63,7 @@ test('RR009 on a prose report: a drill that says it did not run, or code that on
     '- Tipo: tabletop técnico + validación de comandos.',
     '| Fecha | Resultado |\n|---|---|\n| 2026-05-03 | No ejecutado |',
   ]) assert.equal(rr009(`${status}\n\n${playbook}`), true, status);
+  assert.equal(rr009(`Gaps: the cleanup of old images is deferred to next sprint.\n\n${playbook}`), false);
   // One check that did not run is no drill that did not: "| Validation (tests run) | Not run |".
   assert.equal(rr009(`| Date | Validation (tests run) |\n|---|---|\n| 2026-05-03 | Not run |\n\n${playbook}`), false);
   // A row that ran beside one that did not: the drill ran.

@@ -91,7 +91,7 @@ export function commandCode(receipt: ReceiptModel): NonNullable<ReceiptModel['bo
 
 const NOT_RUN = MATCH.receipt.notRun;
 const STATUS_COL = MATCH.receipt.status;
-/** "Status: playbook complete; live rehearsal is intentionally deferred", "- Tipo: tabletop técnico": a field of a few words. */
+/** "Status: playbook complete; live rehearsal is intentionally deferred", "- Tipo: tabletop técnico": a status field ("Gaps: cleanup deferred" is none). */
 const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{0,24})(?:\*\*|__)?\s*[:：](.*)$/u;
 const bare = (cell: string) => cell.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 
@@ -120,7 +120,7 @@ export const saysNotRun = derivedFrom((receipt: ReceiptModel): boolean => {
     if (table.length && column(table)) return true;
     table = [];
     const field = FIELD.exec(line);
-    if (field && field[1].trim().split(/\s+/).length <= 3 && NOT_RUN.test(field[2])) return true;
+    if (field && field[1].trim().split(/\s+/).length <= 3 && STATUS_COL.test(field[1]) && NOT_RUN.test(field[2])) return true;
   }
   return table.length > 0 && column(table);
 });

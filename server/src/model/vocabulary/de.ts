@@ -47,7 +47,7 @@ export const de: Vocabulary = {
     measured: ['gesamt*', 'rto', 'dauer', 'gesamtdauer', 'wiederherstellungszeit', 'rollback-dauer', 'gemessen', 'ausfallzeit'],
     estimate: ['geschätzt', 'ziel', 'zielwert', 'erwartet', 'budget', 'geplant'],
     notRun: ['nicht ausgeführt', 'nicht durchgeführt', 'verschoben', 'planspiel', 'tabletop'],
-    status: ['ergebnis', 'status', 'zustand'],
+    status: ['ergebnis', 'status', 'zustand', 'typ', 'art'],
     commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen', 'grenzen', 'blocker'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },
   units: { seconds: ['sekunden', 'sekunde', 'sek'], minutes: ['minuten', 'minute'], hours: ['stunden', 'stunde', 'std'], days: ['tage', 'tag'] },
   columns: {

@@ -86,7 +86,7 @@ export const en: Vocabulary = {
     measured: ['total', 'rto', 'measured', 'duration', 'took', 'elapsed', 'time to recover', 'time to restore', 'time to roll back', 'time to rollback', 'recovery time', 'rollback time', 'restore time', 'downtime', 'completed in', 'finished in', 'done in'],
     estimate: ['estimated', 'estimate', 'target', 'objective', 'goal', 'expected', 'budget', 'planned', 'sla', 'slo'],
     notRun: ['not run', 'could not run', 'not yet run', 'never run', 'not performed', 'not executed', 'deferred', 'tabletop', 'table-top', 'desk check', 'paper exercise'],
-    status: ['result', 'results', 'status', 'outcome', 'state', 'pass/fail'],
+    status: ['result', 'results', 'status', 'outcome', 'state', 'pass/fail', 'type', 'kind'],
     commands: ['commands', 'command', 'what we ran', 'what i ran', 'steps taken', 'steps run', 'executed actions', 'actions executed'], gaps: ['gaps', 'gap', 'what went wrong', 'surprises', 'issues found', 'issues discovered', 'findings', 'finding', 'lessons', 'lessons learned', 'follow-up', 'follow-ups', 'does not prove', 'not covered', 'residual risks', 'open issues', 'action items', 'failures discovered', 'blockers', 'issues observed', 'improvements', 'known limits', 'known limitations', 'limitations'], timeline: ['timeline', 'timestamps', 'timestamp', 'chronology'], witness: ['witness', 'witnessed', 'observer', 'observed by', 'participants', 'attendees', 'facilitator', 'recording'] },
   units: { seconds: ['seconds', 'second', 'secs', 'sec', 's'], minutes: ['minutes', 'minute', 'mins', 'min', 'm'], hours: ['hours', 'hour', 'hrs', 'hr', 'h'], days: ['days', 'day', 'd'] },
   columns: {

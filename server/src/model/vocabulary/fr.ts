@@ -47,7 +47,7 @@ export const fr: Vocabulary = {
     measured: ['total', 'rto', 'durée', 'temps total', 'temps de récupération', 'temps de rollback', 'temps de restauration', 'mesuré', 'mesurée', 'indisponibilité'],
     estimate: ['estimé', 'estimée', 'objectif', 'cible', 'attendu', 'budget', 'prévu'],
     notRun: ['non exécuté', 'non exécutée', 'pas exécuté', 'non réalisé', 'reporté', 'tabletop', 'exercice sur table'],
-    status: ['résultat', 'statut', 'état', 'issue'],
+    status: ['résultat', 'statut', 'état', 'issue', 'type'],
     commands: ['commandes', 'commande', 'actions exécutées'], gaps: ['lacunes', 'constats', 'enseignements', 'leçons apprises', 'problèmes rencontrés', 'points d\'amélioration', 'risques résiduels', 'limites', 'blocages'], timeline: ['chronologie'], witness: ['témoin', 'observateur', 'participants', 'enregistrement', 'animateur'] },
   units: { seconds: ['secondes', 'seconde'], minutes: ['minutes', 'minute'], hours: ['heures', 'heure'], days: ['jours', 'jour'] },
   columns: {

@@ -47,7 +47,7 @@ export const it: Vocabulary = {
     measured: ['totale', 'rto', 'durata', 'tempo totale', 'tempo di ripristino', 'tempo di rollback', 'misurato', 'downtime'],
     estimate: ['stimato', 'stimata', 'obiettivo', 'target', 'previsto', 'atteso', 'budget'],
     notRun: ['non eseguito', 'non eseguita', 'non effettuato', 'rimandato', 'tabletop'],
-    status: ['esito', 'risultato', 'stato'],
+    status: ['esito', 'risultato', 'stato', 'tipo'],
     commands: ['comandi', 'comando'], gaps: ['lacune', 'risultanze', 'lezioni apprese', 'problemi riscontrati', 'criticità', 'rischi residui', 'miglioramenti', 'limiti', 'blocchi'], timeline: ['cronologia', 'sequenza temporale'], witness: ['testimone', 'osservatore', 'partecipanti', 'registrazione', 'facilitatore'] },
   units: { seconds: ['secondi', 'secondo'], minutes: ['minuti', 'minuto'], hours: ['ore', 'ora'], days: ['giorni', 'giorno'] },
   columns: {

@@ -47,7 +47,7 @@ export const nl: Vocabulary = {
     measured: ['totaal', 'rto', 'duur', 'hersteltijd', 'rollback-tijd', 'gemeten', 'downtime'],
     estimate: ['geschat', 'doel', 'streefwaarde', 'verwacht', 'budget', 'gepland'],
     notRun: ['niet uitgevoerd', 'uitgesteld', 'tabletop'],
-    status: ['resultaat', 'status', 'uitkomst'],
+    status: ['resultaat', 'status', 'uitkomst', 'soort', 'type'],
     commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s', 'lessen'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'] },
   units: { seconds: ['seconden', 'seconde'], minutes: ['minuten', 'minuut'], hours: ['uur', 'uren'], days: ['dagen', 'dag'] },
   columns: {

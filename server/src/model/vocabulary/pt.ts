@@ -47,7 +47,7 @@ export const pt: Vocabulary = {
     measured: ['total', 'rto', 'tempo total', 'duração', 'duracao', 'tempo de recuperação', 'tempo de rollback', 'levou', 'medido', 'tempo de indisponibilidade'],
     estimate: ['estimado', 'estimada', 'objetivo', 'meta', 'esperado', 'orçamento', 'previsto', 'alvo'],
     notRun: ['não executado', 'não executada', 'não foi executado', 'não realizado', 'adiado', 'tabletop', 'exercício de mesa'],
-    status: ['resultado', 'status', 'estado', 'situação'],
+    status: ['resultado', 'status', 'estado', 'situação', 'tipo'],
     commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias', 'limitações', 'bloqueios'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'] },
   units: { seconds: ['segundos', 'segundo'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['dias', 'dia'] },
   columns: {

@@ -117,7 +117,7 @@ export interface Vocabulary {
     estimate: string[];
     /** A status that says the drill did not happen ("NOT RUN", "⚠️ Could not run", "Tipo: tabletop", "live rehearsal is deferred"): its code is the playbook. */
     notRun: string[];
-    /** A table column that holds the drill's outcome ("| Result |", "| Estado |", "| 結果 |"): where "NOT RUN" says the drill did not happen. */
+    /** A column or field that holds the drill's outcome or kind ("| Result |", "Estado:", "Tipo:", "| 結果 |"): where "NOT RUN" or "tabletop" says the drill did not happen. */
     status: string[];
   };
   /** Units of time after a number ("5 minutos", "10 phút", "5分钟"); a range's unit is written once. */

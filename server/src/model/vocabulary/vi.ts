@@ -47,7 +47,7 @@ export const vi: Vocabulary = {
     measured: ['tổng', 'rto', 'tổng thời gian', 'thời gian khôi phục', 'thời gian rollback', 'đo được', 'thời gian ngừng'],
     estimate: ['ước tính', 'mục tiêu', 'dự kiến', 'kế hoạch'],
     notRun: ['chưa thực hiện', 'chưa chạy', 'hoãn lại', 'diễn tập trên giấy'],
-    status: ['kết quả', 'trạng thái'],
+    status: ['kết quả', 'trạng thái', 'loại', 'hình thức'],
     commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng', 'hạn chế', 'điểm nghẽn'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'] },
   units: { seconds: ['giây'], minutes: ['phút'], hours: ['giờ', 'tiếng'], days: ['ngày'] },
   columns: {
