@@ -229,6 +229,17 @@ test('RB012: when every path is a console click or git revert, in any language',
   assert.ok(!rb012('# Runbook\n\n## Rollback\n\n### Option A: pipeline\n\nRe-run the deploy pipeline with the previous image tag.\n\n### Option B: console\n\nClick "Rollback" in the console.\n'));
 });
 
+test("a heading that usually heads triggers ('### Immediate Rollback') over steps is the rollback procedure", () => {
+  const doc = (list: string) => `# Plan\n\n## Emergency Procedures\n\n### Immediate Rollback\n\n${list}\n\n### Data Recovery\n\n1. Stop: Pause all write operations\n2. Restore: From last known good state\n`;
+  const steps = doc('1. Execute: `npm run deploy:rollback`\n2. Verify: Health checks passing\n3. Notify: Stakeholders via Slack');
+  assert.equal(findingsOf('RB010', steps).length, 0);
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', steps).rollback.sections.map((s) => s.title), ['immediate rollback', 'data recovery']);
+  // Over conditions it stays a trigger list.
+  const triggers = doc('- Error rate > 5% for 5 minutes\n- Checkout fails');
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', triggers).rollback.sections.map((s) => s.title), ['data recovery']);
+  assert.equal(buildRunbook('/w/RUNBOOK.md', triggers).triggers.triggers.length, 2);
+});
+
 test('RB012: a store console named only in sub-headings, a revert told in prose, a click that ends with a revert commit', () => {
   const rb012 = (doc: string) => findingsOf('RB012', doc).length;
   assert.equal(rb012('# Runbook\n\n## Rollback actions\n\n### App Store (iOS)\n\n- Stop phased release\n\n### Google Play (Android)\n\n- Halt staged rollout immediately\n'), 1);

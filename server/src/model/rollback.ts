@@ -2,7 +2,8 @@
 // an honest roll-forward-only statement, and the ordered procedure steps.
 import type { Root, RootContent } from 'mdast';
 import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
-import { contentOf, descendants, isRollbackTitle, type Section } from './sections';
+import { contentOf, descendants, isRollbackTitle, isTriggerTitle, type Section } from './sections';
+import { isStepList } from './triggers';
 import { isCommentLine, memoized } from './text';
 import type { Span } from './types';
 import { entrySource, MATCH } from './vocabulary';
@@ -305,14 +306,25 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
   return steps;
 }
 
+/**
+ * A rollback section: its title says so, or a heading that usually heads triggers ("### Immediate Rollback")
+ * holds only steps ("1. Execute: `npm run deploy:rollback`", "2. Verify: …").
+ */
+function isProcedure(s: Section): boolean {
+  if (isRollbackTitle(s.title)) return true;
+  if (!isTriggerTitle(s.title) || !MATCH.rollback.test(s.title)) return false;
+  const lists = s.own.filter((n) => n.type === 'list');
+  return lists.length > 0 && lists.every(isStepList);
+}
+
 /** The outermost rollback sections are the procedure; a rollback section inside one is part of it. */
 function hasRollbackAncestor(section: Section): boolean {
-  for (let p = section.parent; p; p = p.parent) if (isRollbackTitle(p.title)) return true;
+  for (let p = section.parent; p; p = p.parent) if (isProcedure(p)) return true;
   return false;
 }
 
 export function extractRollback(root: Root, text: string, sections: Section[]): RollbackModel {
-  const top = sections.filter((s) => isRollbackTitle(s.title) && !hasRollbackAncestor(s));
+  const top = sections.filter((s) => isProcedure(s) && !hasRollbackAncestor(s));
   const nodes = top.flatMap(contentOf);
   const commands = commandsIn(nodes, text);
   const paths = top.flatMap((s) => pathsIn(s, text));

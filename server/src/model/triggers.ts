@@ -352,7 +352,7 @@ function itemWords(item: ListItem): string {
  * What to do, not when: a numbered list most of whose items open with a step's verb ("1. Execute:
  * `npm run deploy:rollback`", "2. Verificar health checks"), or any list all of whose (three or more) do.
  */
-function isStepList(list: List): boolean {
+export function isStepList(list: List): boolean {
   const n = list.children.length;
   const steps = list.children.filter((item) => MATCH.step.test(itemWords(item))).length;
   return list.ordered ? steps >= 2 && steps * 2 > n : n >= 3 && steps === n;
