@@ -70,3 +70,17 @@ test('RR009 on a prose report: a drill that says it did not run, or code that on
   assert.equal(rr009(`| Date | Result |\n|---|---|\n| 2026-05-03 | PASS |\n| 2026-05-04 | NOT RUN |\n\n${playbook}`), false);
   assert.equal(rr009('```\nOPT5 → OPT4 → OPT3\n✅ OPT5 unscheduled (CRON jobs removed)\n[x] Rollback OPT4\n├─ [x] trigger dropped\n```'), true);
 });
+
+test('RR010 on a prose report: a bold label or a log column that holds what the drill surfaced is its gaps', () => {
+  const file = '/w/library/raw/rollback-rehearsals/001.md';
+  const rr010 = (body: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set(file, `# Rollback drill — 2026-05-03\n\n${body}\n`, 'receipt');
+    return p.lint(file).some((f) => f.ruleId === 'RR010');
+  };
+  assert.equal(rr010('## Resultaat\n- **Hersteltijd:** 12 minuten.\n- **Lessons learned:**\n  - Escalatiekanaal toegevoegd.'), false);
+  assert.equal(rr010('| Date | RTO (minutes) | Issues Found |\n| --- | --- | --- |\n| 2025-12-12 | ~6 | private IP only |'), false);
+  assert.equal(rr010('## Resultaat\n- **Hersteltijd:** 12 minuten.'), true);
+  // A word in a sentence is no label: "we found no gaps" states nothing to fix or keep.
+  assert.equal(rr010('We rolled back in 12 minutes; the lessons were discussed.'), true);
+});

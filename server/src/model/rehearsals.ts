@@ -125,6 +125,27 @@ export const saysNotRun = derivedFrom((receipt: ReceiptModel): boolean => {
   return table.length > 0 && column(table);
 });
 
+const GAPS = MATCH.receipt.gaps;
+/** "- **Lessons learned:**" over its items: a label of a few words that ends the line. */
+const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)[\s:：]*$/;
+
+/**
+ * Whether a receipt writes down what the rehearsal surfaced (RR010): a gaps section, or, in a drill
+ * report, a bold label over it ("**Lessons learned:**") or a column of its log ("| Issues Found |").
+ */
+export const gapsWritten = derivedFrom((receipt: ReceiptModel): boolean => {
+  if (receipt.gaps) return true;
+  if (!GAPS.test(receipt.text)) return false;
+  const lines = receipt.text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const label = LABEL_LINE.exec(lines[i]);
+    if (label && GAPS.test(label[1].replace(/[:：]\s*$/, ''))) return true;
+    // A table's header row, the line above its delimiter row.
+    if (/^\s*\|/.test(lines[i]) && /^\|?\s*:?-{3,}/.test((lines[i + 1] ?? '').trim()) && lines[i].split('|').some((c) => c.trim().length <= 40 && GAPS.test(c))) return true;
+  }
+  return false;
+});
+
 /** Whether a receipt records commands actually run (RR009, and what makes a receipt more than a draft). */
 export function commandsRun(receipt: ReceiptModel): boolean {
   const found = commandCode(receipt);

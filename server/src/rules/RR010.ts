@@ -1,4 +1,5 @@
 import type { ReceiptRule } from './rule';
+import { gapsWritten } from '../model/rehearsals';
 
 export const RR010: ReceiptRule = {
   id: 'RR010',
@@ -8,7 +9,7 @@ export const RR010: ReceiptRule = {
   fixable: true,
   description: 'No "Gaps discovered" section.',
   check({ model, report }) {
-    if (model.gaps) return;
+    if (gapsWritten(model)) return;
     const eol = model.lines.eol();
     const end = model.text.length;
     const lead = end === 0 ? '' : /(\r?\n|\r){2}$/.test(model.text) ? '' : /(\r?\n|\r)$/.test(model.text) ? eol : eol + eol;
