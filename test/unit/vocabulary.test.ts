@@ -289,6 +289,16 @@ test("RB019: what code writes, stores or tests is no step: a heredoc into a file
   assert.deepEqual(at(`5. **❌ 在迁移中删除表/列（无 Expand/Contract）**\n   ${fence('sql', '   -- 禁止！\n   DROP TABLE old_table;')}`), []);
 });
 
+test('numbered criteria labels in a code block are triggers, the lines indented under each its details', () => {
+  const doc = (lines: string) => `# Rollback\n\n## Critérios de Ativação de Rollback\n\n### Rollback IMEDIATO (< 5 min decisão)\n\n\`\`\`\n${lines}\n\`\`\`\n`;
+  const triggers = buildRunbook('/w/RUNBOOK.md', doc('Qualquer um destes dispara rollback:\n\n❌ CRITÉRIO 1: F2.3 error rate > 5%\n   • Detecta: automaticamente via alerts\n   • Ação: ROLLBACK IMEDIATO\n\n❌ CRITÉRIO 2: Security incident (XSS, token theft)\n   • Detecta: CSP violation alert')).triggers.triggers;
+  assert.deepEqual(triggers.map((t) => [t.name, t.budgetMinutes]), [['F2.3 error rate > 5%', 5], ['Security incident (XSS, token theft)', 5]]);
+  assert.match(triggers[0].fullText, /Detecta: automaticamente via alerts/);
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc('Trigger 1: checkout 5xx > 2% for 5 min\nTrigger 2: p95 > 800ms for 10 min')).triggers.triggers.map((t) => t.name), ['checkout 5xx > 2% for 5 min', 'p95 > 800ms for 10 min']);
+  // One labelled line is no drawing.
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc('Trigger 1: checkout 5xx > 2% for 5 min')).triggers.triggers.map((t) => t.name).filter((n) => n.startsWith('checkout')), []);
+});
+
 test('criteria drawn in a code block: group lines give budgets, branches are triggers, a no-rollback group or answer is none', () => {
   const box = [
     '# Agent', '', '## Quand Faire un Rollback ?', '', '```', '┌──────────────────────────────┐', '│     CRITÈRES DE ROLLBACK     │', '├──────────────────────────────┤',

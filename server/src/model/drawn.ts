@@ -7,6 +7,7 @@
 //
 // Pure: offsets into the document's text, nothing read but the code block's lines.
 import type { Span } from './types';
+import { MATCH } from './vocabulary';
 
 export interface DrawnLine extends Span {
   /** The line without its border, tree lines and branch. */
@@ -31,6 +32,8 @@ const BORDER = new Set([' ', '\t', '│', '┃', '║', '|']);
 // "├──", "└─►", "┗━", "╰─>": a branch, always with a box-drawing corner, so a YAML or Markdown list in a code block is none.
 const BRANCH = /^[├└┣┗╰╠╚][─━═-]*[►>▶→]?[ \t]*/u;
 const WORDY = /[\p{L}\p{N}]/u;
+/** "❌ CRITÉRIO 1: F2.3 error rate > 5%", "Trigger 2 —": a numbered criteria label opens an item; the lines indented under it are its details. */
+const LABELLED = new RegExp(`^(?:[^\\p{L}\\p{N}\\s]{1,3}[ \\t]*)?(?:${MATCH.criteria.regex.source})[ \\t]*#?\\d{1,2}[ \\t]*[:：.)—–-][ \\t]*`, 'u');
 /** More lines than any drawing holds: a longer block is a script or a log, not read. */
 const MAX_LINES = 400;
 
@@ -42,6 +45,7 @@ export function drawnGroups(text: string, block: Span): DrawnGroup[] | undefined
   const groups: DrawnGroup[] = [{ items: [] }];
   let itemIndent = -1;
   let branches = 0;
+  let labelledItems = false;
   let at = body + 1;
   for (let n = 0; at < block.end && n < MAX_LINES; n++) {
     const nl = text.indexOf('\n', at);
@@ -51,7 +55,17 @@ export function drawnGroups(text: string, block: Span): DrawnGroup[] | undefined
     at = end + 1;
     const left = LEFT.exec(raw)![0].length;
     const rest = raw.slice(left);
-    const branch = BRANCH.exec(rest);
+    const lower = rest.toLowerCase();
+    const labelled = BRANCH.test(rest) || lower.length !== rest.length ? null : LABELLED.exec(lower);
+    const branch = BRANCH.exec(rest) ?? labelled;
+    const group0 = groups[groups.length - 1];
+    // "   • Detecta: alerts" under "❌ CRITÉRIO 1: …": a detail of the labelled item above it.
+    if (!branch && labelledItems && group0.items.length && left > itemIndent) {
+      const inner = trimBorder(rest);
+      if (WORDY.test(inner)) group0.items[group0.items.length - 1].children.push({ start: lineStart + left, end: lineStart + left + inner.length, text: inner });
+      continue;
+    }
+    if (labelled) labelledItems = true;
     const from = left + (branch ? branch[0].length : 0);
     const inner = trimBorder(raw.slice(from));
     if (!WORDY.test(inner) || /^\s*(?:`{3,}|~{3,})/.test(raw)) continue;
