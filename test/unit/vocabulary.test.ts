@@ -160,6 +160,16 @@ test('a drill report written as prose: its commands, gaps and witness are read i
   assert.ok(!zh.has('RR009') && !zh.has('RR010') && zh.has('RR013'), [...zh].join(','));
 });
 
+test('RB007: a trigger that is a timer on the fix attempt is measured by the clock; a placeholder wait is RB004', () => {
+  const ids = (item: string) => findingsOf('RB007', `# Plan\n\n## Criteri di rollback\n\n- ${item}\n`).length;
+  assert.equal(ids('Errori critici non risolvibili in [N] ore'), 0);
+  assert.equal(ids('Critical errors not resolved within 30 minutes'), 0);
+  assert.equal(ids('Errori critici'), 1);
+  assert.equal(findingsOf('RB004', '# Plan\n\n## Criteri di rollback\n\n- Errori critici non risolvibili in [N] ore\n').length, 1);
+  // The minutes after "not resolved" are the budget, not a window.
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', '# Plan\n\n## Rollback criteria\n\n- Checkout errors not resolved within 30 minutes\n').triggers.triggers.map((t) => t.budgetMinutes), [30]);
+});
+
 test('RB007: a degree word beside a concrete event of a named thing is measurable; of a thing not named, vague', () => {
   const vague = (trigger: string) => findingsOf('RB007', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`).length > 0;
   for (const t of ['Critical user data exposed', 'Authentification critique cassée', 'Vulnerabilidad crítica descubierta', '重大なセキュリティ脆弱性を検出']) assert.ok(!vague(t), t);

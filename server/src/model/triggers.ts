@@ -137,6 +137,14 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
   return out;
 }
 
+/** The duration soon after "not resolved" ("not resolved within 30 minutes", "未解决超过30分钟"), offsets in `s`. */
+function unresolvedWithin(s: string): Duration | undefined {
+  const at = MATCH.unresolved.find(s);
+  if (!at) return undefined;
+  const from = at.index + at.length;
+  return findDurations(s).find((d) => d.start >= from && d.start - from <= 30);
+}
+
 /** A duration with a placeholder for its number ("[N] ore", "X minutes", "[X] min"), offsets in `s`. */
 function placeholderDuration(s: string): Span | undefined {
   const re = /(?<![\p{L}\p{N}])(?:\[\s*[A-Za-z]{1,3}\s*\]|[NXY])(?=\s*\p{L})/gu;
@@ -203,6 +211,9 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     } else if ((placeholder = placeholderDuration(raw))) {
       // "Errori critici non risolvibili in [N] ore": the budget is there, not filled in (RB004).
       budgetSpan = { start: base + placeholder.start, end: base + placeholder.end };
+    } else if ((budget = unresolvedWithin(raw))) {
+      // "Critical errors not resolved within 30 minutes": the trigger is the timer on the fix attempt.
+      budgetSpan = { start: base + budget.start, end: base + budget.end };
     } else if (automatic) {
       // "Error rate > 5% for 2+ minutes" where the system rolls back by itself: the window is the time to the decision.
       const d = findDurations(raw).find((x) => isWindowAt(raw, x.start, x.end));

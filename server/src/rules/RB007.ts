@@ -14,6 +14,8 @@ export const RB007: RunbookRule = {
       // The budget is no threshold: "| Major feature broken | P1 | Yes | < 15 min |".
       const all = `${withoutBudget(t)} ${t.observed ?? ''}`;
       if (t.observed || hasThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
+      // "Errori critici non risolvibili in [N] ore": a timer on the fix attempt, measured by the clock (a placeholder there is RB004's).
+      if (t.budgetText && MATCH.unresolved.test(t.fullText)) continue;
       // A concrete event ("Security vulnerability introduced", "Checkout page does not load") is
       // measurable as it stands. Flagged: words of mood ("things look bad"), and words of degree or
       // judgement with nothing to measure them by ("elevated error rate", "critical feature broken",

@@ -21,6 +21,7 @@ export const fr: Vocabulary = {
   vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*', 'convenu*', 'risque de'],
   events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*'],
   failures: ['échec*', 'echec*', 'erreur*', 'rejet*', 'refusé*'],
+  unresolved: ['non résolu*', 'pas résolu*', 'non corrigé*', 'sans correctif', 'non mitigé*'],
   users: ['utilisateurs', 'utilisateur', 'clients'],
   generic: ['fonctionnalité*', 'bug*', 'problème*'],
   observedBy: ['supervision', 'surveillance', 'alerte*', 'tableau de bord', 'journaux', 'logs', 'vérification manuelle', 'test*', 'support', 'tickets'],

@@ -127,6 +127,7 @@ export const MATCH = {
   vague: compile(alternation(all('vague'))),
   events: compile(alternation(all('events'))),
   failures: compile(alternation(all('failures'))),
+  unresolved: compile(alternation(all('unresolved'))),
   users: compile(alternation(all('users'))),
   generic: compile(alternation(all('generic'))),
   observedBy: compile(alternation(all('observedBy'))),

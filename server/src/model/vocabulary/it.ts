@@ -21,6 +21,7 @@ export const it: Vocabulary = {
   vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*', 'rischio di'],
   events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
   failures: ['errore', 'errori', 'fallit*', 'fallimenti', 'rifiutat*'],
+  unresolved: ['non risolvibil*', 'non risolt*', 'non corrett*', 'irrisolt*'],
   users: ['utenti', 'clienti'],
   generic: ['funzionalità', 'bug', 'problem*'],
   observedBy: ['monitoraggio', 'allarm*', 'alert*', 'dashboard', 'log', 'verifica manuale', 'test*', 'supporto', 'ticket'],

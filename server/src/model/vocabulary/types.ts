@@ -51,6 +51,8 @@ export interface Vocabulary {
   events: string[];
   /** What fails one request or transaction at a time ("failed", "errors", "fallos", "échecs", "失败"): a percentage of them is a rate (RB008). */
   failures: string[];
+  /** "Not resolved within" ("non risolvibili in [N] ore", "当日中の恒久修正が不可能"): a trigger that is a timer on a fix attempt, measured by the clock. */
+  unresolved: string[];
   /** Who a share can be of ("> 50% người dùng", "5% dos usuários"): a share of users affected is a scope, not a rate that flaps. */
   users: string[];
   /** Nouns that name nothing in particular ("feature", "bug", "problem"): "Critical feature broken" says which event, not which feature. */

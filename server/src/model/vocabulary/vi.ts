@@ -21,6 +21,7 @@ export const vi: Vocabulary = {
   vague: ['tăng cao', 'đáng kể', 'tăng', 'suy giảm', 'nghiêm trọng', 'quan trọng', 'cao', 'bất thường', 'chấp nhận được', 'khiếu nại', 'quyết định', 'vấn đề', 'tăng dần', 'rủi ro', 'chậm'],
   events: ['không hoạt động', 'bị hỏng', 'hỏng', 'phát hiện', 'sập', 'không truy cập được', 'lỗ hổng', 'mất dữ liệu', 'rò rỉ'],
   failures: ['lỗi', 'thất bại', 'timeout'],
+  unresolved: ['không khắc phục', 'chưa khắc phục', 'không giải quyết', 'chưa giải quyết'],
   users: ['người dùng', 'khách hàng'],
   generic: ['tính năng', 'chức năng', 'lỗi nghiêm trọng', 'vấn đề'],
   observedBy: ['giám sát', 'cảnh báo', 'bảng điều khiển', 'nhật ký', 'log', 'kiểm tra thủ công', 'kiểm thử'],
