@@ -299,6 +299,20 @@ test("RB019: what code writes, stores or tests is no step: a heredoc into a file
   assert.deepEqual(at(`5. **❌ 在迁移中删除表/列（无 Expand/Contract）**\n   ${fence('sql', '   -- 禁止！\n   DROP TABLE old_table;')}`), []);
 });
 
+test("a verdict table under any heading of a 'decision matrix' document is its trigger table; 'How to roll back' is never a trigger", () => {
+  const doc = '# Rollback decision matrix\n\nExecute, don\'t debate.\n\n## Decide in one row\n\n| # | Signal | Verdict | Action |\n| --- | --- | --- | --- |\n| 1 | `/up` non-200 on any poll | **ROLL BACK** | Contain |\n| 2 | `queue.pending >= 100` | **ROLL BACK** | Same as 1 |\n| 3 | `queue.pending 20–99` | **HOLD** | Keep polling |\n\n## Who decides\n\n1. **Watcher**: polls.\n\n## How to roll back\n\n- **Worker (primary):** Actions → `rollback-production` → Run workflow\n';
+  const m = buildRunbook('/w/RUNBOOK.md', doc);
+  assert.deepEqual(m.triggers.triggers.map((t) => t.name).slice(0, 2), ['/up non-200 on any poll', 'queue.pending >= 100']);
+  assert.ok(!m.triggers.triggers.some((t) => /roll back|decide/i.test(t.name)));
+  assert.equal(findingsOf('RB002', doc).length, 1);
+});
+
+test('worked scenarios that are only a script or a config are how-tos, not triggers', () => {
+  const names = (body: string) => buildRunbook('/w/RUNBOOK.md', `# Feature flags\n\n## Rollback Plan\n\nIf issues detected:\n- [ ] Immediately revert flag\n\n## Common Scenarios\n\n${body}\n`).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('### Enable Blockchain\n\n```bash\nFEATURES__BlockchainEnabled=true\n```\n\n### Disable Rate Limiting (Emergency)\n\n```bash\nFEATURES__RateLimitEnabled=false\n```'), []);
+  assert.deepEqual(names('### Checkout errors after deploy\n\nSymptoms: 5xx on /checkout.\n\n```bash\nkubectl rollout undo deploy/web\n```'), ['Checkout errors after deploy']);
+});
+
 test('numbered criteria labels in a code block are triggers, the lines indented under each its details', () => {
   const doc = (lines: string) => `# Rollback\n\n## Critérios de Ativação de Rollback\n\n### Rollback IMEDIATO (< 5 min decisão)\n\n\`\`\`\n${lines}\n\`\`\`\n`;
   const triggers = buildRunbook('/w/RUNBOOK.md', doc('Qualquer um destes dispara rollback:\n\n❌ CRITÉRIO 1: F2.3 error rate > 5%\n   • Detecta: automaticamente via alerts\n   • Ação: ROLLBACK IMEDIATO\n\n❌ CRITÉRIO 2: Security incident (XSS, token theft)\n   • Detecta: CSP violation alert')).triggers.triggers;

@@ -6,7 +6,7 @@ import { plainText, spanOf } from './markdown';
 import { drawnGroups, type DrawnGroup } from './drawn';
 import { findDurations, isDataCorrection, isWindowAt, parseBudget, type Duration } from './duration';
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
-import { contentOf, descendants, isNegativeTitle, isRolesTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
+import { contentOf, descendants, isNegativeTitle, isRollbackTitle, isRolesTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
 import { derivedFrom, memoized } from './text';
 import { isSpaced, MATCH } from './vocabulary';
@@ -531,7 +531,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       const whole = !section.parent && section.depth === 1 && section.children.length > 1;
       for (const d of descendants(section)) {
         // "### 3.1 判断責任者", "### Communication": who decides and whom to tell, not when.
-        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || (whole && !namesConditions(d.title))) continue;
+        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || (whole && !namesConditions(d.title) && !d.own.some((n) => n.type === 'table' && isVerdictTable(text, n)))) continue;
         takeNodes(d.own, d);
       }
     }
@@ -572,7 +572,10 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       for (const d of descendants(a.section)) {
         if (done.has(d)) continue;
         done.add(d);
-        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || isRolesTitle(d.title) || d.children.length || !d.own.length) continue;
+        if (isTriggerTitle(d.title) || isNegativeTitle(d.title) || isRolesTitle(d.title) || isRollbackTitle(d.title) || d.children.length || !d.own.length) continue;
+        // A worked scenario that is only a script or a config ("## Common Scenarios" → "### Enable Blockchain" over
+        // `FEATURES__BlockchainEnabled=true`) says how to do something, not when.
+        if (weak.includes(a.section) && d.own.every((n) => n.type === 'code')) continue;
         // A report template ("### Trigger Details" over "**Trigger Type**: [Automatic/Manual]") is no trigger.
         if (/\btrigger\b/.test(d.title) || isFormOnly(text, d.own)) continue;
         const body = d.own.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : plainText(n as never))).join(' ');
@@ -806,6 +809,13 @@ function isTriggerShaped(text: string, node: Table): boolean {
   if (headerOf(node).some((h) => MATCH.rollback.test(h))) return true;
   const rows = parseTable(text, node).rows;
   return rows.length > 0 && rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
+}
+
+/** "| # | Signal | Verdict | Action |" whose rows mostly say "ROLL BACK": a decision table, under whatever heading ("## Decide in one row"). */
+function isVerdictTable(text: string, node: Table): boolean {
+  if (headerColumn(node, TRIGGER_COL) < 0) return false;
+  const rows = parseTable(text, node).rows;
+  return rows.length >= 2 && rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
 }
 
 function holdsLists(section: Section): boolean {
