@@ -160,6 +160,12 @@ test('a drill report written as prose: its commands, gaps and witness are read i
   assert.ok(!zh.has('RR009') && !zh.has('RR010') && zh.has('RR013'), [...zh].join(','));
 });
 
+test('RB007: users reporting it is a way it is observed; complaints with no number are not', () => {
+  const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item} (budget 5 min)\n`).length;
+  for (const item of ['✅ Usuários reportando problemas', 'Users reporting checkout problems']) assert.equal(rb007(item), 0, item);
+  for (const item of ['User complaints spike', 'Major user complaints']) assert.equal(rb007(item), 1, item);
+});
+
 test('RB007: a trigger that is a timer on the fix attempt is measured by the clock; a placeholder wait is RB004', () => {
   const ids = (item: string) => findingsOf('RB007', `# Plan\n\n## Criteri di rollback\n\n- ${item}\n`).length;
   assert.equal(ids('Errori critici non risolvibili in [N] ore'), 0);

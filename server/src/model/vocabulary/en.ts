@@ -46,7 +46,7 @@ export const en: Vocabulary = {
   unresolved: ['not resolved', 'unresolved', 'not fixed', 'cannot be fixed', 'can\'t be fixed', 'not fixable', 'no fix', 'not mitigated', 'cannot be resolved', 'can\'t be resolved', 'still failing after'],
   users: ['users', 'user', 'customers', 'customer', 'tenants', 'accounts', 'merchants'],
   generic: ['feature', 'features', 'functionality', 'function', 'functions', 'improvements', 'bug', 'bugs', 'issue', 'issues', 'problem', 'problems', 'something', 'performance'],
-  observedBy: [],
+  observedBy: ['users reporting', 'user reports', 'reported by users', 'customers reporting'],
   rates: ['crash-free', 'success rate', 'failure rate', 'availability', 'uptime'],
   comparators: [],
   dataCorrection: ['data correction', 'correct the data', 'data fix', 'fix the data', 'restore from backup', 'restore the backup', 'restore backup', 'restore from a backup', 'restore the database', 'database restore', 'db restore', 'pitr', 'point in time recovery', 'point in time restore', 'backfill', 'repair the data', 'data repair'],

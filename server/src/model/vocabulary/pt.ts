@@ -24,7 +24,7 @@ export const pt: Vocabulary = {
   unresolved: ['não resolvid*', 'não resolvível', 'não corrigid*', 'sem correção', 'não mitigad*'],
   users: ['usuários', 'usuario', 'usuário', 'utilizadores', 'clientes'],
   generic: ['funcionalidade*', 'recurso*', 'bug*', 'problema*'],
-  observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados'],
+  observedBy: ['monitoramento', 'alerta*', 'painel', 'logs', 'verificação manual', 'teste*', 'suporte', 'chamados', 'usuários reportando', 'reportado por usuários', 'relatos de usuários'],
   rates: ['taxa de erro*', 'taxa de falha*', 'latência', 'tempo de resposta', 'tempos de resposta', 'desempenho', 'performance', 'disponibilidade', 'taxa de sucesso'],
   comparators: ['superior a', 'acima de', 'maior que', 'mais de', 'menos de', 'abaixo de', 'inferior a'],
   dataCorrection: ['correção de dados', 'corrigir os dados', 'restaurar backup', 'restaurar o backup', 'restaurar o banco', 'restauração do banco', 'restauração do backup'],
