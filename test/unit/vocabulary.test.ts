@@ -313,6 +313,14 @@ test("a verdict table under any heading of a 'decision matrix' document is its t
   assert.equal(findingsOf('RB002', doc).length, 1);
 });
 
+test("a word budget ('sofort zurück') takes the minutes of the rollback section that answers it", () => {
+  const doc = '# Runbook\n\n## Rollback-Kriterien (sofort zurück bei JEDEM davon)\n\n- `https://llm.example.de/v1/healthz` ≠ 200 nach Cutover\n- TLS-Fehler auf llm.example.de\n\n## ROLLBACK-BEFEHL (ein Schritt, <10 min)\n\n```bash\nssh host docker compose up -d\n```\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.budgetMinutes), [10, 10]);
+  assert.equal(findingsOf('RB004', doc).length, 0);
+  // Without a rollback section that gives the time, the word stays RB004's.
+  assert.equal(findingsOf('RB004', doc.replace(' (ein Schritt, <10 min)', '')).length, 1);
+});
+
 test('worked scenarios that are only a script or a config are how-tos, not triggers', () => {
   const names = (body: string) => buildRunbook('/w/RUNBOOK.md', `# Feature flags\n\n## Rollback Plan\n\nIf issues detected:\n- [ ] Immediately revert flag\n\n## Common Scenarios\n\n${body}\n`).triggers.triggers.map((t) => t.name);
   assert.deepEqual(names('### Enable Blockchain\n\n```bash\nFEATURES__BlockchainEnabled=true\n```\n\n### Disable Rate Limiting (Emergency)\n\n```bash\nFEATURES__RateLimitEnabled=false\n```'), []);

@@ -719,7 +719,7 @@ function inheritDocumentBudget(root: Root, text: string, model: TriggerModel): v
   const answering = answeringRollbacks();
   for (const t of heirs) {
     // "### 触发条件" then "### 快速回滚（5分钟内）": the rollback that answers them, with its time.
-    const b = (t.budgetText === undefined ? answering(t.section)?.budget : undefined) ?? fallback;
+    const b = answering(t.section)?.budget ?? fallback;
     if (!b) continue;
     t.budgetText = text.slice(b.start, b.end);
     t.budgetSpan = { start: b.start, end: b.end };
