@@ -18,6 +18,10 @@ test('the date, the measured total and the receipt a drill report states, in the
   assert.equal(facts('- Measured rollback RTO: 20 seconds.\n- Total rollback drill time: 38 seconds.\n').total, 0.33);
   assert.deepEqual(facts('Date: 2026-02-30\n\nRTO target: 15 minutes\nEstimated total: 10 minutes\n'), { date: undefined, total: undefined, receipt: undefined });
   assert.equal(facts('See https://github.com/o/r/actions/runs/123456789 for the run.').receipt, '123456789');
+  // A table's measured column, whatever its row's label says; a time under a second keeps a digit.
+  const matrix = '| Objective / Metric | SLA Threshold | Measured Result | Evaluation |\n|:---|:---:|:---:|:---:|\n| **Recovery Time Objective (RTO)** | < 15 minutes | **0.015 seconds** | **PASS** |\n';
+  assert.equal(facts(matrix).total, 0.0003);
+  assert.equal(facts(matrix.replace('Measured Result', 'Notes')).total, undefined);
 });
 
 test('a receipt with front matter is read from its keys, not from its text', () => {

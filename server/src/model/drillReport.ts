@@ -57,6 +57,8 @@ export function readDrillFacts(model: Pick<ReceiptModel, 'text' | 'frontMatter'>
   if (model.frontMatter) return facts;
   const text = model.text;
   let best: { rank: number; fact: BodyFact<number> } | undefined;
+  let header: string[] | undefined;
+  let prev: string | undefined;
   const line = /[^\r\n]+/g;
   let n = 0;
   for (let m = line.exec(text); m && n < MAX_LINES; m = line.exec(text), n++) {
@@ -80,14 +82,25 @@ export function readDrillFacts(model: Pick<ReceiptModel, 'text' | 'frontMatter'>
         facts.receipt = { value: id, span: { start: at, end: at + id.length } };
       }
     }
+    // A table's header row: "| Objective / Metric | SLA Threshold | Measured Result |" says which column was measured.
+    if (/^\|?\s*:?-{3,}/.test(s.trim()) && prev && /^\s*\|/.test(prev)) header = prev.split('|');
+    else if (!/^\s*\|/.test(s)) header = undefined;
+    prev = s;
     if (best?.rank === 3) continue;
     const label = MATCH.receipt.measured.find(s);
     if (!label) continue;
     // The time right after the label, unless a plan's word stands between ("RTO target: 15 min"); "3 Minutes (Target: <30 mins)" keeps its 3.
-    const d = findDurations(s).find((x) => x.start >= label.index && !isWindowAt(s, x.start, x.end));
-    if (!d || MATCH.receipt.estimate.test(s.slice(0, d.start))) continue;
+    // In a table row, the time in the column headed as measured, whatever the row's label ("Recovery Time Objective (RTO)").
+    const measuredCol = header ? header.findIndex((h, i) => i > 0 && MEASURED.test(h) && !MATCH.receipt.estimate.test(h)) : -1;
+    const cellStart = measuredCol > 0 ? s.split('|').slice(0, measuredCol).join('|').length + 1 : -1;
+    const cellEnd = cellStart >= 0 ? cellStart + (s.split('|')[measuredCol] ?? '').length : -1;
+    const d =
+      cellStart >= 0
+        ? findDurations(s).find((x) => x.start >= cellStart && x.end <= cellEnd)
+        : findDurations(s).find((x) => x.start >= label.index && !isWindowAt(s, x.start, x.end));
+    if (!d || (cellStart < 0 && MATCH.receipt.estimate.test(s.slice(0, d.start)))) continue;
     const rank = (ABOUT_RECOVERY.test(s) ? 1 : 0) + (TOTAL.test(s) ? 1 : 0) + (MEASURED.test(s) ? 1 : 0);
-    if (!best || rank > best.rank) best = { rank, fact: { value: Math.round(d.minutes * 100) / 100, span: { start: m.index + d.start, end: m.index + d.end } } };
+    if (!best || rank > best.rank) best = { rank, fact: { value: Math.round(d.minutes * 100) / 100 || Number(d.minutes.toPrecision(1)), span: { start: m.index + d.start, end: m.index + d.end } } };
   }
   if (best) facts.totalMinutes = best.fact;
   return facts;
