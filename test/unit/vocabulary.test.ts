@@ -158,6 +158,9 @@ test('a drill report written as prose: its commands, gaps and witness are read i
   for (const id of ['RR009', 'RR010', 'RR013']) assert.ok(es.has(id), `es: ${id}`);
   const zh = rules('# 回滚演练记录\n\n## 执行环境\n\n- 本机\n\n```sh\ndocker compose up -d --force-recreate web\n```\n\n## 本地机制演练未覆盖事项\n\n- 真实流量\n');
   assert.ok(!zh.has('RR009') && !zh.has('RR010') && zh.has('RR013'), [...zh].join(','));
+  // "доступ на запись" is write access, not a recording; "видеозапись созвона" is one.
+  assert.ok(rules('# Учения по откату\n\nАртефакт нельзя возвращать с доступом на запись.\n').has('RR013'));
+  assert.ok(!rules('# Учения по откату\n\nВидеозапись созвона: https://example.com/v/1\n').has('RR013'));
 });
 
 test('RB007: users reporting it is a way it is observed; complaints with no number are not', () => {
