@@ -386,6 +386,9 @@ test('RB008 in a trigger table: a threshold column holds the threshold, any cell
 test("trigger labels: 'Consider rollback if:', a group named by its rollback answer; a path or a recommended way is none", () => {
   for (const l of ['Consider rollback if:', '**Critical Issues (Immediate Rollback)**:', 'High Issues (Evaluate Rollback):']) assert.ok(isTriggerLabel(l), l);
   for (const l of ['Medium Issues (Consider Hotfix Instead):', 'Option A (rollback):', 'Via Dashboard (Recommended - Instant Rollback):', 'Step 2 (Rollback):']) assert.ok(!isTriggerLabel(l), l);
+  // A sentence that says what triggers the rollback: "The system automatically triggers rollbacks when:".
+  for (const l of ['The system automatically triggers rollbacks when:', 'Rollback is triggered automatically when:']) assert.ok(isTriggerLabel(l), l);
+  for (const l of ['Rollback is COMPLETE when:', 'Use manual rollback when:', 'Rollback database if:', 'Run the rollback script if:']) assert.ok(!isTriggerLabel(l), l);
   const m = buildRunbook('/w/RUNBOOK.md', '# Runbook\n\n## Rollback\n\n**Via Dashboard:**\n\n1. Go to the dashboard\n2. Select the project\n3. Click "Instant Rollback"\n');
   assert.deepEqual(m.triggers.triggers.map((t) => t.name), []);
 });

@@ -123,6 +123,12 @@ export const isReleaseBriefTitle: (title: string) => boolean = memoized((title: 
 const ENGLISH_LABEL =
   /^(?:(?:trigger|initiate|perform|start|execute|consider)\s+(?:a\s+|the\s+)?)?(?:immediate(?:ly)?\s+)?roll\s?-?back(?:\s+immediately)?\s+(?:if|when)\b|^if\s+any\s+of\s+(?:these|the\s+following)\s+(?:conditions\s+)?(?:is\s+|are\s+)?(?:met|true|occurs?|fires?|happens?)\b[^.]{0,40}\broll\s?-?back\b|^abort\s+(?:if|when)\b|^(?:(?:auto(?:mated|matic)?|manual|emergency|immediate)\s+)?(?:rollback\s+)?triggers?$|^trigger\s+(?:conditions|list)$|^roll\s?-?back\s+(?:triggers|criteria)$/;
 
+/**
+ * "The system automatically triggers rollbacks when:", "Rollback is triggered automatically when:": a sentence that says what
+ * triggers the rollback and ends on its if-word. Not "Rollback is COMPLETE when:", "Use manual rollback when:", "Rollback database if:".
+ */
+const ENGLISH_ROLLBACK_WHEN = /\btrigger(?:s|ed)?\b[^.\n]{0,30}\broll\s?-?backs?\b[^.\n]{0,20}\b(?:if|when)$|\broll\s?-?backs?\s+(?:is|are)\s+(?:automatically\s+)?triggered\b[^.\n]{0,20}\b(?:if|when)$/;
+
 /** A bold label that introduces a trigger list: "**Immediate rollback if:**". */
 export const isTriggerLabel: (text: string) => boolean = memoized(computeTriggerLabel, 10_000);
 
@@ -132,7 +138,7 @@ function computeTriggerLabel(text: string): boolean {
   if (isNegativeTitle(t)) return false;
   // "如果生產環境發生嚴重問題，可以使用以下方式回滾至上一個穩定版本。" is a sentence, not a label over triggers.
   if (/[。.!！]$/.test(text.replace(/(?<![*_\s])[*_\s]+$/, ''))) return false;
-  if (ENGLISH_LABEL.test(t)) return true;
+  if (ENGLISH_LABEL.test(t) || ENGLISH_ROLLBACK_WHEN.test(t)) return true;
   // A group named by its answer: "**Critical Issues (Immediate Rollback)**:", "**ALTO (rollback em 15 min)**:".
   const answer = /\(([^()]{1,60})\)$/.exec(t);
   if (answer && t.length <= 80 && MATCH.rollback.test(answer[1]) && !MATCH.preferred.test(answer[1]) && !MATCH.pathHeading.test(t) && !MATCH.stageHeading.test(t)) return true;
