@@ -207,6 +207,8 @@ test('a document-wide rollback time is the default budget of the triggers that s
   assert.deepEqual(budgets(`# Runbook\n\nRTO: 15 minutes.\n\n${list}`), [15, 15]);
   assert.deepEqual(budgets(`# Runbook\n\n**Objetivo de tempo de recuperação:** < 10 min\n\n${list}`), [10, 10]);
   assert.deepEqual(budgets(`# Runbook\n\n目標復旧時間: 30分\n\n${list}`), [30, 30]);
+  // A goals table: its first recovery target, MTTR before RTO.
+  assert.deepEqual(budgets(`# Runbook\n\n${list}\n## Metas\n\n| Métrica | Meta |\n|---|---|\n| **MTTR** (Mean Time To Recovery) | < 15 minutos |\n| **RTO** | < 30 minutos |\n`), [15, 15]);
   // A method's own estimate is no target, and a window is no budget.
   assert.deepEqual(budgets(`# Runbook\n\n${list}\n## Option A\n\nRecovery time: ~5 min\n`), [undefined, undefined]);
   assert.deepEqual(budgets(`# Runbook\n\nRTO is measured over 30 days.\n\n${list}`), [undefined, undefined]);

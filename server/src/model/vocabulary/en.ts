@@ -80,7 +80,7 @@ export const en: Vocabulary = {
   stepLabels: ['steps', 'procedure', 'process', 'actions', 'rollback steps', 'rollback procedure', 'rollback process', 'how to roll back', 'what to do', 'response', 'response steps', 'next steps', 'runbook steps', 'steps to roll back'],
   automatic: ['automatic', 'automatically', 'automated', 'auto', 'auto-rollback'],
   stages: ['step', 'phase', 'stage'],
-  rto: ['rto', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within', 'rollback decision within', 'decide to roll back within', 'decision to roll back within'],
+  rto: ['rto', 'mttr', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within', 'rollback decision within', 'decide to roll back within', 'decision to roll back within'],
   window: { before: ['within the first', 'in the first', 'during the first', 'within the first few', 'for', 'over', 'during', 'for at least', 'for more than', 'for over', 'for longer than', 'over the last', 'in the last', 'sustained for', 'sustained', 'any sustained', 'continuously', 'consistently', 'lasting', 'persisting for', 'persists for', 'persisting', 'persists'], after: ['in a row', 'straight', 'consecutively', 'sustained'], between: ['consecutive', 'straight', 'continuous'] },
   immediate: ['immediately', 'immediate', 'right away', 'asap', 'at once', 'instantly', 'without delay', 'no delay'],
   receipt: {
