@@ -51,13 +51,16 @@ test('RR002 on a prose report says what its text gives and what it lacks, and co
   assert.ok(p.lint(file).some((f) => f.ruleId === 'RR012' && text.slice(f.span.start, f.span.end) === '89 seconds'));
 });
 
-test('RR009 on a prose report: a drill that says it did not run, or code that only reports results, records no command run', () => {
+/** Whether `rule` reports on a prose drill report with this body. */
+const reportsOnProse = (rule: string, body: string) => {
   const file = '/w/library/raw/rollback-rehearsals/001.md';
-  const rr009 = (body: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set(file, `# Rollback drill — 2026-05-03\n\n${body}\n`, 'receipt');
-    return p.lint(file).some((f) => f.ruleId === 'RR009');
-  };
+  const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+  p.set(file, `# Rollback drill — 2026-05-03\n\n${body}\n`, 'receipt');
+  return p.lint(file).some((f) => f.ruleId === rule);
+};
+
+test('RR009 on a prose report: a drill that says it did not run, or code that only reports results, records no command run', () => {
+  const rr009 = (body: string) => reportsOnProse('RR009', body);
   const playbook = '```bash\ngit switch -c drill\ngit revert --no-edit HEAD\n```';
   assert.equal(rr009(playbook), false);
   for (const status of [
@@ -76,12 +79,7 @@ test('RR009 on a prose report: a drill that says it did not run, or code that on
 });
 
 test('RR010 on a prose report: a bold label or a log column that holds what the drill surfaced is its gaps', () => {
-  const file = '/w/library/raw/rollback-rehearsals/001.md';
-  const rr010 = (body: string) => {
-    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
-    p.set(file, `# Rollback drill — 2026-05-03\n\n${body}\n`, 'receipt');
-    return p.lint(file).some((f) => f.ruleId === 'RR010');
-  };
+  const rr010 = (body: string) => reportsOnProse('RR010', body);
   assert.equal(rr010('## Resultaat\n- **Hersteltijd:** 12 minuten.\n- **Lessons learned:**\n  - Escalatiekanaal toegevoegd.'), false);
   assert.equal(rr010('| Date | RTO (minutes) | Issues Found |\n| --- | --- | --- |\n| 2025-12-12 | ~6 | private IP only |'), false);
   assert.equal(rr010('## Resultaat\n- **Hersteltijd:** 12 minuten.'), true);

@@ -55,9 +55,9 @@ export function drawnGroups(text: string, block: Span): DrawnGroup[] | undefined
     at = end + 1;
     const left = LEFT.exec(raw)![0].length;
     const rest = raw.slice(left);
-    const lower = rest.toLowerCase();
-    const labelled = BRANCH.test(rest) || lower.length !== rest.length ? null : LABELLED.exec(lower);
-    const branch = BRANCH.exec(rest) ?? labelled;
+    const drawn = BRANCH.exec(rest);
+    const labelled = drawn ? null : labelledItem(rest);
+    const branch = drawn ?? labelled;
     const group0 = groups[groups.length - 1];
     // "   • Detecta: alerts" under "❌ CRITÉRIO 1: …": a detail of the labelled item above it.
     if (!branch && labelledItems && group0.items.length && left > itemIndent) {
@@ -85,6 +85,12 @@ export function drawnGroups(text: string, block: Span): DrawnGroup[] | undefined
     }
   }
   return branches >= 2 ? groups.filter((g) => g.items.length) : undefined;
+}
+
+/** The numbered criteria label a line opens with, matched on its lower case (offsets kept only when lowering keeps the length). */
+function labelledItem(rest: string): RegExpExecArray | null {
+  const lower = rest.toLowerCase();
+  return lower.length === rest.length ? LABELLED.exec(lower) : null;
 }
 
 /** The text without the border after it; a loop, since `[ │]*$` tries again from every space of a long line. */

@@ -5,6 +5,7 @@
 // Nothing read here counts as evidence on its own: the fix writes it to be confirmed.
 import { findDurations, isWindowAt } from './duration';
 import type { ReceiptModel } from './receipt';
+import { isTableDelimiterRow } from './text';
 import type { Span } from './types';
 import { MATCH } from './vocabulary';
 
@@ -83,7 +84,7 @@ export function readDrillFacts(model: Pick<ReceiptModel, 'text' | 'frontMatter'>
       }
     }
     // A table's header row: "| Objective / Metric | SLA Threshold | Measured Result |" says which column was measured.
-    if (/^\|?\s*:?-{3,}/.test(s.trim()) && prev && /^\s*\|/.test(prev)) header = prev.split('|');
+    if (isTableDelimiterRow(s) && prev && /^\s*\|/.test(prev)) header = prev.split('|');
     else if (!/^\s*\|/.test(s)) header = undefined;
     prev = s;
     if (best?.rank === 3) continue;
@@ -92,8 +93,9 @@ export function readDrillFacts(model: Pick<ReceiptModel, 'text' | 'frontMatter'>
     // The time right after the label, unless a plan's word stands between ("RTO target: 15 min"); "3 Minutes (Target: <30 mins)" keeps its 3.
     // In a table row, the time in the column headed as measured, whatever the row's label ("Recovery Time Objective (RTO)").
     const measuredCol = header ? header.findIndex((h, i) => i > 0 && MEASURED.test(h) && !MATCH.receipt.estimate.test(h)) : -1;
-    const cellStart = measuredCol > 0 ? s.split('|').slice(0, measuredCol).join('|').length + 1 : -1;
-    const cellEnd = cellStart >= 0 ? cellStart + (s.split('|')[measuredCol] ?? '').length : -1;
+    const cells = measuredCol > 0 ? s.split('|') : [];
+    const cellStart = measuredCol > 0 ? cells.slice(0, measuredCol).join('|').length + 1 : -1;
+    const cellEnd = cellStart >= 0 ? cellStart + (cells[measuredCol] ?? '').length : -1;
     const d =
       cellStart >= 0
         ? findDurations(s).find((x) => x.start >= cellStart && x.end <= cellEnd)

@@ -6,7 +6,7 @@ import type { ReceiptModel } from './receipt';
 import type { RunbookModel } from './runbook';
 import type { Trigger } from './triggers';
 import { normalizeTrigger } from './triggers';
-import { derivedFrom, isCommentLine, placeholderIn } from './text';
+import { derivedFrom, isCommentLine, isTableDelimiterRow, placeholderIn } from './text';
 import { parseTimestamp } from './receipt';
 import { isInlineCommand } from './rollback';
 import { MATCH } from './vocabulary';
@@ -141,7 +141,7 @@ export const gapsWritten = derivedFrom((receipt: ReceiptModel): boolean => {
     const label = LABEL_LINE.exec(lines[i]);
     if (label && GAPS.test(label[1].replace(/[:：]\s*$/, ''))) return true;
     // A table's header row, the line above its delimiter row.
-    if (/^\s*\|/.test(lines[i]) && /^\|?\s*:?-{3,}/.test((lines[i + 1] ?? '').trim()) && lines[i].split('|').some((c) => c.trim().length <= 40 && GAPS.test(c))) return true;
+    if (/^\s*\|/.test(lines[i]) && isTableDelimiterRow(lines[i + 1] ?? '') && lines[i].split('|').some((c) => c.trim().length <= 40 && GAPS.test(c))) return true;
   }
   return false;
 });

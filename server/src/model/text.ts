@@ -115,6 +115,11 @@ export function placeholderIn(s: string): string | undefined {
 export const CONFIRM_MARK = 'TODO(confirm): ';
 export const toConfirm = (value: string): string => CONFIRM_MARK + value;
 
+/** A Markdown table's delimiter row ("|---|:---:|", "--- | ---"), read from a plain line. */
+export function isTableDelimiterRow(line: string): boolean {
+  return /^\|?\s*:?-{3,}/.test(line.trim());
+}
+
 /** A line of a script that is only a comment (shell, SQL, JS, INI, batch), after any indentation. */
 export function isCommentLine(line: string): boolean {
   return /^\s*(?:#|\/\/|--|;|REM\b)/i.test(line);

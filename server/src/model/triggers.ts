@@ -808,14 +808,19 @@ function isTriggerShaped(text: string, node: Table): boolean {
   if (headerColumn(node, DECISION_TIME_COL, [0]) >= 0) return false;
   if (headerOf(node).some((h) => MATCH.rollback.test(h))) return true;
   const rows = parseTable(text, node).rows;
-  return rows.length > 0 && rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
+  return rows.length > 0 && halfNameRollback(rows);
 }
 
 /** "| # | Signal | Verdict | Action |" whose rows mostly say "ROLL BACK": a decision table, under whatever heading ("## Decide in one row"). */
 function isVerdictTable(text: string, node: Table): boolean {
   if (headerColumn(node, TRIGGER_COL) < 0) return false;
   const rows = parseTable(text, node).rows;
-  return rows.length >= 2 && rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
+  return rows.length >= 2 && halfNameRollback(rows);
+}
+
+/** At least half the rows name the rollback in some cell. */
+function halfNameRollback(rows: ParsedTable['rows']): boolean {
+  return rows.filter((r) => r.cells.some((c) => MATCH.rollback.test(c.text))).length * 2 >= rows.length;
 }
 
 function holdsLists(section: Section): boolean {
