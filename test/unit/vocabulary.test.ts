@@ -145,6 +145,14 @@ test('worked scenarios are triggers only under a heading that gives the time to 
   assert.equal(doc('## Rollback scenarios (< 5 minutes decision)').length, 2);
 });
 
+test("'common rollback scenarios' in any language are worked examples, read when there is no trigger list; a step label on a lead-in's last line", () => {
+  const names = (heading: string) =>
+    buildRunbook('/w/RUNBOOK.md', `# 回滾指南\n\n${heading}\n\n#### 情境 A: 前台崩潰\n**症狀**: 使用者無法完成訂單\n**回滾步驟**:\n1. 立即禁用 feature flag\n2. 檢查是否為資料問題\n3. 如果需要，回滾到上一版\n`).triggers.triggers.map((t) => t.name);
+  for (const h of ['### 常見回滾情境', '### Common rollback scenarios', '### Escenarios comunes de rollback', '### よくあるロールバックシナリオ']) assert.deepEqual(names(h), ['情境 A: 前台崩潰'], h);
+  // Without the qualifier, scenarios are how the document is organised, not when to roll back.
+  assert.deepEqual(names('### 回滾情境'), []);
+});
+
 test('a drill report written as prose: its commands, gaps and witness are read in its own language', () => {
   const rules = (body: string) => {
     const p = project({ 'RUNBOOK.md': '# Runbook\n\n## Rollback criteria\n\n- Smoke test fails, budget 5 min\n', 'library/raw/rollback-rehearsals/001.md': body });
@@ -167,6 +175,31 @@ test('RB007: users reporting it is a way it is observed; complaints with no numb
   const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item} (budget 5 min)\n`).length;
   for (const item of ['✅ Usuários reportando problemas', 'Users reporting checkout problems']) assert.equal(rb007(item), 0, item);
   for (const item of ['User complaints spike', 'Major user complaints']) assert.equal(rb007(item), 1, item);
+});
+
+test('RB007: a vague trigger whose examples in brackets mostly name what happens is measurable', () => {
+  const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item}, budget 5 min\n`).length;
+  assert.equal(rb007('Data integrity issue appears (lost event data, incorrect guest list mutations, duplicate critical writes)'), 0);
+  assert.equal(rb007('Problemas de integridad de datos（eventos perdidos、invitados duplicados、pagos repetidos）'), 0);
+  // Two examples, or examples as vague as the trigger, are not enough.
+  assert.equal(rb007('Critical issue appears (major problems, serious degradation, critical errors)'), 1);
+  assert.equal(rb007('Critical issue appears (lost data, failed writes)'), 1);
+});
+
+test('a severity legend answers the triggers tagged with its levels; untagged, its rollback levels are triggers', () => {
+  const legend = '**Severity Levels:**\n\n- **P0 (Critical)**: Service completely down, immediate rollback required\n- **P1 (High)**: Major functionality broken, rollback within minutes\n- **P2 (Medium)**: Minor features broken, fix forward\n';
+  const tree = '## When to roll back\n\n- Service completely down (P0)\n- Checkout broken for all users (P1)\n- Search slower than usual (P2)\n';
+  const tagged = buildRunbook('/w/RUNBOOK.md', `# Rollback runbook\n\n${legend}\n${tree}`).triggers.triggers;
+  assert.deepEqual(tagged.map((t) => [t.name, t.budgetText]), [['Service completely down (P0)', 'immediate rollback required'], ['Checkout broken for all users (P1)', 'rollback within minutes'], ['Search slower than usual (P2)', undefined]]);
+  // One RB004 per legend entry, on the entry: no RB003 for the triggers it answers.
+  const doc = `# Rollback runbook\n\n${legend}\n${tree}`;
+  const lines = (rule: string) => findingsOf(rule, doc).map((f) => doc.slice(0, f.span.start).split('\n').length);
+  assert.deepEqual(lines('RB004'), [5, 6]);
+  assert.deepEqual(lines('RB003'), [13]);
+  const criteria = '# Rollback criteria\n\n## Triggers\n\n- Crash-free sessions below 99% for 10 min, roll back within 5 min\n\n## Severity levels\n\n- **Sev 1 (Immediate rollback):** data loss, auth outage\n- **Sev 2 (Stop rollout + hotfix):** major feature failure\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', criteria).triggers.triggers.map((t) => [t.name, t.budgetText]).slice(1), [['data loss, auth outage', 'Immediate rollback']]);
+  assert.equal(findingsOf('RB009', criteria).length, 1);
+  assert.equal(findingsOf('RB004', criteria).length, 1);
 });
 
 test('RB007: a trigger that is a timer on the fix attempt is measured by the clock; a placeholder wait is RB004', () => {
@@ -330,6 +363,13 @@ test('worked scenarios that are only a script or a config are how-tos, not trigg
   const names = (body: string) => buildRunbook('/w/RUNBOOK.md', `# Feature flags\n\n## Rollback Plan\n\nIf issues detected:\n- [ ] Immediately revert flag\n\n## Common Scenarios\n\n${body}\n`).triggers.triggers.map((t) => t.name);
   assert.deepEqual(names('### Enable Blockchain\n\n```bash\nFEATURES__BlockchainEnabled=true\n```\n\n### Disable Rate Limiting (Emergency)\n\n```bash\nFEATURES__RateLimitEnabled=false\n```'), []);
   assert.deepEqual(names('### Checkout errors after deploy\n\nSymptoms: 5xx on /checkout.\n\n```bash\nkubectl rollout undo deploy/web\n```'), ['Checkout errors after deploy']);
+});
+
+test("RB008 on a drawn trigger points at the branch that holds the threshold, not at the trigger's name", () => {
+  const doc = '# Rollback runbook\n\n## Decision Tree: When to Rollback\n\n```\nIssue Detected\n    ├─► Performance Degraded (P2)\n    │       ├─► >50% degradation? → Consider rollback\n    │       └─► <50% degradation? → Investigate first\n```\n';
+  const found = findingsOf('RB008', doc);
+  assert.equal(found.length, 1);
+  assert.match(doc.slice(found[0].span.start, found[0].span.end), /^>50% degradation\?/);
 });
 
 test('numbered criteria labels in a code block are triggers, the lines indented under each its details', () => {
@@ -599,6 +639,12 @@ test('RB010: a flag flipped by its variable and a request to a rollback endpoint
   assert.equal(rb010('1. **Immediate**: Set `VALIDATION_ORCHESTRATOR_V2=false` and push the env var'), 0);
   assert.equal(rb010('Endpoint: `POST /api/system/update/runs/:id/rollback`'), 0);
   assert.equal(rb010('Watch `GET /api/orders` until it recovers.'), 1);
+});
+
+test('RB010: a CLI pasted after the verb that runs it is a command, in the languages', () => {
+  const rb010 = (step: string) => findingsOf('RB010', `# Runbook\n\n## Rollback\n\n1. Identifica l'ultima immagine funzionante\n2. ${step}\n`).length;
+  for (const step of ['Esegui docker compose down && docker compose up -d con la vecchia immagine', 'Run: kubectl rollout undo deploy/web', 'Ejecutar helm rollback web 41', '执行 kubectl rollout undo deploy/web']) assert.equal(rb010(step), 0, step);
+  assert.equal(rb010('Esegui il rollback dal pannello'), 1);
 });
 
 test('RB016: a ladder of rollback levels in the languages names them; a severity ladder does not', () => {

@@ -125,7 +125,7 @@ function commandsOfNode(top: RootContent, text: string): Command[] {
         for (const lm of t.matchAll(/[^\r\n]+/g)) {
           const line = lm[0];
           const offset = s.start + (lm.index ?? 0);
-          const bare = line.replace(/^\s*\$\s+/, '');
+          const bare = afterRunVerb(line.replace(/^\s*\$\s+/, ''));
           if (COMMANDISH.test(bare) && /^\S+\s+\S/.test(bare) && !/^\/\w+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(bare)) {
             out.push({ text: line, span: { start: offset, end: offset + line.length }, form: 'inline' });
           }
@@ -135,6 +135,13 @@ function commandsOfNode(top: RootContent, text: string): Command[] {
     return undefined;
   });
   return out;
+}
+
+/** "Esegui docker compose down && …", "Run: kubectl rollout undo …": the command after the verb that runs it. */
+function afterRunVerb(line: string): string {
+  const verb = MATCH.run.find(line.trimStart());
+  if (!verb) return line;
+  return line.trimStart().slice(verb.length).replace(/^[\s:：]+/, '');
 }
 
 function lineAt(text: string, start: number): string {

@@ -369,9 +369,10 @@ export function isStepList(list: List): boolean {
   return list.ordered ? steps >= 2 && steps * 2 > n : n >= 3 && steps === n;
 }
 
-/** "**Proceso:**", "Steps:": a label that introduces the steps after it. */
+/** "**Proceso:**", "Steps:": a label that introduces the steps after it; under "**症狀**: …", its own last line. */
 function isStepLabel(n: Paragraph): boolean {
-  return MATCH.stepLabel.test(plainText(n).replace(/[:：]\s*$/, '').replace(/^[^\p{L}]+/u, '').trim());
+  const lines = plainText(n).split('\n');
+  return MATCH.stepLabel.test(lines[lines.length - 1].replace(/[:：]\s*$/, '').replace(/^[^\p{L}]+/u, '').trim());
 }
 
 /**
@@ -553,7 +554,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     const underList = !!section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own);
     // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
     // when the runbook has no real trigger list.
-    if (SCENARIOS.test(section.title) && !decided && !negative) {
+    if (MATCH.scenarios.test(section.title) && MATCH.scenarioQualifiers.test(section.title) && !decided && !negative) {
       if (!underList) weak.push(section);
       continue;
     }
@@ -620,6 +621,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   for (const section of sections) visitBlocks(section.own, section);
 
   inheritFromDecisionTables(root, text, model);
+  inheritFromSeverityLegends(root, text, sections, model, seen);
   inheritDocumentBudget(root, text, model);
   model.triggers.sort((a, b) => a.span.start - b.span.start);
   return model;
@@ -743,6 +745,90 @@ function answeringRollbacks(): (section: Section | undefined) => Section | undef
   };
 }
 
+/** A severity tag at the start of a legend entry or anywhere in a trigger ("P0", "Sev 1", "SEV-2"). */
+const SEVERITY_TAG = /(?<![\p{L}\p{N}])(?:p[0-4]|sev[- ]?[0-4])(?![\p{L}\p{N}])/iu;
+const tagOf = (s: string) => SEVERITY_TAG.exec(s)?.[0].toUpperCase().replace(/[- ]/g, '');
+
+interface LegendEntry {
+  tag: string;
+  item: ListItem;
+  /** The clause that says how the level is answered ("immediate rollback required", "Immediate rollback"). */
+  answer: Span;
+}
+
+/**
+ * "**P0 (Critical)**: Service completely down, immediate rollback required": a severity legend, two or
+ * more items that open with a bold severity tag. Its entries that name a rollback answer that level.
+ */
+function severityLegend(text: string, list: List): LegendEntry[] {
+  const tagged = list.children.filter((item) => {
+    const head = itemHead(item);
+    const first = head?.type === 'paragraph' ? head.children[0] : undefined;
+    return first?.type === 'strong' && SEVERITY_TAG.exec(plainText(first))?.index === 0;
+  });
+  if (tagged.length < 2) return [];
+  const out: LegendEntry[] = [];
+  for (const item of tagged) {
+    const span = spanOf(itemHead(item)!);
+    const src = text.slice(span.start, span.end);
+    const at = MATCH.rollback.find(src);
+    if (!at) continue;
+    const isEdge = (c: string) => ',;:：()（）、，\n*'.includes(c);
+    let start = at.index;
+    while (start > 0 && !isEdge(src[start - 1])) start--;
+    let end = at.index + at.length;
+    while (end < src.length && !isEdge(src[end])) end++;
+    const answer = trimSpan(text, span.start + start, span.start + end);
+    out.push({ tag: tagOf(plainText(itemHead(item)!))!, item, answer });
+  }
+  return out;
+}
+
+/**
+ * A severity legend answers the triggers tagged with its levels ("Service Completely Down (P0)" takes
+ * P0's "immediate rollback required"). A legend whose levels no trigger carries is a trigger list of
+ * its own: "**Sev 1 (Immediate rollback):** data loss, auth outage" says when to roll back.
+ */
+function inheritFromSeverityLegends(root: Root, text: string, sections: Section[], model: TriggerModel, seen: Set<number>): void {
+  const entries = root.children.flatMap((n) => (n.type === 'list' && !seen.has(spanOf(n).start) ? severityLegend(text, n) : []));
+  if (!entries.length) return;
+  const budgetOf = (e: LegendEntry) => {
+    const answer = text.slice(e.answer.start, e.answer.end);
+    return { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: isDataCorrection(answer) };
+  };
+  const tagged = model.triggers.filter((t) => tagOf(t.name));
+  if (tagged.length) {
+    for (const t of tagged) {
+      const e = entries.find((x) => x.tag === tagOf(t.name));
+      if (!e || t.budgetText !== undefined) continue;
+      Object.assign(t, budgetOf(e), { budgetFromHeading: true });
+    }
+    return;
+  }
+  for (const e of entries) {
+    const head = itemHead(e.item) as Paragraph;
+    const label = spanOf(head.children[0]);
+    const headSpan = spanOf(head);
+    // The conditions after the label, without the answer when it stands among them.
+    const from = e.answer.start > label.end ? e.answer.start : headSpan.end;
+    const nameSpan = trimSpan(text, label.end, from);
+    let name = text.slice(nameSpan.start, nameSpan.end).replace(/^[\s:：—–-]+/, '').replace(/\*\*|__|`/g, '').trim();
+    while (/[,，、;]$/.test(name)) name = name.slice(0, -1).trimEnd();
+    if (!name) continue;
+    const start = spanOf(e.item).start;
+    model.triggers.push({
+      name,
+      nameSpan,
+      fullText: plainText(e.item).replace(/\s+/g, ' ').trim(),
+      ...budgetOf(e),
+      budgetFromHeading: false,
+      style: 'list',
+      span: spanOf(e.item),
+      section: sections.filter((s) => s.span.start <= start && start < s.span.end).pop(),
+    });
+  }
+}
+
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
 const isLabelParagraph = derivedFrom((n: RootContent): boolean => isTriggerLabel(plainText(n)));
 
@@ -785,7 +871,6 @@ function inheritFromDecisionTables(root: Root, text: string, model: TriggerModel
 }
 
 const BARE_IMMEDIATE = /^immediate\s+roll\s?-?back$/;
-const SCENARIOS = /^(?:common|example|sample|typical|other|real-world)\b[^\n]*\bscenarios$/;
 
 /** Only form fields to fill in ("**Trigger Type**: [Automatic/Manual]"), or nothing but such lists. */
 function isFormOnly(text: string, nodes: RootContent[]): boolean {

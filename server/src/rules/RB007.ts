@@ -27,6 +27,10 @@ export const RB007: RunbookRule = {
       // the detail after a label names what happens or which thing, unless it is as vague as the label.
       const bold = t.style === 'list' && /^(?:\*\*|__)\s*[:：—–-]/.test(model.text.slice(t.nameSpan.end, t.nameSpan.end + 4));
       const detail = bold && t.fullText.startsWith(t.name) ? t.fullText.slice(t.name.length).replace(/^[\s:：—–-]+/, '') : '';
+      // "Data integrity issue appears (lost event data, incorrect guest list mutations, duplicate critical writes)": examples that name what happens.
+      const examples = (/[(（]([^()（）]+)[)）]/.exec(t.name)?.[1] ?? '').split(/[,，、]/);
+      const concrete = examples.filter((e) => !MATCH.vague.test(e) && !MATCH.generic.test(e) && !isVague(e)).length;
+      if (examples.length >= 3 && concrete * 2 > examples.length) continue;
       if (detail.split(/\s+/).length >= 2 && !/[?？→]/.test(detail) && !MATCH.vague.test(detail) && !MATCH.generic.test(detail) && !isVague(detail)) continue;
       if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
       report({

@@ -1,4 +1,6 @@
 import type { RunbookRule } from './rule';
+import type { Trigger } from '../model/triggers';
+import type { Span } from '../model/types';
 import { hasNumericThreshold, hasWindow, isRateOrLatency, withoutBudget } from './helpers/measure';
 
 export const RB008: RunbookRule = {
@@ -17,10 +19,27 @@ export const RB008: RunbookRule = {
       const text = `${t.threshold ? t.fullText : what} ${t.observed ?? ''} ${t.context ?? ''}`;
       if (!isRateOrLatency(what) || !hasNumericThreshold(what) || hasWindow(text)) continue;
       report({
-        span: t.nameSpan,
+        span: thresholdLine(model.text, t) ?? t.nameSpan,
         message: `Trigger "${t.name}" has a threshold but no window: add how long it must hold ("for 2 minutes"), or one spike will trigger a rollback.`,
         data: { trigger: t.name },
       });
     }
   },
 };
+
+/** A trigger's threshold on a line below its name ("Performance Degraded (P2)" over "├─► >50% degradation?", a detail sub-item): that line. */
+function thresholdLine(text: string, t: Trigger): Span | undefined {
+  if (t.style !== 'list' || hasNumericThreshold(t.name) || !text.startsWith(t.name, t.nameSpan.start)) return undefined;
+  let at = text.indexOf('\n', t.nameSpan.end);
+  while (at >= 0 && at < t.span.end) {
+    const end = Math.min(t.span.end, text.indexOf('\n', at + 1) < 0 ? text.length : text.indexOf('\n', at + 1));
+    const line = text.slice(at + 1, end);
+    if (hasNumericThreshold(line)) {
+      // After the tree's drawing ("│       ├─► "), at the branch's own words.
+      const lead = /^[\s\u2500-\u257f\u25b6\u25ba→|+*-]*/u.exec(line)![0].length;
+      return { start: at + 1 + lead, end };
+    }
+    at = text.indexOf('\n', at + 1);
+  }
+  return undefined;
+}

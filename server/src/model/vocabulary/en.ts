@@ -5,6 +5,7 @@ export const en: Vocabulary = {
   rollback: ['roll back', 'rolling back', 'rolled back', 'revert', 'reverting', 'back out', 'abort', 'fallback', 'fall back', 'fail back', 'failback'],
   criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'failure indicators', 'warning signs', 'decision matrix', 'decision criteria', 'go/no go', 'go no go', 'decision tree', 'decision flow'],
   scenarios: ['scenarios'],
+  scenarioQualifiers: ['common', 'example', 'sample', 'typical', 'other', 'real-world'],
   notTriggers: ['success*', 'exit criteria', 'completion', 'verification', 'validation', 'done', '^trigger', '^triggering', 'acceptance', 'prerequisite*', 'pre-requisite*', 'preconditions', 'requirements'],
   triggerTitles: ['trigger', 'triggers', 'deployment trigger', 'deployment triggers', 'trigger conditions', 'triggers conditions', 'trigger condition', 'trigger list', 'triggers list', 'rollback decision'],
   triggerPhrases: [
@@ -77,6 +78,7 @@ export const en: Vocabulary = {
   environments: ['staging', 'production', 'prod', 'development', 'dev environment', 'local', 'preview', 'sandbox', 'qa', 'uat', 'free plan', 'pro plan', 'paid plan', 'team plan', 'enterprise plan', 'free tier', 'paid tier', 'self-hosted', 'on-premise', 'on-prem'],
   pathChoice: ['which option', 'which path', 'which method', 'which rollback', 'which approach', 'choosing a', 'choosing the', 'choosing between', 'choose a', 'how to choose', 'when to use which', 'decision guide', 'selecting a'],
   steps: ['execute', 'run', 'rerun', 'verify', 'notify', 'investigate', 'plan', 'confirm', 'communicate', 'inform', 'announce', 'escalate', 'post', 'update', 'deploy', 'redeploy', 'restart', 'restore', 'scale', 'stop', 'start', 'create', 'schedule', 'review', 'merge', 'push', 'capture', 'contact', 'monitor', 'check', 'wait', 'roll back', 'disable', 'enable', 'clear', 'flush', 'drain', 'pause', 'resume', 'identify', 'assess', 'analyze', 'analyse', 'apply', 'remove', 'delete', 'back up', 'write', 'send', 'share', 'perform', 'ensure', 'validate', 'declare', 'revert', 're-enable', 'trigger the', 'go to', 'select', 'click', 'open', 'navigate', 'choose', 'find', 'log in', 'sign in', 'press', 'copy', 'promote', 'pull', 'build', 'install', 'promote', 'invalidate', 'purge', 'tell', 'alert the', 'hold', 'freeze', 'unfreeze'],
+  run: ['run', 'execute'],
   stepLabels: ['steps', 'procedure', 'process', 'actions', 'rollback steps', 'rollback procedure', 'rollback process', 'how to roll back', 'what to do', 'response', 'response steps', 'next steps', 'runbook steps', 'steps to roll back'],
   automatic: ['automatic', 'automatically', 'automated', 'auto', 'auto-rollback'],
   stages: ['step', 'phase', 'stage'],

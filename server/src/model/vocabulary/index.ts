@@ -116,6 +116,7 @@ export const MATCH = {
   procedure: compile(alternation([...all('rollback'), ...all('procedure')])),
   notProcedure: compile(alternation([...all('notProcedure'), ...all('criteria'), ...all('scenarios')])),
   scenarios: compile(alternation(all('scenarios'))),
+  scenarioQualifiers: compile(alternation(all('scenarioQualifiers'))),
   advice: compile(alternation(all('advice'))),
   roles: compile(alternation(all('roles'))),
   levelStep: compile(`^(?:${alternation(all('levels'))})\\s{0,3}([0-4])(?![\\p{N}])`),
@@ -142,6 +143,7 @@ export const MATCH = {
   pathChoice: compile(alternation(all('pathChoice'))),
   /** A step's opening verb, at the start of the item's words. */
   step: compile(`^(?:${alternation(all('steps'))})`),
+  run: compile(`^(?:${alternation(all('run'))})`),
   automatic: compile(alternation(all('automatic'))),
   /** "step 1", "paso 2", "步骤3", "第3步": a stage of one sequence. */
   stageHeading: compile(`^(?:${alternation(all('stages'))})\\s*\\d`),

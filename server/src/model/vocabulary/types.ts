@@ -19,6 +19,8 @@ export interface Vocabulary {
   criteria: string[];
   /** Worked scenarios ("rollback scenarios"): what went wrong and how it was handled, triggers only under a heading that gives the time to decide. */
   scenarios: string[];
+  /** With a scenarios word, make the heading a set of worked examples ("Common rollback scenarios"): triggers only when the runbook has no real list. */
+  scenarioQualifiers: string[];
   /** Words that, beside a rollback and a criteria word, make the heading about something else ("success criteria", "Trigger rollback via …"). */
   notTriggers: string[];
   /** Headings that are a trigger section on their own, whole ("triggers", "trigger conditions"). */
@@ -88,6 +90,8 @@ export interface Vocabulary {
    * items mostly open with one is what to do, not when. Empty where the verb ends the sentence (Japanese, Korean).
    */
   steps: string[];
+  /** The verb a pasted command follows ("Esegui docker compose down", "Run: kubectl rollout undo …"). */
+  run: string[];
   /** A whole label that introduces steps ("**Proceso:**", "Steps:", "手順："): the list after it holds no triggers. */
   stepLabels: string[];
   /** A rollback no one decides ("Automatic rollback triggers", "The system automatically rolls back when:"): there a trigger's window is its time to the decision. */
