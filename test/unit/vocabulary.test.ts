@@ -450,6 +450,13 @@ test('RB011: paths that each say when to take them are an order, not a choice', 
   assert.equal(rb011(doc('Manual task definition (nếu Method 1 lỗi)', '**Dùng khi:** cả hai cách trên đều lỗi')), 0);
 });
 
+test('RB011: recovery options under a heading that is a condition ("If Rollback Fails") are no choice of the primary path', () => {
+  const rb011 = (heading: string) =>
+    findingsOf('RB011', `# Migration rollback\n\n## Rollback procedure\n\nRun \`make db-rollback\`.\n\n## Recovery\n\n${heading}\n\n1. **Option A:** Fix data first, then roll back\n2. **Option B:** Restore from backup (safer)\n`).length;
+  for (const h of ['### If Rollback Fails', '### Si el rollback falla', '### 回滚失败时']) assert.equal(rb011(h), 0, h);
+  assert.equal(rb011('### Recovery options'), 1);
+});
+
 test('RB011: paths for different environments or plans, and paths a which-path guide names, are chosen already', () => {
   const rb011 = (doc: string) => findingsOf('RB011', doc).length;
   const paths = (a: string, b: string, tail = '') => `# Runbook\n\n## Rollback\n\n**Option A: ${a}**\n\n\`\`\`sh\ngit checkout v1.2.2\n\`\`\`\n\n**Option B: ${b}**\n\n\`\`\`sh\ndocker compose up -d app:v1.2.2\n\`\`\`\n${tail}`;
@@ -511,6 +518,15 @@ test("a decision matrix's row whose action names no rollback is no trigger; an e
   );
   assert.deepEqual(names('# Runbook\n\n## Escalation\n\n| Level | Contact | Criteria | Response Time |\n|---|---|---|---|\n| L2 | Senior DevOps | Rollback failing | 10 min |\n'), []);
   assert.deepEqual(names('# Runbook\n\n## Eskalation\n\n| Stufe | Kontakt | Kriterien |\n|---|---|---|\n| 2 | Team Lead | Datenverlust |\n'), []);
+});
+
+test("RB009: a data trigger with no budget is answered by the runbook's only rollback, unless it names a data correction anywhere", () => {
+  const doc = (extra: string) => `# Rollback Guide\n\n## Rollback Triggers\n\n- Health check failure after deployment.\n- Security or data integrity concern.\n\n## Manual Rollback Procedure\n\n1. Trigger **Deploy to Production** workflow with the last good tag.\n${extra}`;
+  assert.equal(findingsOf('RB009', doc('')).length, 1);
+  for (const extra of ['\n## Data Recovery\n\nRun the reconciliation job.\n', '\n## 4. Rollback Base de Données\n\nRestaurer depuis backup.\n', '\nRestore bản backup dữ liệu cuối cùng.\n']) assert.equal(findingsOf('RB009', doc(extra)).length, 0, extra);
+  // Data as one example of a broader trigger is no data trigger.
+  const incident = doc('').replace('Security or data integrity concern.', 'Declaración de incidente Sev1/Sev2 (falta de disponibilidad, pérdida de datos, incidente de seguridad).');
+  assert.equal(findingsOf('RB009', incident).length, 0);
 });
 
 test('RB009: a data trigger whose own answer corrects the data, in any cell or after the trigger, in the languages, is answered; its minutes stay', () => {

@@ -1,6 +1,7 @@
 import type { RunbookRule } from './rule';
 import { hasFailingCheck, hasObservation, hasThreshold, isVague, withoutBudget } from './helpers/measure';
 import { MATCH } from '../model/vocabulary';
+import { bracketedExamples } from './helpers/examples';
 
 export const RB007: RunbookRule = {
   id: 'RB007',
@@ -28,9 +29,9 @@ export const RB007: RunbookRule = {
       const bold = t.style === 'list' && /^(?:\*\*|__)\s*[:：—–-]/.test(model.text.slice(t.nameSpan.end, t.nameSpan.end + 4));
       const detail = bold && t.fullText.startsWith(t.name) ? t.fullText.slice(t.name.length).replace(/^[\s:：—–-]+/, '') : '';
       // "Data integrity issue appears (lost event data, incorrect guest list mutations, duplicate critical writes)": examples that name what happens.
-      const examples = (/[(（]([^()（）]+)[)）]/.exec(t.name)?.[1] ?? '').split(/[,，、]/);
+      const { examples } = bracketedExamples(t.name);
       const concrete = examples.filter((e) => !MATCH.vague.test(e) && !MATCH.generic.test(e) && !isVague(e)).length;
-      if (examples.length >= 3 && concrete * 2 > examples.length) continue;
+      if (examples.length && concrete * 2 > examples.length) continue;
       if (detail.split(/\s+/).length >= 2 && !/[?？→]/.test(detail) && !MATCH.vague.test(detail) && !MATCH.generic.test(detail) && !isVague(detail)) continue;
       if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
       report({

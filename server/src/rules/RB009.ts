@@ -1,6 +1,8 @@
 import type { RunbookRule } from './rule';
+import type { RunbookModel } from '../model/runbook';
 import { MATCH } from '../model/vocabulary';
 import { isDataCorrection } from '../model/duration';
+import { bracketedExamples } from './helpers/examples';
 
 export const RB009: RunbookRule = {
   id: 'RB009',
@@ -11,10 +13,12 @@ export const RB009: RunbookRule = {
   description: 'A data-corruption trigger answered by a code rollback (level 4 is data correction).',
   check({ model, report }) {
     for (const t of model.triggers.triggers) {
-      if (!MATCH.dataCorruption.test(t.name) || t.dataCorrection) continue;
+      // "Declaración de incidente Sev1/Sev2 (falta de disponibilidad, pérdida de datos, incidente de seguridad)": data is one example of a broader trigger.
+      if (!MATCH.dataCorruption.test(bracketedExamples(t.name).outside) || t.dataCorrection) continue;
       // Answered like a code rollback: it has a rollback budget, or its row says "rollback" ("Immediate rollback + incident response", AUTOMATED_ROLLBACK).
       const answer = t.fullText.replace(t.name, '');
-      if (t.budgetMinutes === undefined && !t.budgetText && !MATCH.rollback.test(answer)) continue;
+      // Or the document's only answer is a rollback: it holds no data correction anywhere.
+      if (t.budgetMinutes === undefined && !t.budgetText && !MATCH.rollback.test(answer) && !onlyRollback(model)) continue;
       // "Data corruption detected → restore from backup": its own answer corrects the data.
       if (isDataCorrection(t.fullText)) continue;
       report({
@@ -26,3 +30,7 @@ export const RB009: RunbookRule = {
     }
   },
 };
+
+function onlyRollback(model: RunbookModel): boolean {
+  return model.rollback.sections.length > 0 && !MATCH.dataCorrection.test(model.text);
+}

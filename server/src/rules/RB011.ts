@@ -1,5 +1,6 @@
 import type { RunbookRule } from './rule';
 import { PRIMARY } from '../model/rollback';
+import { MATCH } from '../model/vocabulary';
 
 export const RB011: RunbookRule = {
   id: 'RB011',
@@ -30,6 +31,9 @@ export const RB011: RunbookRule = {
     const choices = unranked.length ? unranked : [paths];
     for (const group of choices) {
       if (group.some(marked)) continue;
+      // "### If Rollback Fails" over "Option A: fix data first", "Option B: restore from backup": recovery on its own condition.
+      const at = group[0].group;
+      if (at && unranked.length && isConditionTitle(at.title)) continue;
       // "Option A (staging)", "Option B (production)": each is for its own place.
       const environments = new Set(group.map((p) => p.environment));
       if (!environments.has(undefined) && environments.size >= 2) continue;
@@ -43,3 +47,9 @@ export const RB011: RunbookRule = {
     }
   },
 };
+
+/** "If Rollback Fails", "Si el rollback falla", "回滚失败时": a heading that is a condition, its if-word first or (ja, ko, zh) last. */
+function isConditionTitle(title: string): boolean {
+  const at = MATCH.conditional.find(title);
+  return !!at && (at.index === 0 || at.index + at.length === title.length);
+}

@@ -50,7 +50,7 @@ export const en: Vocabulary = {
   observedBy: ['users reporting', 'user reports', 'reported by users', 'customers reporting'],
   rates: ['crash-free', 'success rate', 'failure rate', 'availability', 'uptime'],
   comparators: [],
-  dataCorrection: ['data correction', 'correct the data', 'data fix', 'fix the data', 'restore from backup', 'restore the backup', 'restore backup', 'restore from a backup', 'restore the database', 'database restore', 'db restore', 'pitr', 'point in time recovery', 'point in time restore', 'backfill', 'repair the data', 'data repair'],
+  dataCorrection: ['data correction', 'correct the data', 'data fix', 'fix the data', 'restore from backup', 'restore the backup', 'restore backup', 'restore from a backup', 'restore the database', 'database restore', 'db restore', 'pitr', 'point in time recovery', 'point in time restore', 'backfill', 'repair the data', 'data repair', 'data recovery', 'restore the data'],
   dataCorruption: [
     'data corruption',
     'data loss',
