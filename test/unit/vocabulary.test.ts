@@ -139,6 +139,11 @@ test('a lead-in gives the list below it a budget; a window is not one, "immediat
   for (const t of leadIn('Roll back immediately if:', '## Immediate rollback triggers (< 5 minutes decision)')) assert.equal(t.budgetMinutes, 5);
 });
 
+test("'Rollback decision' heads a trigger section in the languages", () => {
+  const names = (heading: string) => buildRunbook('/w/RUNBOOK.md', `# Runbook\n\n${heading}\n\nCritères **objectifs** :\n\n- \`IoxBackendDown\` actif depuis > 2 min\n- Data loss potentiel détecté\n`).triggers.triggers.length;
+  for (const h of ['## 0. Décision rollback', '## Decisión de rollback', '## Decisão de rollback', '## Decisione di rollback', '## Rollback-Entscheidung', '## Rollback beslissing', '## Rollback decision']) assert.equal(names(h), 2, h);
+});
+
 test('worked scenarios are triggers only under a heading that gives the time to decide', () => {
   const doc = (heading: string) => buildRunbook('/w/RUNBOOK.md', `# Rollback runbook\n\n${heading}\n\n### Scenario 1: Failed apply\n\n#### Symptoms\n\n- Terraform apply command failed\n- Resources partially created\n`).triggers.triggers;
   for (const h of ['## Specific Rollback Scenarios', '## Rollback-Szenarien', '## Cenários de rollback', '## ロールバックシナリオ']) assert.equal(doc(h).length, 0, h);
@@ -200,6 +205,14 @@ test('a severity legend answers the triggers tagged with its levels; untagged, i
   assert.deepEqual(buildRunbook('/w/RUNBOOK.md', criteria).triggers.triggers.map((t) => [t.name, t.budgetText]).slice(1), [['data loss, auth outage', 'Immediate rollback']]);
   assert.equal(findingsOf('RB009', criteria).length, 1);
   assert.equal(findingsOf('RB004', criteria).length, 1);
+});
+
+test('a deadline beside the fix attempt (\'not fixed the same day\', \'当日中の恒久修正が不可能\') is a budget that is no duration: RB004, not RB003', () => {
+  for (const item of ['当日中の恒久修正が不可能', 'Issue not resolved the same day', 'Correção não resolvida no mesmo dia']) {
+    const doc = `# Runbook\n\n## Rollback 条件\n\n- ${item}\n- API 5xx > 2% for 5 min, budget 5 min\n`;
+    assert.equal(findingsOf('RB004', doc).length, 1, item);
+    assert.equal(findingsOf('RB003', doc).length, 0, item);
+  }
 });
 
 test('RB007: a trigger that is a timer on the fix attempt is measured by the clock; a placeholder wait is RB004', () => {
@@ -267,6 +280,8 @@ test("a rollback section's own 'when to use', and a scenario table with a condit
   // A method's own "when to use" is not: there are several methods.
   assert.deepEqual(names('# Playbook\n\n## 1. Application Rollback\n\n### Khi nào sử dụng?\n\n- Deploy mới gây lỗi\n- Bug được phát hiện\n\n## 2. Docker Image Rollback\n\n### Khi nào sử dụng?\n\n- Cần deploy một version cụ thể\n- Staging slot đã bị ghi đè\n'), []);
   assert.equal(names('# Plan de reversa\n\n### 2. Escenarios de reversa\n\n| Escenario | Criterio de activación | Acción |\n|---|---|---|\n| Error crítico en producción | caída / pérdida función crítica | Ejecutar rollback |\n').length, 1);
+  // Scenarios answered by other means (call the customer, go back to paper) are a response plan, not triggers.
+  assert.equal(names('# 本番ロールバック判断基準\n\n## 2. ロールバック発動基準\n\n- ログイン不可が 30 分継続\n\n## 5A. 切替当日の障害シナリオ別対応\n\n| 障害状況 | 第一対応 | 並行対応 |\n|---|---|---|\n| デプロイ直後にログイン不可 | 紙運用に戻すよう電話連絡 | コードのバグ修正 + 再デプロイ |\n| 写真アップロード不可 | 写真機能を使わずに続けるよう連絡 | 該当機能のみ調査・修正 |\n').length, 1);
 });
 
 test('RB011 reads numbered paths in the languages: several, none marked primary', () => {
@@ -317,6 +332,17 @@ test('RB019: a schema reversal before traffic is stopped, in the languages; warn
   ]) assert.equal(rb019(s), 0, s);
   // A sibling path is not a stage: traffic stopped in "Option B" does not cover "Option A".
   assert.equal(rb019('### Option B: Restore\n\n1. Enable maintenance mode\n\n### Option A: Down migration\n\n1. `npm run migrate:rollback`'), 1);
+});
+
+test('RB019: SQL shown as an example, or under a heading that writes it, runs nothing; the step that runs it is judged', () => {
+  const at = (doc: string) => findingsOf('RB019', doc).map((f) => doc.slice(f.span.start, f.span.end).trim());
+  for (const lead of ['例:', '**Example:**', 'Ejemplo:', '예시:']) {
+    assert.deepEqual(at(`# Runbook\n\n## Migration ロールバック\n\n1. 新しい fix migration を作成\n\n${lead}\n\n\`\`\`sql\nALTER TABLE t DROP COLUMN c;\n\`\`\`\n`), [], lead);
+  }
+  const written = '# Runbook\n\n## 방법 4: 수동 롤백\n\n### 4-2. 역순 SQL 작성\n\n```sql\nALTER TABLE "User" DROP COLUMN "profileUrl";\n```\n\n### 4-3. Production DB에 직접 실행\n\n```bash\npsql $DATABASE_URL << \'SQL\'\nALTER TABLE "User" DROP COLUMN IF EXISTS "profileUrl";\nSQL\n```\n';
+  assert.deepEqual(at(written), ['ALTER TABLE "User" DROP COLUMN IF EXISTS "profileUrl";']);
+  // A lead-in that says more than an example word introduces the step itself.
+  assert.equal(at('# Runbook\n\n## Rollback\n\nRun this on production:\n\n```sql\nALTER TABLE t DROP COLUMN c;\n```\n').length, 1);
 });
 
 test('RB019: a comment that names the reversal is judged on the command on its next line, unless that only writes a file or opens a session', () => {

@@ -38,6 +38,8 @@ export interface Step {
   span: Span;
   /** A comment in a script ("# 3. Manually reverse migration"), a table row: they name a step or sum one up, they run nothing. */
   kind?: 'comment' | 'row';
+  /** The fenced block a script line stands in. */
+  block?: Span;
 }
 
 export interface RollbackModel {
@@ -292,7 +294,7 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
         const delimiter = inFile ? undefined : heredocToFile(line);
         if (delimiter) fileContentUntil = delimiter;
         if (!inFile && line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
-          steps.push({ text: sql ? line.replace(SQL_STRING, "''") : line, span: { start: offset, end: offset + line.length }, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
+          steps.push({ text: sql ? line.replace(SQL_STRING, "''") : line, span: { start: offset, end: offset + line.length }, block: s, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
         }
         offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
       }

@@ -145,6 +145,15 @@ function unresolvedWithin(s: string): Duration | undefined {
   return findDurations(s).find((d) => d.start >= from && d.start - from <= 30);
 }
 
+/** "Not fixed the same day", "当日中の恒久修正が不可能": a deadline beside the fix attempt, offsets in `s`. */
+function unresolvedBy(s: string): Span | undefined {
+  const at = MATCH.unresolved.find(s);
+  const by = at && MATCH.deadlines.find(s);
+  if (!at || !by) return undefined;
+  const gap = by.index > at.index ? by.index - (at.index + at.length) : at.index - (by.index + by.length);
+  return gap <= 30 ? { start: by.index, end: by.index + by.length } : undefined;
+}
+
 /** A duration with a placeholder for its number ("[N] ore", "X minutes", "[X] min"), offsets in `s`. */
 function placeholderDuration(s: string): Span | undefined {
   const re = /(?<![\p{L}\p{N}])(?:\[\s*[A-Za-z]{1,3}\s*\]|[NXY])(?=\s*\p{L})/gu;
@@ -188,6 +197,7 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   let budget: Duration | undefined;
   let budgetIsWindow = false;
   let placeholder: Span | undefined;
+  let deadline: Span | undefined;
   const marker = BUDGET_MARKER.exec(raw);
   if (marker) {
     const after = raw.slice(marker.index + marker[0].length);
@@ -214,6 +224,8 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
     } else if ((budget = unresolvedWithin(raw))) {
       // "Critical errors not resolved within 30 minutes": the trigger is the timer on the fix attempt.
       budgetSpan = { start: base + budget.start, end: base + budget.end };
+    } else if ((deadline = unresolvedBy(raw))) {
+      budgetSpan = { start: base + deadline.start, end: base + deadline.end };
     } else if (automatic) {
       // "Error rate > 5% for 2+ minutes" where the system rolls back by itself: the window is the time to the decision.
       const d = findDurations(raw).find((x) => isWindowAt(raw, x.start, x.end));
@@ -549,7 +561,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     // "Rollback scenarios (< 5 minutes decision)": worked scenarios are triggers when the heading gives the time to
     // decide, or when they are a table with a condition column ("| Escenario | Criterio de activación | Acción |").
     const scenarios = MATCH.scenarios.test(section.title) && (MATCH.rollback.test(section.title) || aboutRollback) && !negative;
-    const decided = scenarios && ((!!section.budget && MATCH.rollback.test(section.title)) || section.own.some((n) => n.type === 'table' && headerColumn(n, TRIGGER_COL) >= 0));
+    const decided = scenarios && ((!!section.budget && MATCH.rollback.test(section.title)) || section.own.some((n) => n.type === 'table' && headerColumn(n, TRIGGER_COL) >= 0 && answersRollback(text, n)));
     // A sub-section of a trigger section that has its own lists: taken with its parent.
     const underList = !!section.parent && isTriggerTitle(section.parent.title) && sectionHasLists(section.parent.own);
     // Worked scenarios ("Common rollback scenarios": trigger, symptoms, resolution) count only
@@ -891,9 +903,7 @@ function isTriggerShaped(text: string, node: Table): boolean {
   if (headerColumn(node, TRIGGER_COL) < 0 || headerColumn(node, BUDGET_COL) < 0) return false;
   // A decision matrix by severity ("| Alert Level | Decision Time |") gives its minutes to the triggers listed per level.
   if (headerColumn(node, DECISION_TIME_COL, [0]) >= 0) return false;
-  if (headerOf(node).some((h) => MATCH.rollback.test(h))) return true;
-  const rows = parseTable(text, node).rows;
-  return rows.length > 0 && halfNameRollback(rows);
+  return answersRollback(text, node);
 }
 
 /** "| # | Signal | Verdict | Action |" whose rows mostly say "ROLL BACK": a decision table, under whatever heading ("## Decide in one row"). */
@@ -901,6 +911,13 @@ function isVerdictTable(text: string, node: Table): boolean {
   if (headerColumn(node, TRIGGER_COL) < 0) return false;
   const rows = parseTable(text, node).rows;
   return rows.length >= 2 && halfNameRollback(rows);
+}
+
+/** "| Escenario | Criterio de activación | Acción |" whose actions roll back; not "| 障害状況 | 第一対応 | 並行対応 |" answered by other means. */
+function answersRollback(text: string, node: Table): boolean {
+  if (headerOf(node).some((h) => MATCH.rollback.test(h))) return true;
+  const rows = parseTable(text, node).rows;
+  return rows.length > 0 && halfNameRollback(rows);
 }
 
 /** At least half the rows name the rollback in some cell. */

@@ -1,6 +1,7 @@
 import type { RunbookRule } from './rule';
 import { MATCH } from '../model/vocabulary';
 import type { Section } from '../model/sections';
+import type { Span } from '../model/types';
 import { isReverseMigration, isStopTraffic, type Step } from '../model/rollback';
 import { plainText } from '../model/markdown';
 
@@ -52,6 +53,13 @@ function scalesUpAfter(steps: Step[], i: number, sectionOf: Array<Section | unde
   return false;
 }
 
+/** The block's lead-in, its last line before the fence, is only an example word ("例:", "**Example:**"). */
+function isIllustration(text: string, block: Span): boolean {
+  const before = text.slice(Math.max(0, block.start - 200), block.start).trimEnd();
+  const lead = before.slice(before.lastIndexOf('\n') + 1).replace(/\*\*|__/g, '').trim();
+  return /[:：]$/.test(lead) && MATCH.example.test(lead.slice(0, -1).trim());
+}
+
 export const RB019: RunbookRule = {
   id: 'RB019',
   name: 'migration-reversed-under-traffic',
@@ -98,6 +106,8 @@ export const RB019: RunbookRule = {
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
       // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
       // The reversal is the command that runs, never the comment that names it nor an overview table's row.
+      // "例:" over the SQL, "### 4-2. 역순 SQL 작성": an illustration, or a file being written; the step that applies it is judged.
+      if (step.block && (isIllustration(model.text, step.block) || MATCH.compose.test(section?.title ?? ''))) continue;
       if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
       // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.
       let at = step;

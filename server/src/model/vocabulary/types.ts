@@ -35,6 +35,10 @@ export interface Vocabulary {
   notProcedure: string[];
   /** Headings of advice around a procedure, not the procedure to run ("best practices", "prévention", "lessons learned", "演练"): RB019 reads no step there. */
   advice: string[];
+  /** A lead-in that makes the block after it an illustration ("例:", "Example:"): it runs nothing. */
+  examples: string[];
+  /** A heading that says the code under it is written, not run ("### 4-2. 역순 SQL 작성", "Write the down migration"). */
+  compose: string[];
   /** Headings of who decides and whom to tell ("decision owners", "判断責任者", "判断時の連絡"): no trigger list under a trigger section. */
   roles: string[];
   /** The word before a rollback level's number ("Level 2", "Niveau 1", "レベル 3"): a ladder of them names the levels (RB016). */
@@ -55,6 +59,8 @@ export interface Vocabulary {
   failures: string[];
   /** "Not resolved within" ("non risolvibili in [N] ore", "当日中の恒久修正が不可能"): a trigger that is a timer on a fix attempt, measured by the clock. */
   unresolved: string[];
+  /** A deadline where a fix attempt's minutes should be ("not fixed the same day", "当日中の恒久修正が不可能"): a budget, but not a duration (RB004). */
+  deadlines: string[];
   /** Who a share can be of ("> 50% người dùng", "5% dos usuários"): a share of users affected is a scope, not a rate that flaps. */
   users: string[];
   /** Nouns that name nothing in particular ("feature", "bug", "problem"): "Critical feature broken" says which event, not which feature. */
