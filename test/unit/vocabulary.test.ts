@@ -345,6 +345,14 @@ test('RB019: SQL shown as an example, or under a heading that writes it, runs no
   assert.equal(at('# Runbook\n\n## Rollback\n\nRun this on production:\n\n```sql\nALTER TABLE t DROP COLUMN c;\n```\n').length, 1);
 });
 
+test("RB019: risk scenarios, background and examples are advice; a block that opens with its file's name is that file's content", () => {
+  const rb019 = (heading: string, sql = 'ALTER TABLE feedback DROP COLUMN legacy_field;') =>
+    findingsOf('RB019', `# 데이터베이스 롤백 전략 가이드\n\n## 롤백 절차\n\n${heading}\n\n\`\`\`sql\n${sql}\n\`\`\`\n`).length;
+  for (const h of ['### 위험 시나리오', '### Background', '#### 예제: status 컬럼 타입 변경', '### Risks', '### Riesgos']) assert.equal(rb019(h), 0, h);
+  assert.equal(rb019('### Flyway 롤백 (Undo)', '-- U4__Undo_add_status_code.sql\nALTER TABLE feedback DROP COLUMN status_code;'), 0);
+  assert.equal(rb019('### Flyway 롤백 (Undo)'), 1);
+});
+
 test('RB019: a comment that names the reversal is judged on the command on its next line, unless that only writes a file or opens a session', () => {
   const at = (script: string) => {
     const doc = `# Runbook\n\n## Rollback procedure\n\n\`\`\`bash\n${script}\n\`\`\`\n`;
@@ -550,6 +558,10 @@ test("RB009: a data trigger with no budget is answered by the runbook's only rol
   const doc = (extra: string) => `# Rollback Guide\n\n## Rollback Triggers\n\n- Health check failure after deployment.\n- Security or data integrity concern.\n\n## Manual Rollback Procedure\n\n1. Trigger **Deploy to Production** workflow with the last good tag.\n${extra}`;
   assert.equal(findingsOf('RB009', doc('')).length, 1);
   for (const extra of ['\n## Data Recovery\n\nRun the reconciliation job.\n', '\n## 4. Rollback Base de Données\n\nRestaurer depuis backup.\n', '\nRestore bản backup dữ liệu cuối cùng.\n']) assert.equal(findingsOf('RB009', doc(extra)).length, 0, extra);
+  // A decision matrix elsewhere that answers the same data problem with a restore answers it.
+  const matrix = doc('').replace('Security or data integrity concern.', 'Migration cannot be rolled back (data corruption), roll back within 5 min') + '\n## Decision matrix\n\n| Situation | Option | RTO |\n|---|---|---|\n| Code bug | A: Rollback images | 3min |\n| Data corruption | C: Restore backup | 8min |\n';
+  assert.equal(findingsOf('RB009', matrix).length, 0);
+  assert.equal(findingsOf('RB009', matrix.replace('C: Restore backup', 'C: Rollback images')).length, 1);
   // Data as one example of a broader trigger is no data trigger.
   const incident = doc('').replace('Security or data integrity concern.', 'Declaración de incidente Sev1/Sev2 (falta de disponibilidad, pérdida de datos, incidente de seguridad).');
   assert.equal(findingsOf('RB009', incident).length, 0);

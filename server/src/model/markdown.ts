@@ -358,6 +358,15 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
  * was read from such a node still holds, its spans moved by as much. So the work of an edit
  * follows the edit, not the document. `compute` must read nothing but the node's own text.
  */
+/** A copy of `t` with each of its spans (`span`, a step's `block`) moved by `by`. */
+function moved<T extends object>(t: T, by: number): T {
+  const out = { ...t } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) {
+    if (v && typeof v === 'object' && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number') out[k] = { start: (v as Span).start + by, end: (v as Span).end + by };
+  }
+  return out as T;
+}
+
 export class NodeMemo<T extends { span: Span }> {
   private readonly known = new WeakMap<object, { at: number; items: T[] }>();
 
@@ -366,7 +375,7 @@ export class NodeMemo<T extends { span: Span }> {
     const hit = this.known.get(node);
     // Nothing to move (most nodes yield nothing): no new entry either, or every edit would allocate one per node after it.
     if (hit && (hit.at === at || !hit.items.length)) return hit.items;
-    const items = hit ? hit.items.map((t) => ({ ...t, span: { start: t.span.start + at - hit.at, end: t.span.end + at - hit.at } })) : compute();
+    const items = hit ? hit.items.map((t) => moved(t, at - hit.at)) : compute();
     this.known.set(node, { at, items });
     return items;
   }

@@ -267,6 +267,7 @@ function heredocToFile(line: string): string | undefined {
   if (/^\s*(?:sudo\s+)?cat\b/.test(before) && (WRITES_FILE.test(before) || WRITES_FILE.test(after))) return heredoc[2];
   return undefined;
 }
+const FILE_NAME_COMMENT = /^\s*(?:--|#|\/\/)\s*[\w./-]+\.(?:sql|py|rb|js|ts|go|java|kt|php|exs?)\s*$/;
 /** A warning's illustration: "5. **❌ 在迁移中删除表/列**" over the SQL not to run. */
 const WARNING = /^\s*(?:(?:\*\*|__)\s*)?[❌🚫⛔]/u;
 
@@ -284,6 +285,9 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
       const lines = body.split(/\r?\n|\r/);
       // In a script whose steps are numbered comments ("# 1. Stop applications"), the comments
       // before the first step are its title ("# Database Migration Rollback"), not steps.
+      // "-- U4__Undo_add_status_code.sql" as the first line: the block is that file's content, shown, not run.
+      const opener = /^\s*(?:```|~~~)/.test(lines[0]) ? 1 : 0;
+      if (FILE_NAME_COMMENT.test(lines.find((l, i) => i >= opener && l.trim()) ?? '')) return false;
       const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
       let fileContentUntil: string | undefined;
       const sql = SQL_FENCE.test(n.lang ?? '');

@@ -3,6 +3,7 @@ import type { RunbookModel } from '../model/runbook';
 import { MATCH } from '../model/vocabulary';
 import { isDataCorrection } from '../model/duration';
 import { bracketedExamples } from './helpers/examples';
+import { plainText } from '../model/markdown';
 
 export const RB009: RunbookRule = {
   id: 'RB009',
@@ -21,6 +22,8 @@ export const RB009: RunbookRule = {
       if (t.budgetMinutes === undefined && !t.budgetText && !MATCH.rollback.test(answer) && !onlyRollback(model)) continue;
       // "Data corruption detected → restore from backup": its own answer corrects the data.
       if (isDataCorrection(t.fullText)) continue;
+      // "| Data corruption | C: Restore backup | 8min |": a decision matrix elsewhere answers it.
+      if (answeredInTable(model, t.name)) continue;
       report({
         // An inherited budget (heading, decision matrix) is shared: point at the trigger instead.
         span: t.budgetFromHeading ? t.nameSpan : t.budgetSpan ?? t.nameSpan,
@@ -33,4 +36,20 @@ export const RB009: RunbookRule = {
 
 function onlyRollback(model: RunbookModel): boolean {
   return model.rollback.sections.length > 0 && !MATCH.dataCorrection.test(model.text);
+}
+
+/** A table row, anywhere in the runbook, that names the trigger's data problem in one cell and a data correction in another. */
+function answeredInTable(model: RunbookModel, name: string): boolean {
+  const at = MATCH.dataCorruption.find(name);
+  if (!at) return false;
+  const problem = name.slice(at.index, at.index + at.length).toLowerCase();
+  for (const n of model.root.children) {
+    if (n.type !== 'table') continue;
+    for (const row of n.children) {
+      const cells = row.children.map((c) => plainText(c).toLowerCase());
+      const i = cells.findIndex((c) => c.includes(problem));
+      if (i >= 0 && cells.some((c, j) => j !== i && isDataCorrection(c))) return true;
+    }
+  }
+  return false;
 }

@@ -12,7 +12,7 @@ export const de: Vocabulary = {
   usage: ['wann verwenden', 'wann anwenden', 'wann ausführen', 'wann einsetzen', 'einsatzkriterien'],
   procedure: ['wiederherstellung', 'wiederherstellen', 'rückgängig'],
   notProcedure: ['entscheidung*', 'verantwort*', 'historie', 'protokoll'],
-  advice: ['best practice*', 'vorbeugung', 'prävention', 'lehren', 'lessons learned', 'voraussetzung*', 'vorbereitung', 'tipps', 'faq', 'referenz*', 'siehe auch', 'historie', 'verlauf', 'post mortem', 'übung*', 'test*', 'überblick', 'übersicht', 'einleitung', 'zweck', 'zusammenfassung'],
+  advice: ['best practice*', 'vorbeugung', 'prävention', 'lehren', 'lessons learned', 'voraussetzung*', 'vorbereitung', 'tipps', 'faq', 'referenz*', 'siehe auch', 'historie', 'verlauf', 'post mortem', 'übung*', 'test*', 'überblick', 'übersicht', 'einleitung', 'zweck', 'zusammenfassung', 'hintergrund', 'risiken', 'risikoszenarien', 'beispiel*'],
   examples: ['beispiel', 'zum beispiel'],
   compose: ['schreiben', 'verfassen'],
   roles: ['verantwortlich*', 'zuständig*', 'rollen', 'kontakte', 'kommunikation', 'eskalation', 'benachrichtigung*'],

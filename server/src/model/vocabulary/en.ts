@@ -34,7 +34,7 @@ export const en: Vocabulary = {
   usage: ['when to use', 'when to execute', 'when to run', 'when to apply', 'when to invoke', 'when to trigger', 'when to perform'],
   procedure: ['recovery', 'restore', 'undo', 'roll forward', 'fix forward', 'downgrade'],
   notProcedure: ['criteria*', 'trigger*', 'decision*', 'authority*', 'matrix*', 'log', 'history*'],
-  advice: ['best practice*', 'before deploy*', 'prevention', 'preventing', 'lesson*', 'prerequisite*', 'preparation', 'tips', 'faq', 'reference*', 'see also', 'related', 'history', 'post mortem', 'anti pattern*', 'drill*', 'rehearsal*', 'testing', 'overview', 'introduction', 'purpose', 'scope', 'summary'],
+  advice: ['best practice*', 'before deploy*', 'prevention', 'preventing', 'lesson*', 'prerequisite*', 'preparation', 'tips', 'faq', 'reference*', 'see also', 'related', 'history', 'post mortem', 'anti pattern*', 'drill*', 'rehearsal*', 'testing', 'overview', 'introduction', 'purpose', 'scope', 'summary', 'background', 'understanding*', 'risk scenario*', 'risks', 'example', 'examples'],
   examples: ['example', 'examples', 'e.g.', 'for example', 'sample'],
   compose: ['write', 'draft', 'compose'],
   roles: ['owner*', 'who decides', 'decision maker*', 'decision owner*', 'roles', 'responsibilit*', 'contacts', 'communication*', 'escalation', 'notification*', 'on-call'],

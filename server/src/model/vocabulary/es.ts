@@ -12,7 +12,7 @@ export const es: Vocabulary = {
   usage: ['cuándo usar', 'cuándo utilizar', 'cuándo ejecutar', 'cuándo aplicar'],
   procedure: ['recuperación', 'restauración', 'restaurar', 'deshacer'],
   notProcedure: ['decisión', 'responsable*', 'historial', 'registro'],
-  advice: ['buenas prácticas', 'mejores prácticas', 'prevención', 'lecciones', 'requisitos previos', 'prerrequisitos', 'preparación', 'consejos', 'preguntas frecuentes', 'referencias', 'véase también', 'historial', 'post mortem', 'simulacro*', 'pruebas', 'resumen', 'descripción general', 'introducción', 'propósito', 'alcance'],
+  advice: ['buenas prácticas', 'mejores prácticas', 'prevención', 'lecciones', 'requisitos previos', 'prerrequisitos', 'preparación', 'consejos', 'preguntas frecuentes', 'referencias', 'véase también', 'historial', 'post mortem', 'simulacro*', 'pruebas', 'resumen', 'descripción general', 'introducción', 'propósito', 'alcance', 'contexto', 'antecedentes', 'riesgos', 'escenarios de riesgo', 'ejemplo*'],
   examples: ['ejemplo', 'por ejemplo'],
   compose: ['escribir', 'redactar'],
   roles: ['responsable*', 'quién decide', 'roles', 'contactos', 'comunicación', 'escalamiento', 'escalado', 'notificación*'],

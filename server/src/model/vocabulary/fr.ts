@@ -12,7 +12,7 @@ export const fr: Vocabulary = {
   usage: ['quand utiliser', "quand l'utiliser", 'quand exécuter', 'quand appliquer', 'quand déclencher'],
   procedure: ['restauration', 'restaurer', 'reprise', 'récupération', 'annulation'],
   notProcedure: ['décision', 'responsab*', 'historique', 'journal'],
-  advice: ['bonnes pratiques', 'prévention', 'leçons', 'prérequis', 'pré requis', 'préparation', 'conseils', 'faq', 'références', 'voir aussi', 'historique', 'post mortem', 'exercice*', 'répétition*', 'tests', 'aperçu', 'vue d\'ensemble', 'introduction', 'objectif', 'résumé'],
+  advice: ['bonnes pratiques', 'prévention', 'leçons', 'prérequis', 'pré requis', 'préparation', 'conseils', 'faq', 'références', 'voir aussi', 'historique', 'post mortem', 'exercice*', 'répétition*', 'tests', 'aperçu', 'vue d\'ensemble', 'introduction', 'objectif', 'résumé', 'contexte', 'risques', 'scénarios de risque', 'exemple*'],
   examples: ['exemple', 'par exemple'],
   compose: ['écrire', 'rédiger'],
   roles: ['responsable*', 'qui décide', 'rôles', 'contacts', 'communication', 'escalade', 'notification*'],

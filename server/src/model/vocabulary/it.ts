@@ -12,7 +12,7 @@ export const it: Vocabulary = {
   usage: ['quando usare', 'quando utilizzare', 'quando eseguire', 'quando applicare'],
   procedure: ['ripristino', 'ripristinare', 'recupero'],
   notProcedure: ['decisione', 'responsabil*', 'storico', 'registro'],
-  advice: ['buone pratiche', 'best practice', 'prevenzione', 'lezioni', 'prerequisiti', 'preparazione', 'consigli', 'faq', 'riferimenti', 'vedi anche', 'cronologia', 'storico', 'post mortem', 'esercitazione*', 'test', 'panoramica', 'introduzione', 'scopo', 'sommario'],
+  advice: ['buone pratiche', 'best practice', 'prevenzione', 'lezioni', 'prerequisiti', 'preparazione', 'consigli', 'faq', 'riferimenti', 'vedi anche', 'cronologia', 'storico', 'post mortem', 'esercitazione*', 'test', 'panoramica', 'introduzione', 'scopo', 'sommario', 'contesto', 'rischi', 'scenari di rischio', 'esempi*'],
   examples: ['esempio', 'ad esempio', 'per esempio'],
   compose: ['scrivere', 'redigere'],
   roles: ['responsabil*', 'chi decide', 'ruoli', 'contatti', 'comunicazione', 'escalation', 'notifich*'],

@@ -12,7 +12,7 @@ export const nl: Vocabulary = {
   usage: ['wanneer gebruiken', 'wanneer uitvoeren', 'wanneer toepassen'],
   procedure: ['herstel', 'herstellen', 'ongedaan maken'],
   notProcedure: ['beslissing*', 'verantwoordelij*', 'geschiedenis', 'logboek'],
-  advice: ['best practices', 'preventie', 'lessen', 'vereisten', 'voorbereiding', 'tips', 'faq', 'referenties', 'zie ook', 'geschiedenis', 'post mortem', 'oefening*', 'testen', 'overzicht', 'inleiding', 'doel', 'samenvatting'],
+  advice: ['best practices', 'preventie', 'lessen', 'vereisten', 'voorbereiding', 'tips', 'faq', 'referenties', 'zie ook', 'geschiedenis', 'post mortem', 'oefening*', 'testen', 'overzicht', 'inleiding', 'doel', 'samenvatting', 'achtergrond', 'risico*', 'voorbeeld*'],
   examples: ['voorbeeld', 'bijvoorbeeld'],
   compose: ['schrijven', 'opstellen'],
   roles: ['verantwoordelijk*', 'wie beslist', 'rollen', 'contactpersonen', 'communicatie', 'escalatie', 'notificatie*'],

@@ -12,7 +12,7 @@ export const pt: Vocabulary = {
   usage: ['quando usar', 'quando utilizar', 'quando executar', 'quando aplicar', 'quando acionar'],
   procedure: ['recuperação', 'restauração', 'restaurar', 'desfazer'],
   notProcedure: ['decisão', 'responsáve*', 'histórico', 'registro'],
-  advice: ['boas práticas', 'melhores práticas', 'prevenção', 'lições', 'pré requisitos', 'preparação', 'dicas', 'perguntas frequentes', 'referências', 'veja também', 'histórico', 'post mortem', 'simulação', 'simulado*', 'testes', 'visão geral', 'introdução', 'resumo', 'objetivo', 'escopo'],
+  advice: ['boas práticas', 'melhores práticas', 'prevenção', 'lições', 'pré requisitos', 'preparação', 'dicas', 'perguntas frequentes', 'referências', 'veja também', 'histórico', 'post mortem', 'simulação', 'simulado*', 'testes', 'visão geral', 'introdução', 'resumo', 'objetivo', 'escopo', 'contexto', 'riscos', 'cenários de risco', 'exemplo*'],
   examples: ['exemplo', 'por exemplo'],
   compose: ['escrever', 'redigir'],
   roles: ['responsáve*', 'quem decide', 'papéis', 'contatos', 'comunicação', 'escalonamento', 'notificaç*'],

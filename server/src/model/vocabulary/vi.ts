@@ -12,7 +12,7 @@ export const vi: Vocabulary = {
   usage: ['khi nào sử dụng', 'khi nào áp dụng', 'khi nào thực hiện'],
   procedure: ['khôi phục', 'phục hồi'],
   notProcedure: ['quyết định', 'trách nhiệm', 'lịch sử', 'nhật ký'],
-  advice: ['thực hành tốt', 'phòng ngừa', 'bài học', 'điều kiện tiên quyết', 'chuẩn bị', 'mẹo', 'câu hỏi thường gặp', 'tham khảo', 'lịch sử', 'diễn tập', 'kiểm thử', 'tổng quan', 'giới thiệu', 'mục đích'],
+  advice: ['thực hành tốt', 'phòng ngừa', 'bài học', 'điều kiện tiên quyết', 'chuẩn bị', 'mẹo', 'câu hỏi thường gặp', 'tham khảo', 'lịch sử', 'diễn tập', 'kiểm thử', 'tổng quan', 'giới thiệu', 'mục đích', 'bối cảnh', 'rủi ro', 'ví dụ'],
   examples: ['ví dụ'],
   compose: ['viết', 'soạn'],
   roles: ['người chịu trách nhiệm', 'người quyết định', 'vai trò', 'liên hệ', 'liên lạc', 'truyền thông', 'leo thang', 'thông báo'],
