@@ -144,6 +144,13 @@ test("'Rollback decision' heads a trigger section in the languages", () => {
   for (const h of ['## 0. Décision rollback', '## Decisión de rollback', '## Decisão de rollback', '## Decisione di rollback', '## Rollback-Entscheidung', '## Rollback beslissing', '## Rollback decision']) assert.equal(names(h), 2, h);
 });
 
+test('a list of the schema changes that need a database rollback is no trigger list, in the languages', () => {
+  const names = (items: string) => buildRunbook('/w/RUNBOOK.md', `# Runbook rollback\n\n## Critères de rollback\n\n- 5xx > 5 % pendant 2 min, budget 5 min\n\n## 2. Rollback DB\n\n**Rollback DB OBLIGATOIRE si :**\n${items}\n`).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('- Colonne renommée / supprimée dans la migration\n- Type modifié de façon non-compatible\n- Enum réduit (valeur retirée)'), ['5xx > 5 % pendant 2 min']);
+  assert.deepEqual(names('- Column renamed or dropped\n- Enum values removed'), ['5xx > 5 % pendant 2 min']);
+  assert.equal(names('- Corruption de données\n- Violation d’intégrité référentielle').length, 3);
+});
+
 test('worked scenarios are triggers only under a heading that gives the time to decide', () => {
   const doc = (heading: string) => buildRunbook('/w/RUNBOOK.md', `# Rollback runbook\n\n${heading}\n\n### Scenario 1: Failed apply\n\n#### Symptoms\n\n- Terraform apply command failed\n- Resources partially created\n`).triggers.triggers;
   for (const h of ['## Specific Rollback Scenarios', '## Rollback-Szenarien', '## Cenários de rollback', '## ロールバックシナリオ']) assert.equal(doc(h).length, 0, h);

@@ -422,6 +422,11 @@ function groupOf(item: ListItem): List | undefined {
   return listIsTriggers(nested) && !isStepList(nested) && !nested.children.some(outcome) ? nested : undefined;
 }
 
+/** "Rollback DB OBLIGATOIRE si :" over "Colonne renommée / supprimée", "Enum réduit": the changes that need a database rollback, mostly. */
+function isSchemaChangeList(list: List): boolean {
+  return list.children.filter((item) => MATCH.schemaChanges.test(itemWords(item))).length * 2 > list.children.length;
+}
+
 function listIsTriggers(list: List): boolean {
   // A list of links or of one-word items is a table of contents, not triggers.
   return list.children.some((item) => {
@@ -454,7 +459,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   };
   const takeList = (node: List, section: Section | undefined, context?: string, leadIn?: Paragraph) => {
     const start = spanOf(node).start;
-    if (seen.has(start) || !listIsTriggers(node) || isStepList(node) || (leadIn && isStepLabel(leadIn))) return;
+    if (seen.has(start) || !listIsTriggers(node) || isStepList(node) || (leadIn && isStepLabel(leadIn)) || isSchemaChangeList(node)) return;
     seen.add(start);
     model.lists.push({ node, span: spanOf(node), section });
     const leadText = leadIn ? plainText(leadIn) : undefined;

@@ -37,6 +37,7 @@ export const de: Vocabulary = {
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],
   gitRevert: ['commit zurücknehmen', 'commit rückgängig machen', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migration zurückrollen', 'migration zurücksetzen'],
+  schemaChanges: ['spalte', 'spalten', 'enum', 'datentyp', 'typ geändert', 'umbenannt'],
   no: ['nein', 'nie'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],
   environments: ['produktion', 'produktivumgebung', 'entwicklungsumgebung', 'testumgebung', 'staging-umgebung'],

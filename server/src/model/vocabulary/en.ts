@@ -76,6 +76,7 @@ export const en: Vocabulary = {
   console: ['console', 'click', 'clicks', 'web ui', 'portal', 'button', 'dashboard', 'app store connect', 'play console', 'app store', 'google play', 'play store', 'testflight', 'admin panel', 'control panel', 'ui'],
   gitRevert: ['git revert', 'revert the commit', 'revert commit', 'revert commits', 'revert the commits', 'revert the merge', 'revert the pr', 'revert pr', 'revert the pull request'],
   schemaReversal: ['down migration', 'down migrations', 'migrate down', 'migrate-down*', 'migrate:down', 'drop table', 'drop column', 'rollback.sql', 'rollback_migration.sql', 'db reset', 'migrate reset', 'reversing migration', 'inverse migration', 'revert migration'],
+  schemaChanges: ['column', 'columns', 'enum', 'data type', 'type change*', 'renamed'],
   no: ['no', 'never'],
   preferred: ['primary', 'preferred', 'recommended', 'default', 'first choice', 'main path', 'use this first'],
   environments: ['staging', 'production', 'prod', 'development', 'dev environment', 'local', 'preview', 'sandbox', 'qa', 'uat', 'free plan', 'pro plan', 'paid plan', 'team plan', 'enterprise plan', 'free tier', 'paid tier', 'self-hosted', 'on-premise', 'on-prem'],

@@ -37,6 +37,7 @@ export const es: Vocabulary = {
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],
   gitRevert: ['revertir el commit', 'revertir commit', 'revertir los commits', 'revert del commit'],
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
+  schemaChanges: ['columna', 'columnas', 'enum', 'tipo de dato*', 'tipo cambiado', 'tipo modificado', 'renombrad*'],
   no: ['no', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],
   environments: ['producción', 'desarrollo', 'preproducción', 'plan gratuito', 'plan de pago'],

@@ -37,6 +37,7 @@ export const fr: Vocabulary = {
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
   gitRevert: ['annuler le commit', 'revert du commit', 'revert le commit', 'reverter le commit'],
   schemaReversal: ['annuler la migration', 'migration inverse'],
+  schemaChanges: ['colonne', 'colonnes', 'enum', 'type de donnée*', 'type modifié', 'renommé*'],
   no: ['non', 'jamais'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
   environments: ['production', 'préproduction', 'pré-production', 'recette', 'développement', 'offre gratuite', 'plan gratuit'],

@@ -156,6 +156,7 @@ export const MATCH = {
   console: compile(alternation(all('console'))),
   gitRevert: compile(alternation(all('gitRevert'))),
   schemaReversal: compile(alternation(all('schemaReversal'))),
+  schemaChanges: compile(alternation(all('schemaChanges'))),
   /** A heading that names one path of several: "Option A", "Método 2", "方案A", "Вариант B". */
   pathHeading: compile(`^(?:${alternation(all('paths'))})\\s*[a-z0-9](?![\\p{L}\\p{N}])`),
   /** "Revertir si:", "Rollback wenn:": a rollback word, then soon an if-word (English labels have their own, stricter reading). */

@@ -37,6 +37,7 @@ export const it: Vocabulary = {
   console: ['console', 'clic', 'cliccare', 'pannello', 'pulsante', 'dashboard', 'interfaccia web'],
   gitRevert: ['revert del commit', 'annullare il commit', 'fare revert del commit'],
   schemaReversal: ['annullare la migrazione'],
+  schemaChanges: ['colonna', 'colonne', 'enum', 'tipo di dato', 'tipo modificato', 'rinominat*'],
   no: ['no', 'mai'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],
   environments: ['produzione', 'sviluppo', 'collaudo', 'piano gratuito'],

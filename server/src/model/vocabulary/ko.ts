@@ -37,6 +37,7 @@ export const ko: Vocabulary = {
   console: ['콘솔', '클릭', '대시보드', '관리 화면', '버튼'],
   gitRevert: ['revert 커밋', '커밋 revert', '커밋을 revert', '커밋 되돌리기', '커밋을 되돌'],
   schemaReversal: ['마이그레이션 롤백', '역순으로 롤백', '롤백 마이그레이션'],
+  schemaChanges: ['컬럼', '칼럼', '타입 변경', 'enum'],
   no: ['아니오', '아니요', '불필요'],
   preferred: ['권장', '우선', '주 경로'],
   environments: ['운영 환경', '프로덕션', '스테이징', '개발 환경', '무료 플랜', '유료 플랜'],

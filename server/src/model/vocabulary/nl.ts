@@ -37,6 +37,7 @@ export const nl: Vocabulary = {
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
   gitRevert: ['commit terugdraaien', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migratie terugdraaien'],
+  schemaChanges: ['kolom', 'kolommen', 'enum', 'datatype', 'hernoemd'],
   no: ['nee', 'nooit'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
   environments: ['productie', 'acceptatie', 'ontwikkelomgeving', 'testomgeving'],

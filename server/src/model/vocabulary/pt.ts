@@ -37,6 +37,7 @@ export const pt: Vocabulary = {
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
   gitRevert: ['reverter commit', 'reverter o commit', 'reverter os commits', 'revert do commit'],
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
+  schemaChanges: ['coluna', 'colunas', 'enum', 'tipo de dado*', 'tipo alterado', 'renomead*'],
   no: ['não', 'nao', 'nunca'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
   environments: ['produção', 'homologação', 'desenvolvimento', 'plano gratuito', 'plano pago', 'plano pro'],

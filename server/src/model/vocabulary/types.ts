@@ -79,6 +79,8 @@ export interface Vocabulary {
   paths: string[];
   /** A step that reverses the schema or the data ("down migration", "DROP COLUMN", "restaurar dump", "マイグレーションのロールバック"): RB019 asks for traffic stopped before it. */
   schemaReversal: string[];
+  /** What a migration changes ("Colonne renommée / supprimée", "Enum réduit"): a list of them says which changes need a database rollback, not when to roll back. */
+  schemaChanges: string[];
   /** A rollback done by hand in a web UI ("click", "dashboard", "Play Console", "painel", "管理画面"): the weakest path (RB012). */
   console: string[];
   /** A rollback by reverting the commit through a PR ("git revert", "[Revert the commit](…)", "커밋 revert"): the other weak path (RB012). */

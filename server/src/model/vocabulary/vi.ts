@@ -37,6 +37,7 @@ export const vi: Vocabulary = {
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
   gitRevert: ['revert commit', 'hoàn tác commit', 'revert lại commit'],
   schemaReversal: ['rollback migration'],
+  schemaChanges: ['cột', 'kiểu dữ liệu', 'enum', 'đổi tên'],
   no: ['không'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
   environments: ['môi trường production', 'môi trường staging', 'môi trường thật', 'môi trường phát triển', 'môi trường thử nghiệm'],

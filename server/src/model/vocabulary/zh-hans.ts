@@ -37,6 +37,7 @@ export const zhHans: Vocabulary = {
   console: ['控制台', '点击', '仪表盘', '管理后台', '按钮', '面板'],
   gitRevert: ['回退提交', '撤销提交', 'revert 提交', '还原提交'],
   schemaReversal: ['回滚迁移', '迁移回滚', '数据库回滚', '回滚数据库'],
+  schemaChanges: ['字段', '列名', '类型变更', 'enum'],
   no: ['否', '不', '不需要'],
   preferred: ['推荐', '首选', '优先', '默认'],
   environments: ['生产环境', '预发', '测试环境', '开发环境', '线上环境', '免费版', '付费版'],

@@ -37,6 +37,7 @@ export const zhHant: Vocabulary = {
   console: ['控制台', '點擊', '儀表板', '管理後台', '按鈕', '面板'],
   gitRevert: ['還原提交', '撤銷提交', 'revert 提交', '回退提交'],
   schemaReversal: ['回滾遷移', '遷移回滾', '資料庫回滾', '回滾資料庫'],
+  schemaChanges: ['欄位', '列名', '類型變更', 'enum'],
   no: ['否', '不', '不需要'],
   preferred: ['推薦', '建議', '首選', '優先', '預設'],
   environments: ['正式環境', '生產環境', '測試環境', '開發環境', '免費方案', '付費方案'],
