@@ -358,13 +358,12 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
  * was read from such a node still holds, its spans moved by as much. So the work of an edit
  * follows the edit, not the document. `compute` must read nothing but the node's own text.
  */
-/** A copy of `t` with each of its spans (`span`, a step's `block`) moved by `by`. */
-function moved<T extends object>(t: T, by: number): T {
-  const out = { ...t } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(out)) {
-    if (v && typeof v === 'object' && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number') out[k] = { start: (v as Span).start + by, end: (v as Span).end + by };
-  }
-  return out as T;
+/** A copy of `t` with its spans (`span`, a script line's `block`) moved by `by`: run on every item after an edit, so no key walk. */
+function moved<T extends { span: Span }>(t: T, by: number): T {
+  const out = { ...t, span: { start: t.span.start + by, end: t.span.end + by } };
+  const block = (t as { block?: Span }).block;
+  if (block) (out as { block?: Span }).block = { start: block.start + by, end: block.end + by };
+  return out;
 }
 
 export class NodeMemo<T extends { span: Span }> {

@@ -199,10 +199,12 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   let placeholder: Span | undefined;
   let deadline: Span | undefined;
   const marker = BUDGET_MARKER.exec(raw);
-  if (marker) {
-    const after = raw.slice(marker.index + marker[0].length);
-    const d = findDurations(after)[0];
-    const word = /^[^\s,;)]+/.exec(after);
+  const after = marker ? raw.slice(marker.index + marker[0].length) : '';
+  const d = marker ? findDurations(after)[0] : undefined;
+  // "Latenz deutlich ueber Budget.": a budget the signal exceeds, no timer; a word after it must be one ("ASAP", "TBD", "?").
+  const next = /^[^\s,;)]+/.exec(after);
+  const word = next && /[\p{L}\p{N}?]/u.test(next[0]) ? next : null;
+  if (marker && ((d && d.start <= 2) || word)) {
     if (d && d.start <= 2) {
       budget = d;
       budgetSpan = { start: base + marker.index + marker[0].length + d.start, end: base + marker.index + marker[0].length + d.end };
@@ -423,9 +425,7 @@ function groupOf(item: ListItem): List | undefined {
 }
 
 /** "Rollback DB OBLIGATOIRE si :" over "Colonne renommée / supprimée", "Enum réduit": the changes that need a database rollback, mostly. */
-function isSchemaChangeList(list: List): boolean {
-  return list.children.filter((item) => MATCH.schemaChanges.test(itemWords(item))).length * 2 > list.children.length;
-}
+const isSchemaChangeList = derivedFrom((list: List): boolean => list.children.filter((item) => MATCH.schemaChanges.test(itemWords(item))).length * 2 > list.children.length);
 
 function listIsTriggers(list: List): boolean {
   // A list of links or of one-word items is a table of contents, not triggers.
@@ -773,16 +773,21 @@ interface LegendEntry {
   answer: Span;
 }
 
+/** The items that open with a bold severity tag, judged once per list node (every list, on every edit). */
+const legendEntries = derivedFrom((list: List): ListItem[] =>
+  list.children.filter((item) => {
+    const head = itemHead(item);
+    const first = head?.type === 'paragraph' ? head.children[0] : undefined;
+    return first?.type === 'strong' && SEVERITY_TAG.exec(plainText(first))?.index === 0;
+  }),
+);
+
 /**
  * "**P0 (Critical)**: Service completely down, immediate rollback required": a severity legend, two or
  * more items that open with a bold severity tag. Its entries that name a rollback answer that level.
  */
 function severityLegend(text: string, list: List): LegendEntry[] {
-  const tagged = list.children.filter((item) => {
-    const head = itemHead(item);
-    const first = head?.type === 'paragraph' ? head.children[0] : undefined;
-    return first?.type === 'strong' && SEVERITY_TAG.exec(plainText(first))?.index === 0;
-  });
+  const tagged = legendEntries(list);
   if (tagged.length < 2) return [];
   const out: LegendEntry[] = [];
   for (const item of tagged) {

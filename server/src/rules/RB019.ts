@@ -106,9 +106,9 @@ export const RB019: RunbookRule = {
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
       // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
       // The reversal is the command that runs, never the comment that names it nor an overview table's row.
+      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
       // "例:" over the SQL, "### 4-2. 역순 SQL 작성": an illustration, or a file being written; the step that applies it is judged.
       if (step.block && (isIllustration(model.text, step.block) || MATCH.compose.test(section?.title ?? ''))) continue;
-      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
       // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.
       let at = step;
       if (step.kind === 'comment') {

@@ -49,7 +49,7 @@ export const de: Vocabulary = {
   stages: ['schritt', 'phase'],
   rto: ['rto', 'maximale rollback-dauer'],
   window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'], between: ['aufeinanderfolgende', 'aufeinanderfolgenden'] },
-  immediate: ['sofort', 'sofortig*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
+  immediate: ['sofort*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
   receipt: {
     measured: ['gesamt*', 'rto', 'dauer', 'gesamtdauer', 'wiederherstellungszeit', 'rollback-dauer', 'gemessen', 'ausfallzeit'],
     estimate: ['geschätzt', 'ziel', 'zielwert', 'erwartet', 'budget', 'geplant'],
