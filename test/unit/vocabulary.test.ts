@@ -222,6 +222,14 @@ test('a deadline beside the fix attempt (\'not fixed the same day\', \'当日中
   }
 });
 
+test("a budget the signal exceeds ('Latenz deutlich ueber Budget.') is no timer; 'Sofortentscheidung' is an immediate heading", () => {
+  const doc = (heading: string) => `# Runbook\n\n## ${heading}\n\nRollback ausloesen bei:\n\n- Firestore Usage oder Latenz deutlich ueber Budget.\n- \`state_transition_failure\` im Week Loop.\n`;
+  const triggers = buildRunbook('/w/RUNBOOK.md', doc('Rollback-Kriterien')).triggers.triggers;
+  assert.deepEqual(triggers.map((t) => [t.name, t.budgetText]), [['Firestore Usage oder Latenz deutlich ueber Budget', undefined], ['state_transition_failure im Week Loop', undefined]]);
+  assert.equal(findingsOf('RB004', doc('Sofortentscheidung')).length, 1);
+  assert.equal(findingsOf('RB003', doc('Sofortentscheidung')).length, 0);
+});
+
 test('RB007: a trigger that is a timer on the fix attempt is measured by the clock; a placeholder wait is RB004', () => {
   const ids = (item: string) => findingsOf('RB007', `# Plan\n\n## Criteri di rollback\n\n- ${item}\n`).length;
   assert.equal(ids('Errori critici non risolvibili in [N] ore'), 0);
