@@ -230,6 +230,15 @@ test("a budget the signal exceeds ('Latenz deutlich ueber Budget.') is no timer;
   assert.equal(findingsOf('RB003', doc('Sofortentscheidung')).length, 0);
 });
 
+test("a label that states the document's objective with a duration ('**Obiettivo T1: < 30 minuti.**') is the default budget", () => {
+  const doc = (label: string) => `# Rollback\n\n${label}\n\n## Quando fare rollback\n\n- error rate > 2% per 5 minuti consecutivi\n- login non funzionante\n`;
+  for (const label of ['**Obiettivo T1: < 30 minuti.**', 'Objective: back on the previous release in < 30 min', '> **Objetivo:** < 30 minutos']) {
+    assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc(label)).triggers.triggers.map((t) => t.budgetMinutes), [30, 30], label);
+  }
+  // A method's "**Target Time**: < 2 minutes" is how long it takes, and an objective without a duration gives none.
+  for (const label of ['**Target Time**: < 2 minutes', '**Obiettivo:** tornare indietro presto']) assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc(label)).triggers.triggers.map((t) => t.budgetMinutes), [undefined, undefined], label);
+});
+
 test('RB007: a trigger that is a timer on the fix attempt is measured by the clock; a placeholder wait is RB004', () => {
   const ids = (item: string) => findingsOf('RB007', `# Plan\n\n## Criteri di rollback\n\n- ${item}\n`).length;
   assert.equal(ids('Errori critici non risolvibili in [N] ore'), 0);
@@ -637,6 +646,13 @@ test('automatic rollback triggers: the window is the budget (RB006 reads it); a 
   assert.equal(buildRunbook('/w/RUNBOOK.md', nested).triggers.triggers.length, 2);
 });
 
+test('a heading that says "immediately" gives a table without a budget column its word: one RB004 beside RB002', () => {
+  const doc = '# Handoff\n\n### 推奨基準 (下記のいずれかが満たされたら即 rollback)\n\n| 指標 | 閾値 | 理由 |\n|------|------|------|\n| 5xx エラー率 | > 5% が 5 分継続 | code 異常 |\n| 手動 smoke test 失敗 | 1 項目でも | コードの問題 |\n';
+  assert.equal(findingsOf('RB004', doc).length, 1);
+  assert.equal(findingsOf('RB002', doc).length, 1);
+  assert.equal(findingsOf('RB003', doc).length, 0);
+});
+
 test('a heading that says "immediately" gives its list a budget word: one RB004, no RB003 per item', () => {
   for (const heading of ['### 즉시 롤백이 필요한 경우', '### 必须立即回滚的情况', '### Dấu hiệu cần rollback ngay', '### Immediate rollback triggers']) {
     const text = `# Runbook\n\n## Rollback criteria\n\n${heading}\n\n- Error rate above 5% on checkout\n- Login page returns 500\n`;
@@ -714,6 +730,13 @@ test('RB010: a CLI pasted after the verb that runs it is a command, in the langu
   const rb010 = (step: string) => findingsOf('RB010', `# Runbook\n\n## Rollback\n\n1. Identifica l'ultima immagine funzionante\n2. ${step}\n`).length;
   for (const step of ['Esegui docker compose down && docker compose up -d con la vecchia immagine', 'Run: kubectl rollout undo deploy/web', 'Ejecutar helm rollback web 41', '执行 kubectl rollout undo deploy/web']) assert.equal(rb010(step), 0, step);
   assert.equal(rb010('Esegui il rollback dal pannello'), 1);
+});
+
+test("RB010: an action label under a trigger list that gives the command ('**Action**: `./scripts/flags/toggle.sh --percent 0`') is the command", () => {
+  const doc = (action: string) => `# Go/No-Go Checklist\n\n## Rollback Triggers\n\n### Immediate Rollback (< 5 min)\n\n- [ ] Error rate > 5% for 5 min\n\n${action}\n\n### Planned Rollback (< 15 min)\n\nExecute if any persist > 15 min:\n\n- [ ] Error rate > 2%\n\n**Action**: Follow the rollback doc\n`;
+  assert.equal(findingsOf('RB010', doc('**Action**: `./scripts/flags/toggle-reporting.sh --percent 0`')).length, 0);
+  assert.equal(findingsOf('RB010', doc('**Acción**: `kubectl rollout undo deploy/web`')).length, 0);
+  assert.equal(findingsOf('RB010', doc('**Action**: turn the flag off')).length, 1);
 });
 
 test('RB016: a ladder of rollback levels in the languages names them; a severity ladder does not', () => {

@@ -102,7 +102,8 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
   const taken = [tt.triggerCol, tt.budgetCol, tt.observedCol, ...tt.thresholdCols];
   const rows = tt.table.rows;
   const action = rows.length < 2 ? -1 : tt.table.header.cells.findIndex((_, i) => !taken.includes(i) && rows.filter((r) => MATCH.rollback.test(r.cells[i]?.text ?? '')).length * 2 > rows.length);
-  const heading = headingBudgetOf(tt.section);
+  // A table without a budget column under "### 推奨基準 (下記のいずれかが満たされたら即 rollback)": the heading's word is the rows' budget (RB004, once).
+  const heading = headingBudgetOf(tt.section) ?? (tt.budgetCol < 0 ? immediateHeading(text, tt.section) : undefined);
   for (const row of rows) {
     const nameCell = row.cells[tt.triggerCol];
     if (!nameCell || !nameCell.text) continue;
@@ -675,6 +676,8 @@ function documentBudget(root: Root, text: string): SharedBudget | undefined {
 const rtoOfBlock = new WeakMap<object, SharedBudget | null>();
 
 function budgetInLines(text: string): SharedBudget | undefined {
+  const objective = objectiveIn(text);
+  if (objective) return objective;
   if (!MATCH.rto.test(text)) return undefined;
   const line = /[^\r\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
@@ -692,6 +695,24 @@ function budgetInLines(text: string): SharedBudget | undefined {
       const fromTable = rtoColumn(text, m.index, s, at.index);
       if (fromTable) return fromTable;
     }
+  }
+  return undefined;
+}
+
+/** "**Obiettivo T1: < 30 minuti.**", "Objectif : retour à la version stable en **< 10 min**": a label line, its first duration. */
+function objectiveIn(text: string): SharedBudget | undefined {
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    const s = m[0];
+    if (s.length > 300) continue;
+    const lead = /^[\s>*_-]*/.exec(s)![0].length;
+    const at = MATCH.objective.find(s.slice(lead));
+    if (!at) continue;
+    const colon = s.slice(lead + at.length, lead + at.length + 25).search(/[:：]/);
+    if (colon < 0) continue;
+    const from = lead + at.length + colon + 1;
+    const d = findDurations(s.slice(from)).find((x) => !isWindowAt(s.slice(from), x.start, x.end));
+    if (d) return { start: m.index + from + d.start, end: m.index + from + d.end, minutes: d.minutes };
   }
   return undefined;
 }

@@ -1,6 +1,9 @@
 import type { RunbookRule } from './rule';
 import { contentOf } from '../model/sections';
-import { spanOf } from '../model/markdown';
+import { plainText, spanOf } from '../model/markdown';
+import { isInlineCommand } from '../model/rollback';
+import type { RunbookModel } from '../model/runbook';
+import { MATCH } from '../model/vocabulary';
 
 /**
  * A pipeline or ChatOps action named without a verb the engine knows:
@@ -27,6 +30,8 @@ export const RB010: RunbookRule = {
         if (NAMED_JOB.test(model.text.slice(span.start, span.end))) return;
       }
     }
+    // "**Action**: `./scripts/flags/toggle-reporting.sh --percent 0`" under a trigger list: its answer is the command.
+    if (actionUnderTriggers(model)) return;
     report({
       span: section ? section.span : model.anchor,
       message: section
@@ -35,3 +40,16 @@ export const RB010: RunbookRule = {
     });
   },
 };
+
+function actionUnderTriggers(model: RunbookModel): boolean {
+  for (const a of model.triggers.announcements) {
+    for (const n of a.section?.own ?? []) {
+      if (n.type !== 'paragraph') continue;
+      const t = plainText(n);
+      const colon = t.search(/[:：]/);
+      if (colon < 0 || !MATCH.stepLabel.test(t.slice(0, colon).trim().toLowerCase())) continue;
+      if (n.children.some((c) => c.type === 'inlineCode' && isInlineCommand(c.value.trim()))) return true;
+    }
+  }
+  return false;
+}

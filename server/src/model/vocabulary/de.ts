@@ -44,10 +44,11 @@ export const de: Vocabulary = {
   pathChoice: ['welche option', 'welche methode', 'welcher weg', 'welches verfahren', 'auswahl der methode', 'auswahl des weges'],
   steps: ['ausführen', 'führe', 'prüfen', 'prüfe', 'überprüfen', 'überprüfe', 'benachrichtigen', 'benachrichtige', 'informieren', 'informiere', 'untersuchen', 'bestätigen', 'kommunizieren', 'dokumentieren', 'dokumentiere', 'neu starten', 'starte', 'wiederherstellen', 'stelle', 'stoppen', 'stoppe', 'erstellen', 'erstelle', 'planen', 'überwachen', 'überwache', 'warten', 'warte', 'zurücksetzen', 'setze', 'anwenden', 'löschen', 'lösche', 'senden', 'sende', 'validieren', 'testen', 'teste', 'aktivieren', 'deaktivieren', 'deaktiviere', 'analysieren', 'melden', 'melde'],
   run: ['ausführen', 'führe', 'starte', 'starten'],
-  stepLabels: ['schritte', 'vorgehen', 'ablauf', 'maßnahmen', 'vorgehensweise', 'was tun'],
+  stepLabels: ['schritte', 'vorgehen', 'ablauf', 'maßnahmen', 'vorgehensweise', 'was tun', 'maßnahme', 'aktion'],
   automatic: ['automatisch', 'automatische', 'automatischer', 'automatischen', 'automatisiert'],
   stages: ['schritt', 'phase'],
   rto: ['rto', 'maximale rollback-dauer'],
+  objective: ['ziel'],
   window: { before: ['in den ersten', 'während der ersten', 'für', 'über', 'während', 'länger als', 'mehr als', 'seit', 'für mindestens', 'für mehr als', 'in den letzten'], after: ['am stück', 'in folge', 'durchgehend', 'anhaltend'], between: ['aufeinanderfolgende', 'aufeinanderfolgenden'] },
   immediate: ['sofort*', 'unverzüglich', 'umgehend', 'ohne verzögerung'],
   receipt: {

@@ -177,6 +177,7 @@ export const MATCH = {
   conditional: compile(alternation(all('conditional'))),
   immediate: compile(alternation(all('immediate'))),
   rto: compile(alternation(all('rto'))),
+  objective: compile(`^(?:${alternation(all('objective'))})`),
   /** Text before a duration that makes it a window ("for 5 min", "pendant 10 minutes", "持续5分钟"). */
   windowBefore: compile(`(?:${alternation(VOCABULARIES.flatMap((v) => v.window.before))})[\\s:：(（]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
   /** Text after a duration that makes it a window ("5 minutes in a row", "5分間継続"). */

@@ -48,6 +48,7 @@ export const ko: Vocabulary = {
   automatic: ['자동'],
   stages: ['단계', '스텝'],
   rto: ['rto', '복구 목표 시간', '롤백 목표 시간', '롤백 판단', '롤백 결정'],
+  objective: ['목표'],
   window: { before: ['연속', '지속적으로'], after: ['지속', '이상 지속', '동안', '연속', '계속'] },
   immediate: ['즉시', '바로', '곧바로', '즉각'],
   receipt: {

@@ -44,10 +44,11 @@ export const nl: Vocabulary = {
   pathChoice: ['welke optie', 'welke methode', 'welke aanpak', 'hoe kies je'],
   steps: ['voer', 'uitvoeren', 'controleer', 'controleren', 'verifieer', 'informeer', 'meld', 'bevestig', 'communiceer', 'documenteer', 'herstart', 'stop', 'start', 'maak', 'wacht', 'draai', 'verwijder', 'stuur', 'registreer', 'valideer', 'activeer', 'deactiveer', 'analyseer', 'schakel', 'zet'],
   run: ['voer', 'uitvoeren', 'draai'],
-  stepLabels: ['stappen', 'procedure', 'acties', 'werkwijze', 'wat te doen'],
+  stepLabels: ['stappen', 'procedure', 'acties', 'werkwijze', 'wat te doen', 'actie'],
   automatic: ['automatisch', 'automatische', 'geautomatiseerd'],
   stages: ['stap', 'fase'],
   rto: ['rto'],
+  objective: ['doelstelling'],
   window: { before: ['in de eerste', 'binnen de eerste', 'tijdens de eerste', 'gedurende', 'langer dan', 'meer dan', 'voor', 'tijdens', 'minstens', 'in de laatste'], after: ['achter elkaar', 'aaneengesloten', 'aanhoudend'], between: ['opeenvolgende', 'aaneengesloten'] },
   immediate: ['onmiddellijk', 'direct', 'meteen', 'onverwijld', 'zonder vertraging'],
   receipt: {

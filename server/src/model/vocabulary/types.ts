@@ -108,6 +108,8 @@ export interface Vocabulary {
   stages: string[];
   /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */
   rto: string[];
+  /** A label that states the document's rollback time when a duration follows it ("**Obiettivo T1: < 30 minuti.**", "Objectif : … en < 10 min"). */
+  objective: string[];
   /**
    * Words that make a duration a window, not a budget ("for 5 minutes", "5分間継続"): those
    * written just before the number, those just after the unit, and those between the two

@@ -44,10 +44,11 @@ export const vi: Vocabulary = {
   pathChoice: ['chọn phương án', 'phương án nào', 'phương pháp nào', 'cách chọn'],
   steps: ['thực hiện', 'chạy', 'kiểm tra', 'xác minh', 'thông báo', 'điều tra', 'xác nhận', 'ghi lại', 'khởi động lại', 'khôi phục', 'dừng', 'tạo', 'lên lịch', 'theo dõi', 'chờ', 'hoàn tác', 'áp dụng', 'xóa', 'gửi', 'phân tích', 'sửa', 'tắt', 'bật', 'triển khai lại'],
   run: ['chạy', 'thực thi'],
-  stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì', 'các bước rollback'],
+  stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì', 'các bước rollback', 'xử lý'],
   automatic: ['tự động'],
   stages: ['bước', 'giai đoạn'],
   rto: ['rto', 'mục tiêu thời gian rollback'],
+  objective: ['mục tiêu'],
   window: { before: ['trong những', 'trong vòng những', 'trong', 'trong vòng', 'kéo dài', 'liên tục', 'hơn', 'quá', 'trên'], after: ['liên tục', 'liên tiếp'] },
   immediate: ['ngay lập tức', 'ngay', 'lập tức', 'tức thì'],
   receipt: {

@@ -48,6 +48,7 @@ export const zhHans: Vocabulary = {
   automatic: ['自动'],
   stages: ['步骤', '阶段', '第'],
   rto: ['rto', '恢复时间目标', '回滚目标时间', '回滚决策', '回滚判断'],
+  objective: ['目标'],
   window: { before: ['上线后', '发布后', '持续', '连续', '超过', '观察', '监控'], after: ['持续', '以上', '连续', '不恢复'] },
   immediate: ['立即', '立刻', '马上', '即时', '第一时间'],
   receipt: {

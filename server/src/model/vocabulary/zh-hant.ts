@@ -48,6 +48,7 @@ export const zhHant: Vocabulary = {
   automatic: ['自動'],
   stages: ['步驟', '階段', '第'],
   rto: ['rto', '恢復時間目標', '回滾目標時間', '回滾決策', '回滾判斷'],
+  objective: ['目標'],
   window: { before: ['上線後', '發布後', '持續', '連續', '超過', '觀察', '監控'], after: ['持續', '以上', '連續', '不恢復'] },
   immediate: ['立即', '立刻', '馬上', '即時', '第一時間'],
   receipt: {
