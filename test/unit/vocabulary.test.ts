@@ -646,6 +646,16 @@ test('automatic rollback triggers: the window is the budget (RB006 reads it); a 
   assert.equal(buildRunbook('/w/RUNBOOK.md', nested).triggers.triggers.length, 2);
 });
 
+test("a fix-time column ('修复时间评估', 'Time to fix') is neither the rows' budget nor a measure of them", () => {
+  const doc = (col: string) => `# 回滚方案\n\n### 1.2 回滚决策矩阵\n\n| 问题类型 | ${col} | 业务影响 | 建议处理方式 |\n|---|---|---|---|\n| 编译错误 | > 30分钟 | 高 | 立即回滚 |\n| 性能问题 | > 1小时 | 中 | 计划回滚 |\n`;
+  for (const col of ['修复时间评估', 'Time to fix']) {
+    assert.equal(findingsOf('RB005', doc(col)).length, 0, col);
+    assert.equal(findingsOf('RB002', doc(col)).length, 1, col);
+    assert.equal(findingsOf('RB007', doc(col)).length, 1, col);
+  }
+  assert.equal(findingsOf('RB005', doc('响应时间')).length, 2);
+});
+
 test('a heading that says "immediately" gives a table without a budget column its word: one RB004 beside RB002', () => {
   const doc = '# Handoff\n\n### 推奨基準 (下記のいずれかが満たされたら即 rollback)\n\n| 指標 | 閾値 | 理由 |\n|------|------|------|\n| 5xx エラー率 | > 5% が 5 分継続 | code 異常 |\n| 手動 smoke test 失敗 | 1 項目でも | コードの問題 |\n';
   assert.equal(findingsOf('RB004', doc).length, 1);

@@ -56,6 +56,8 @@ export interface TriggerTable {
   budgetCol: number;
   /** "| Метрика | Порог для рассмотрения | Порог для немедленного отката |": the values the metric is compared with. */
   thresholdCols: number[];
+  /** "| 修复时间评估 |", "| Time to fix |": how long the fix would take, neither the budget nor a measure of the trigger. */
+  fixTimeCols: number[];
 }
 
 export interface TriggerList {
@@ -88,10 +90,11 @@ function triggerTableOf(table: ParsedTable, section: Section | undefined, inTrig
   const strong = table.header.cells.findIndex((c) => isStrongHeader(c.text));
   const triggerCol = strong >= 0 ? strong : inTriggerSection ? columnIndex(table, TRIGGER_COL) : -1;
   if (triggerCol < 0) return undefined;
-  const budgetCol = columnIndex(table, BUDGET_COL, [triggerCol]);
+  const fixTime = table.header.cells.flatMap((c, i) => (MATCH.columns.fixTime.test(c.text.toLowerCase()) ? [i] : []));
+  const budgetCol = columnIndex(table, BUDGET_COL, [triggerCol, ...fixTime]);
   const observedCol = columnIndex(table, OBSERVED_COL, [triggerCol, budgetCol]);
   const thresholdCols = table.header.cells.flatMap((c, i) => (i !== triggerCol && i !== budgetCol && i !== observedCol && THRESHOLD_COL.test(c.text.toLowerCase()) ? [i] : []));
-  return { table, section, triggerCol, observedCol, budgetCol, thresholdCols };
+  return { table, section, triggerCol, observedCol, budgetCol, thresholdCols, fixTimeCols: fixTime };
 }
 
 function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
@@ -119,7 +122,7 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
     out.push({
       name: nameCell.text,
       nameSpan: nameCell.span,
-      fullText: row.cells.map((c) => c.text).join(' | '),
+      fullText: row.cells.filter((_, i) => !tt.fixTimeCols.includes(i)).map((c) => c.text).join(' | '),
       observed: observedCell?.text || undefined,
       observedSpan: observedCell?.text ? observedCell.span : undefined,
       ...(tt.thresholdCols.length ? { threshold: tt.thresholdCols.map((i) => row.cells[i]?.text ?? '').join(' ') } : {}),

@@ -63,5 +63,6 @@ export const de: Vocabulary = {
     observed: ['erkenn', 'überwach', 'quelle', 'prüfung', 'wie '],
     budget: ['zeit', 'frist', 'minuten', 'dauer'],
     threshold: ['schwellenwert', 'schwelle', 'grenzwert'],
+    fixTime: ['behebungszeit', 'zeit zur behebung', 'korrekturzeit'],
   },
 };

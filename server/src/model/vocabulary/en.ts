@@ -102,5 +102,6 @@ export const en: Vocabulary = {
     observed: ['observ', 'detect', 'source', 'monitor', 'check', 'how'],
     budget: ['budget', 'timer', 'time', 'minutes', 'deadline', 'within', 'sla', 'decide'],
     threshold: ['threshold', 'limit', 'trigger value'],
+    fixTime: ['time to fix', 'fix time', 'estimated fix', 'fix estimate', 'time to repair'],
   },
 };

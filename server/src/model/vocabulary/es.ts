@@ -63,5 +63,6 @@ export const es: Vocabulary = {
     observed: ['detecci', 'detectado', 'cómo se', 'monitoreo', 'monitorización', 'fuente', 'verificación'],
     budget: ['tiempo', 'plazo', 'minuto', 'límite'],
     threshold: ['umbral', 'límite'],
+    fixTime: ['tiempo de corrección', 'tiempo de arreglo', 'tiempo estimado de corrección'],
   },
 };

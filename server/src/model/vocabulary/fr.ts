@@ -63,5 +63,6 @@ export const fr: Vocabulary = {
     observed: ['détect', 'comment', 'surveillance', 'supervision', 'source', 'vérification'],
     budget: ['délai', 'temps', 'minute', 'durée'],
     threshold: ['seuil'],
+    fixTime: ['temps de correction', 'délai de correction'],
   },
 };

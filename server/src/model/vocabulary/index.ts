@@ -197,6 +197,7 @@ export const MATCH = {
     observed: substring(VOCABULARIES.flatMap((v) => v.columns.observed)),
     budget: substring(VOCABULARIES.flatMap((v) => v.columns.budget)),
     threshold: substring(VOCABULARIES.flatMap((v) => v.columns.threshold)),
+    fixTime: substring(VOCABULARIES.flatMap((v) => v.columns.fixTime)),
   },
 };
 

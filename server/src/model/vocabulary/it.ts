@@ -63,5 +63,6 @@ export const it: Vocabulary = {
     observed: ['rilev', 'monitor', 'fonte', 'verifica', 'come '],
     budget: ['tempo', 'minuti', 'scadenza', 'entro'],
     threshold: ['soglia'],
+    fixTime: ['tempo di correzione', 'tempo di fix'],
   },
 };

@@ -63,5 +63,6 @@ export const ko: Vocabulary = {
     observed: ['출처', '감지', '모니터', '확인 방법', '탐지', '관측'],
     budget: ['시간', '기한', '분 이내', '(분)', '제한'],
     threshold: ['임계', '기준값'],
+    fixTime: ['수정 시간', '수정 예상 시간'],
   },
 };

@@ -63,5 +63,6 @@ export const nl: Vocabulary = {
     observed: ['detect', 'monitor', 'bron', 'controle', 'hoe '],
     budget: ['duur', 'tijd', 'termijn', 'minuten', 'binnen'],
     threshold: ['drempel', 'grenswaarde'],
+    fixTime: ['hersteltijd van de fix', 'tijd om te fixen'],
   },
 };

@@ -63,5 +63,6 @@ export const pt: Vocabulary = {
     observed: ['detec', 'como ', 'monitora', 'fonte', 'verifica'],
     budget: ['tempo', 'prazo', 'minuto', 'limite'],
     threshold: ['limiar', 'limite'],
+    fixTime: ['tempo de correção', 'tempo estimado de correção'],
   },
 };

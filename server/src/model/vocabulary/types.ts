@@ -145,5 +145,7 @@ export interface Vocabulary {
     budget: string[];
     /** The value a trigger's metric is compared with ("| Métrique | Seuil |"): the row's threshold, beside its name. */
     threshold: string[];
+    /** How long the fix would take ("| 问题类型 | 修复时间评估 | … | 立即回滚 |", "Time to fix"): a condition of the row, not its budget. */
+    fixTime: string[];
   };
 }

@@ -63,5 +63,6 @@ export const vi: Vocabulary = {
     observed: ['phát hiện', 'giám sát', 'nguồn', 'kiểm tra', 'cách'],
     budget: ['thời gian', 'phút', 'thời hạn'],
     threshold: ['ngưỡng'],
+    fixTime: ['thời gian sửa', 'thời gian khắc phục'],
   },
 };

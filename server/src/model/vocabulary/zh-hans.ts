@@ -63,5 +63,6 @@ export const zhHans: Vocabulary = {
     observed: ['检测', '监控', '观测', '发现方式', '确认方式'],
     budget: ['时间', '时限', '分钟', '期限'],
     threshold: ['阈值', '门限'],
+    fixTime: ['修复时间', '修复耗时'],
   },
 };

@@ -63,5 +63,6 @@ export const zhHant: Vocabulary = {
     observed: ['偵測', '監控', '檢測', '觀測', '確認方式'],
     budget: ['時間', '時限', '分鐘', '期限'],
     threshold: ['閾值', '門檻'],
+    fixTime: ['修復時間', '修復耗時'],
   },
 };
