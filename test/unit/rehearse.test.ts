@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyFixture, runCli, REPO } from '../helpers/cli';
 import { git } from '../helpers/fixtures';
+import * as YAML from 'yaml';
 
 const WORKSPACE = path.join(REPO, 'test', 'fixtures', 'rules', 'RB022', 'fail-stale');
 const RECEIPTS = path.join('library', 'raw', 'rollback-rehearsals');
@@ -59,7 +60,8 @@ test('start, run, mark, stop write the receipt the clock and git saw, byte by by
       'recovered_at: 2026-06-01T14:06:40',
       'total_minutes: 4.5',
       'budget_minutes: 5',
-      `receipt: ${sha.slice(0, 12)}`,
+      // A short SHA that reads as a number in YAML ("5378465e3953", "123456789012") is written quoted, as it must be.
+      `receipt: ${YAML.stringify(sha.slice(0, 12)).trim()}`,
       'witness: ""',
       'rollback_level: 2',
       'runbook: ../../../RUNBOOK.md',
