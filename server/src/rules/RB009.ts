@@ -3,7 +3,7 @@ import type { RunbookModel } from '../model/runbook';
 import { MATCH } from '../model/vocabulary';
 import { isDataCorrection } from '../model/duration';
 import { bracketedExamples } from './helpers/examples';
-import type { TableRow } from 'mdast';
+import type { RootContent, TableRow } from 'mdast';
 import { plainText, spanOf } from '../model/markdown';
 
 export const RB009: RunbookRule = {
@@ -39,7 +39,18 @@ export const RB009: RunbookRule = {
 };
 
 function onlyRollback(model: RunbookModel): boolean {
-  return model.rollback.sections.length > 0 && !MATCH.dataCorrection.test(model.text);
+  return model.rollback.sections.length > 0 && !model.root.children.some((n) => namesCorrection(model.text, n));
+}
+
+/** Per top-level block, whether it names a data correction: an edit asks again only of the blocks it changed, not of 20,000 lines. */
+const correctionIn = new WeakMap<object, boolean>();
+function namesCorrection(text: string, n: RootContent): boolean {
+  let v = correctionIn.get(n);
+  if (v === undefined) {
+    const s = spanOf(n);
+    correctionIn.set(n, (v = MATCH.dataCorrection.test(text.slice(s.start, s.end))));
+  }
+  return v;
 }
 
 /**
