@@ -508,6 +508,15 @@ test('RB011: paths that each say when to take them are an order, not a choice', 
   assert.equal(rb011(doc('Manual task definition (nếu Method 1 lỗi)', '**Dùng khi:** cả hai cách trên đều lỗi')), 0);
 });
 
+test('RB011: paths a script names in its comments ("# 方案A：…", "# Option B: …") are a choice of their own', () => {
+  const doc = (a: string, b: string) => `# 回滚方案\n\n## 快速回滚流程\n\n\`\`\`bash\n# 停止服务\ndocker-compose down\n\`\`\`\n\n\`\`\`bash\n# ${a}\ngit checkout jdk8-backup-branch\n\n# ${b}\ncp -r /backup/jeepay-jdk8/* /data/workspace/jeepay/\n\`\`\`\n`;
+  assert.equal(findingsOf('RB011', doc('方案A：使用Git分支切换', '方案B：使用备份文件')).length, 1);
+  assert.equal(findingsOf('RB011', doc('Option A: git branch', 'Option B: backup copy')).length, 1);
+  assert.equal(findingsOf('RB011', doc('方法 A: 使用新 tag（推荐）', '方法 B: 重新使用原 tag')).length, 0);
+  // The script's own comments that name no path leave the one unlabelled path.
+  assert.equal(findingsOf('RB011', doc('使用Git分支切换', '使用备份文件')).length, 0);
+});
+
 test('RB011: recovery options under a heading that is a condition ("If Rollback Fails") are no choice of the primary path', () => {
   const rb011 = (heading: string) =>
     findingsOf('RB011', `# Migration rollback\n\n## Rollback procedure\n\nRun \`make db-rollback\`.\n\n## Recovery\n\n${heading}\n\n1. **Option A:** Fix data first, then roll back\n2. **Option B:** Restore from backup (safer)\n`).length;

@@ -244,6 +244,34 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
   return paths;
 }
 
+const PATH_COMMENT = /^\s*(?:#|\/\/|--)\s*(\S.*)$/;
+
+/** "# 方案A：使用Git分支切换" … "# 方案B：使用备份文件" in one script: its paths, each the lines up to the next. */
+function commentPathsIn(section: Section, text: string): RollbackPath[] {
+  const out: RollbackPath[] = [];
+  for (const s of [section, ...descendants(section)]) {
+    for (const n of s.own) {
+      if (n.type !== 'code') continue;
+      const block = spanOf(n);
+      const labels: { label: string; span: Span }[] = [];
+      for (const m of text.slice(block.start, block.end).matchAll(/[^\r\n]+/g)) {
+        const c = PATH_COMMENT.exec(m[0]);
+        const label = c?.[1].trim() ?? '';
+        const at = block.start + (m.index ?? 0);
+        if (c && (PATH_HEADING.test(label) || MATCH.pathHeading.test(label))) labels.push({ label, span: { start: at, end: at + m[0].length } });
+      }
+      if (labels.length < 2) continue;
+      labels.forEach((l, i) => {
+        const span = { start: l.span.start, end: i + 1 < labels.length ? labels[i + 1].span.start : block.end };
+        const body = text.slice(span.start, span.end);
+        const commands: Command[] = body.split(/\r?\n/).some((x) => x.trim() && !isCommentLine(x) && !/^\s*(?:```|~~~)/.test(x)) ? [{ text: body, span, form: 'fenced' }] : [];
+        out.push({ label: l.label, primary: PRIMARY.test(l.label), kind: pathKind(body, commands), span, labelSpan: l.span, commands, text: body, group: s });
+      });
+    }
+  }
+  return out;
+}
+
 const COMMENT = /^\s*(?:#|\/\/|--)/;
 const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(?:step\s+)?\d+[.):]\s/i;
 /** What a script prints is not what it does: `echo "🚨 DATABASE MIGRATION ROLLBACK"`. */
@@ -351,6 +379,8 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
       const titles = top.flatMap((t) => [t, ...descendants(t)].map((d) => d.title)).join('\n');
       paths.push({ primary: false, kind: pathKind(`${titles}\n${bodyText}`, commands), span: s.span, labelSpan: s.span, commands, text: bodyText });
     }
+    // Beside it, paths a script names in its comments ("# 方案A：…", "# 方案B：…"): a choice of their own.
+    paths.push(...top.flatMap((t) => commentPathsIn(t, text)));
   }
   let rollForward: RollbackModel['rollForward'];
   const searchable = root.children.filter((n) => n.type !== 'code');
