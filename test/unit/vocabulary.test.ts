@@ -745,6 +745,16 @@ test('RB010: a flag flipped by its variable and a request to a rollback endpoint
   assert.equal(rb010('Watch `GET /api/orders` until it recovers.'), 1);
 });
 
+test('RB010 and RB012: data blocks and file names are no commands; a browser console and a symptom heading are no console path', () => {
+  const rb = (rule: string, body: string) => findingsOf(rule, `# Plano de Rollback\n\n## Procedimento de rollback\n\n${body}\n`).length;
+  // A text file's content, a form of "Key: value" lines, a bare file name: nothing to run.
+  for (const block of ['```txt\napp-manutencao(7).zip\n```', '```\nDeploy Request: #1234\nDeploy date: 2024-02-15 14:00 UTC\n```', '1. Restaurar `js/event-bindings.js` do ZIP']) assert.equal(rb('RB010', block), 1, block);
+  for (const block of ['```yaml\nkubectl rollout undo deploy/web\n```', '1. Rodar `scripts/rollback.sh`', '1. Rodar `node scripts/rollback.js v20`']) assert.equal(rb('RB010', block), 0, block);
+  // Where one looks for errors, and what goes wrong, name no console to click.
+  assert.equal(rb('RB012', '1. Restaurar o ZIP funcional\n2. Verificar erro de javascript no console\n\n### Sintoma: botão não responde\n\nRever os bindings.'), 0);
+  assert.equal(rb('RB012', '1. Abrir o painel da Vercel\n2. Clicar no botão "Promote to Production"'), 1);
+});
+
 test('RB010: a CLI pasted after the verb that runs it is a command, in the languages', () => {
   const rb010 = (step: string) => findingsOf('RB010', `# Runbook\n\n## Rollback\n\n1. Identifica l'ultima immagine funzionante\n2. ${step}\n`).length;
   for (const step of ['Esegui docker compose down && docker compose up -d con la vecchia immagine', 'Run: kubectl rollout undo deploy/web', 'Ejecutar helm rollback web 41', '执行 kubectl rollout undo deploy/web']) assert.equal(rb010(step), 0, step);

@@ -68,6 +68,8 @@ const STOP_TRAFFIC =
 const REVERSE_MIGRATION =
   /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4}|\.down\b(?!\.(?!sql\b)))/i;
 
+const BROWSER_CONSOLE = new RegExp(MATCH.browserConsole.regex.source, 'gu');
+
 function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
   if (/\b(?:pipeline|workflow|gh\s+workflow\s+run|deploy(?:ment)?\s+job|ci\/cd|argocd\s+app\s+(?:rollback|sync)|helm\s+rollback|redeploy|re-deploy|previous\s+(?:image\s+)?tag|image_tag|chatops)\b/i.test(all)) return 'pipeline';
@@ -75,7 +77,8 @@ function pathKind(text: string, commands: Command[]): PathKind {
   if (onlyRevert) return 'git-revert';
   if (commands.some((c) => c.form !== 'action')) return 'cli';
   // A click that ends with "make a revert commit to reflect the change in Git" is still a click.
-  if (MATCH.console.test(all)) return 'console';
+  // The browser's developer console ("erro de javascript no console") is where one looks, not a console to click.
+  if (MATCH.console.test(all.toLowerCase().replace(BROWSER_CONSOLE, ' '))) return 'console';
   if (commands.length === 0 && MATCH.gitRevert.test(all)) return 'git-revert';
   return 'other';
 }
@@ -90,11 +93,26 @@ export function isInlineCommand(code: string): boolean {
   return (
     COMMANDISH.test(code) ||
     /^[a-z][\w.-]*\s+\S/.test(code) ||
-    /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|py|rb|js|mjs|ts|ps1)(?:\s|$)/.test(code) ||
+    // A bare `js/event-bindings.js` names a file; a shell script runs bare, another with its arguments.
+    /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|ps1)(?:\s|$)/.test(code) ||
+    /^[\w.-]+(?:\/[\w.-]+)*\.(?:py|rb|js|mjs|ts)\s+\S/.test(code) ||
     // A flag flipped by its variable (`VALIDATION_ORCHESTRATOR_V2=false`), a request to a rollback endpoint (`POST /api/runs/:id/rollback`).
     /^[A-Z][A-Z0-9_]{2,}=\S+$/.test(code) ||
     (/^(?:POST|PUT|PATCH)\s+\/\S*$/.test(code) && ROLLS_BACK.test(code))
   );
+}
+
+const DATA_LANG = /^(?:ya?ml|json5?|txt|text|plain(?:text)?|md|markdown|csv|toml|ini|xml|html?|log)$/i;
+const FORM_LINE = /^\s*[\p{L}][\p{L}\p{N} _-]{0,40}:\s+\S/u;
+const FILE_NAME = /^\s*[^\s/]+\.[A-Za-z0-9]{1,5}\s*$/;
+
+/**
+ * A block that holds data, not a command: a config or a text file (```yaml, ```txt) with no known CLI
+ * line, or an unlabelled one of only "Key: value" lines ("Deploy Request: #1234") or file names.
+ */
+function isDataBlock(lang: string | null | undefined, lines: string[]): boolean {
+  if (lang && DATA_LANG.test(lang)) return !lines.some((l) => COMMANDISH.test(l.trim().replace(/^\$\s+/, '')));
+  return !lang && lines.every((l) => FORM_LINE.test(l) || FILE_NAME.test(l));
 }
 
 const commandsOf = new NodeMemo<Command>();
@@ -110,7 +128,8 @@ function commandsOfNode(top: RootContent, text: string): Command[] {
   walk(top as Nodes, (n) => {
     if (n.type === 'code') {
       // A block of comments only ("# Command to undo the action") is a template, not a command.
-      if (n.value.split(/\r\n|\r|\n/).some((l) => l.trim() && !isCommentLine(l))) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
+      const lines = n.value.split(/\r\n|\r|\n/).filter((l) => l.trim() && !isCommentLine(l));
+      if (lines.length && !isDataBlock(n.lang, lines)) out.push({ text: n.value, span: spanOf(n), form: 'fenced' });
       return false;
     }
     if (n.type === 'inlineCode') {
@@ -376,7 +395,8 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
     const bodyText = nodes.map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n');
     if (commands.length || bodyText.trim()) {
       // "### App Store (iOS)" over "- Halt staged rollout": where the path is done is often only in its sub-headings.
-      const titles = top.flatMap((t) => [t, ...descendants(t)].map((d) => d.title)).join('\n');
+      // Not a symptom's heading ("### Sintoma: botão não responde"): that says what goes wrong, not where the path is done.
+      const titles = top.flatMap((t) => [t, ...descendants(t)].map((d) => d.title).filter((title) => !MATCH.symptom.test(title))).join('\n');
       paths.push({ primary: false, kind: pathKind(`${titles}\n${bodyText}`, commands), span: s.span, labelSpan: s.span, commands, text: bodyText });
     }
     // Beside it, paths a script names in its comments ("# 方案A：…", "# 方案B：…"): a choice of their own.

@@ -35,6 +35,8 @@ export const de: Vocabulary = {
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   paths: ['option', 'methode', 'variante', 'weg', 'plan'],
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],
+  browserConsole: ['browser-konsole', 'browserkonsole', 'konsole des browsers', 'fehler in der konsole'],
+  symptom: ['symptom', 'symptome'],
   gitRevert: ['commit zurücknehmen', 'commit rückgängig machen', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migration zurückrollen', 'migration zurücksetzen'],
   schemaChanges: ['spalte', 'spalten', 'enum', 'datentyp', 'typ geändert', 'umbenannt'],

@@ -35,6 +35,8 @@ export const es: Vocabulary = {
   dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos', 'datos incoherentes', 'incoherentes', 'incoherencia de datos'],
   paths: ['opción', 'opcion', 'método', 'metodo', 'alternativa', 'vía', 'camino', 'plan'],
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],
+  browserConsole: ['consola del navegador', 'errores en la consola', 'error en la consola'],
+  symptom: ['síntoma', 'síntomas'],
   gitRevert: ['revertir el commit', 'revertir commit', 'revertir los commits', 'revert del commit'],
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
   schemaChanges: ['columna', 'columnas', 'enum', 'tipo de dato*', 'tipo cambiado', 'tipo modificado', 'renombrad*'],

@@ -35,6 +35,8 @@ export const fr: Vocabulary = {
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données', 'incohérentes'],
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
+  browserConsole: ['console du navigateur', 'erreurs dans la console', 'erreur dans la console'],
+  symptom: ['symptôme', 'symptômes'],
   gitRevert: ['annuler le commit', 'revert du commit', 'revert le commit', 'reverter le commit'],
   schemaReversal: ['annuler la migration', 'migration inverse'],
   schemaChanges: ['colonne', 'colonnes', 'enum', 'type de donnée*', 'type modifié', 'renommé*'],

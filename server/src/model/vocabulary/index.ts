@@ -154,6 +154,8 @@ export const MATCH = {
   /** A whole cell that answers no. */
   no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),
   console: compile(alternation(all('console'))),
+  browserConsole: compile(alternation(all('browserConsole'))),
+  symptom: compile(`^(?:${alternation(all('symptom'))})`),
   gitRevert: compile(alternation(all('gitRevert'))),
   schemaReversal: compile(alternation(all('schemaReversal'))),
   schemaChanges: compile(alternation(all('schemaChanges'))),

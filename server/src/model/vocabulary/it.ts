@@ -35,6 +35,8 @@ export const it: Vocabulary = {
   dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati', 'integrità dati', 'dati incoerenti', 'incoerenti'],
   paths: ['opzione', 'metodo', 'alternativa', 'via', 'piano'],
   console: ['console', 'clic', 'cliccare', 'pannello', 'pulsante', 'dashboard', 'interfaccia web'],
+  browserConsole: ['console del browser', 'errori nella console', 'errore nella console'],
+  symptom: ['sintomo', 'sintomi'],
   gitRevert: ['revert del commit', 'annullare il commit', 'fare revert del commit'],
   schemaReversal: ['annullare la migrazione'],
   schemaChanges: ['colonna', 'colonne', 'enum', 'tipo di dato', 'tipo modificato', 'rinominat*'],

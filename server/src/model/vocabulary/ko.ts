@@ -35,6 +35,8 @@ export const ko: Vocabulary = {
   dataCorruption: ['데이터 손상', '데이터 손실', '데이터 유실', '데이터 불일치', '데이터 정합성', '데이터 무결성', '정합성'],
   paths: ['방법', '해결책', '옵션', '방안', '대안'],
   console: ['콘솔', '클릭', '대시보드', '관리 화면', '버튼'],
+  browserConsole: ['브라우저 콘솔'],
+  symptom: ['증상'],
   gitRevert: ['revert 커밋', '커밋 revert', '커밋을 revert', '커밋 되돌리기', '커밋을 되돌'],
   schemaReversal: ['마이그레이션 롤백', '역순으로 롤백', '롤백 마이그레이션'],
   schemaChanges: ['컬럼', '칼럼', '타입 변경', 'enum'],

@@ -35,6 +35,8 @@ export const nl: Vocabulary = {
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
+  browserConsole: ['browserconsole', 'console van de browser'],
+  symptom: ['symptoom', 'symptomen'],
   gitRevert: ['commit terugdraaien', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migratie terugdraaien'],
   schemaChanges: ['kolom', 'kolommen', 'enum', 'datatype', 'hernoemd'],

@@ -35,6 +35,8 @@ export const pt: Vocabulary = {
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados', 'dados incoerentes', 'incoerentes'],
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
+  browserConsole: ['console do navegador', 'console do browser', 'javascript no console', 'erros no console', 'erro no console'],
+  symptom: ['sintoma', 'sintomas'],
   gitRevert: ['reverter commit', 'reverter o commit', 'reverter os commits', 'revert do commit'],
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
   schemaChanges: ['coluna', 'colunas', 'enum', 'tipo de dado*', 'tipo alterado', 'renomead*'],

@@ -83,6 +83,10 @@ export interface Vocabulary {
   schemaChanges: string[];
   /** A rollback done by hand in a web UI ("click", "dashboard", "Play Console", "painel", "管理画面"): the weakest path (RB012). */
   console: string[];
+  /** The browser's developer console ("console do navegador", `console.log`, "errors in the console"): where one looks, not a console one clicks to roll back. */
+  browserConsole: string[];
+  /** A symptom's heading ("### Sintoma: botão não responde"): what goes wrong, not where a path is done. */
+  symptom: string[];
   /** A rollback by reverting the commit through a PR ("git revert", "[Revert the commit](…)", "커밋 revert"): the other weak path (RB012). */
   gitRevert: string[];
   /** "No" as a decision matrix answers "Rollback?" ("| UI glitch | P3 | No | Fix forward |"): that row is no trigger. */

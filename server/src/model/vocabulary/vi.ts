@@ -35,6 +35,8 @@ export const vi: Vocabulary = {
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu'],
   paths: ['phương án', 'phương pháp', 'cách', 'lựa chọn'],
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
+  browserConsole: ['console trình duyệt', 'console của trình duyệt'],
+  symptom: ['triệu chứng'],
   gitRevert: ['revert commit', 'hoàn tác commit', 'revert lại commit'],
   schemaReversal: ['rollback migration'],
   schemaChanges: ['cột', 'kiểu dữ liệu', 'enum', 'đổi tên'],

@@ -35,6 +35,8 @@ export const zhHans: Vocabulary = {
   dataCorruption: ['数据损坏', '数据丢失', '数据不一致', '数据错乱', '脏数据', '数据异常', '数据完整性'],
   paths: ['方法', '方案', '选项', '途径'],
   console: ['控制台', '点击', '仪表盘', '管理后台', '按钮', '面板'],
+  browserConsole: ['浏览器控制台'],
+  symptom: ['症状', '现象'],
   gitRevert: ['回退提交', '撤销提交', 'revert 提交', '还原提交'],
   schemaReversal: ['回滚迁移', '迁移回滚', '数据库回滚', '回滚数据库'],
   schemaChanges: ['字段', '列名', '类型变更', 'enum'],

@@ -35,6 +35,8 @@ export const zhHant: Vocabulary = {
   dataCorruption: ['資料損毀', '資料損壞', '資料遺失', '資料不一致', '數據損壞', '數據丟失', '數據不一致', '資料完整性'],
   paths: ['方法', '方案', '選項', '途徑'],
   console: ['控制台', '點擊', '儀表板', '管理後台', '按鈕', '面板'],
+  browserConsole: ['瀏覽器控制台', '瀏覽器主控台'],
+  symptom: ['症狀', '現象'],
   gitRevert: ['還原提交', '撤銷提交', 'revert 提交', '回退提交'],
   schemaReversal: ['回滾遷移', '遷移回滾', '資料庫回滾', '回滾資料庫'],
   schemaChanges: ['欄位', '列名', '類型變更', 'enum'],
