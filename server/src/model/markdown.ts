@@ -352,12 +352,6 @@ export function parseMarkdown(text: string, previous?: Root, minPiece = MIN_PIEC
   return root;
 }
 
-/**
- * What a node's own content yields (a list of things with spans), remembered per node. An
- * edit re-parses one piece and hands the other pieces' nodes over unchanged, only moved: what
- * was read from such a node still holds, its spans moved by as much. So the work of an edit
- * follows the edit, not the document. `compute` must read nothing but the node's own text.
- */
 /** A copy of `t` with its spans (`span`, a script line's `block`) moved by `by`: run on every item after an edit, so no key walk. */
 function moved<T extends { span: Span }>(t: T, by: number): T {
   const out = { ...t, span: { start: t.span.start + by, end: t.span.end + by } };
@@ -366,6 +360,12 @@ function moved<T extends { span: Span }>(t: T, by: number): T {
   return out;
 }
 
+/**
+ * What a node's own content yields (a list of things with spans), remembered per node. An
+ * edit re-parses one piece and hands the other pieces' nodes over unchanged, only moved: what
+ * was read from such a node still holds, its spans moved by as much. So the work of an edit
+ * follows the edit, not the document. `compute` must read nothing but the node's own text.
+ */
 export class NodeMemo<T extends { span: Span }> {
   private readonly known = new WeakMap<object, { at: number; items: T[] }>();
 

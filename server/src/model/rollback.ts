@@ -283,7 +283,7 @@ function commentPathsIn(section: Section, text: string): RollbackPath[] {
       labels.forEach((l, i) => {
         const span = { start: l.span.start, end: i + 1 < labels.length ? labels[i + 1].span.start : block.end };
         const body = text.slice(span.start, span.end);
-        const commands: Command[] = body.split(/\r?\n/).some((x) => x.trim() && !isCommentLine(x) && !/^\s*(?:```|~~~)/.test(x)) ? [{ text: body, span, form: 'fenced' }] : [];
+        const commands: Command[] = body.split(/\r?\n/).some((x) => x.trim() && !isCommentLine(x) && !FENCE_LINE.test(x)) ? [{ text: body, span, form: 'fenced' }] : [];
         out.push({ label: l.label, primary: PRIMARY.test(l.label), kind: pathKind(body, commands), span, labelSpan: l.span, commands, text: body, group: s });
       });
     }
@@ -292,6 +292,8 @@ function commentPathsIn(section: Section, text: string): RollbackPath[] {
 }
 
 const COMMENT = /^\s*(?:#|\/\/|--)/;
+/** A fence's opening or closing line, part of the block's source, not of its code. */
+const FENCE_LINE = /^\s*(?:```|~~~)/;
 const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(?:step\s+)?\d+[.):]\s/i;
 /** What a script prints is not what it does: `echo "🚨 DATABASE MIGRATION ROLLBACK"`. */
 const OUTPUT = /^\s*(?:echo|printf|log|write-host)\b/i;
@@ -333,7 +335,7 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
       // In a script whose steps are numbered comments ("# 1. Stop applications"), the comments
       // before the first step are its title ("# Database Migration Rollback"), not steps.
       // "-- U4__Undo_add_status_code.sql" as the first line: the block is that file's content, shown, not run.
-      const opener = /^\s*(?:```|~~~)/.test(lines[0]) ? 1 : 0;
+      const opener = FENCE_LINE.test(lines[0]) ? 1 : 0;
       if (FILE_NAME_COMMENT.test(lines.find((l, i) => i >= opener && l.trim()) ?? '')) return false;
       const firstNumbered = lines.findIndex((l) => NUMBERED_COMMENT.test(l));
       let fileContentUntil: string | undefined;
@@ -344,7 +346,7 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
         if (inFile && line.trim() === fileContentUntil) fileContentUntil = undefined;
         const delimiter = inFile ? undefined : heredocToFile(line);
         if (delimiter) fileContentUntil = delimiter;
-        if (!inFile && line.trim() && !/^\s*(?:```|~~~)/.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
+        if (!inFile && line.trim() && !FENCE_LINE.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
           steps.push({ text: sql ? line.replace(SQL_STRING, "''") : line, span: { start: offset, end: offset + line.length }, block: s, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
         }
         offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);

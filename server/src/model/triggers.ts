@@ -204,12 +204,13 @@ function triggerOfItem(text: string, item: ListItem, section: Section | undefine
   let deadline: Span | undefined;
   const marker = BUDGET_MARKER.exec(raw);
   const after = marker ? raw.slice(marker.index + marker[0].length) : '';
-  const d = marker ? findDurations(after)[0] : undefined;
+  const first = marker ? findDurations(after)[0] : undefined;
+  const d = first && first.start <= 2 ? first : undefined;
   // "Latenz deutlich ueber Budget.": a budget the signal exceeds, no timer; a word after it must be one ("ASAP", "TBD", "?").
   const next = /^[^\s,;)]+/.exec(after);
   const word = next && /[\p{L}\p{N}?]/u.test(next[0]) ? next : null;
-  if (marker && ((d && d.start <= 2) || word)) {
-    if (d && d.start <= 2) {
+  if (marker && (d || word)) {
+    if (d) {
       budget = d;
       budgetSpan = { start: base + marker.index + marker[0].length + d.start, end: base + marker.index + marker[0].length + d.end };
     } else if (word) {
@@ -806,6 +807,9 @@ const legendEntries = derivedFrom((list: List): ListItem[] =>
   }),
 );
 
+/** Where an entry's answer clause ends: its punctuation, a line break, the bold markup. */
+const isClauseEdge = (c: string) => ',;:：()（）、，\n*'.includes(c);
+
 /**
  * "**P0 (Critical)**: Service completely down, immediate rollback required": a severity legend, two or
  * more items that open with a bold severity tag. Its entries that name a rollback answer that level.
@@ -819,11 +823,10 @@ function severityLegend(text: string, list: List): LegendEntry[] {
     const src = text.slice(span.start, span.end);
     const at = MATCH.rollback.find(src);
     if (!at) continue;
-    const isEdge = (c: string) => ',;:：()（）、，\n*'.includes(c);
     let start = at.index;
-    while (start > 0 && !isEdge(src[start - 1])) start--;
+    while (start > 0 && !isClauseEdge(src[start - 1])) start--;
     let end = at.index + at.length;
-    while (end < src.length && !isEdge(src[end])) end++;
+    while (end < src.length && !isClauseEdge(src[end])) end++;
     const answer = trimSpan(text, span.start + start, span.start + end);
     out.push({ tag: tagOf(plainText(itemHead(item)!))!, item, answer });
   }

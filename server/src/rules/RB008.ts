@@ -30,16 +30,16 @@ export const RB008: RunbookRule = {
 /** A trigger's threshold on a line below its name ("Performance Degraded (P2)" over "├─► >50% degradation?", a detail sub-item): that line. */
 function thresholdLine(text: string, t: Trigger): Span | undefined {
   if (t.style !== 'list' || hasNumericThreshold(t.name) || !text.startsWith(t.name, t.nameSpan.start)) return undefined;
-  let at = text.indexOf('\n', t.nameSpan.end);
-  while (at >= 0 && at < t.span.end) {
-    const end = Math.min(t.span.end, text.indexOf('\n', at + 1) < 0 ? text.length : text.indexOf('\n', at + 1));
-    const line = text.slice(at + 1, end);
+  for (let nl = text.indexOf('\n', t.nameSpan.end); nl >= 0 && nl < t.span.end; ) {
+    const next = text.indexOf('\n', nl + 1);
+    const end = Math.min(t.span.end, next < 0 ? text.length : next);
+    const line = text.slice(nl + 1, end);
     if (hasNumericThreshold(line)) {
       // After the tree's drawing ("│       ├─► "), at the branch's own words.
       const lead = /^[\s\u2500-\u257f\u25b6\u25ba→|+*-]*/u.exec(line)![0].length;
-      return { start: at + 1 + lead, end };
+      return { start: nl + 1 + lead, end };
     }
-    at = text.indexOf('\n', at + 1);
+    nl = next;
   }
   return undefined;
 }
