@@ -793,3 +793,45 @@ test('RB019: a stop that may not happen, or a scale-down of the failed version w
   assert.equal(rb019('1. Actions\n   ```bash\n   kubectl scale deployment app --replicas=0\n   ```\n2. Database\n   ```bash\n   alembic downgrade -1\n   ```'), 0);
   assert.equal(rb019('- Enable maintenance mode if needed\n\n```bash\nalembic downgrade -1\n```'), 1);
 });
+
+test("a tier whose qualifier says watch, prepare or normal ('### Warning (모니터링 강화, 롤백 준비)') holds no triggers", () => {
+  const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
+  const tiers = (warn: string, info: string) => `# 긴급 롤백 절차\n\n## 롤백 결정 기준\n\n다음 상황 발생 시 즉시 롤백 실행:\n\n### Critical (즉시 롤백)\n- API 에러율 > 10%\n\n### ${warn}\n- 성공률 < 80%\n\n### ${info}\n- 데이터 오차 < 5%\n`;
+  assert.deepEqual(names(tiers('Warning (모니터링 강화, 롤백 준비)', 'Info (정상 범위)')), ['API 에러율 > 10%']);
+  assert.deepEqual(names(tiers('Warning (monitor closely, prepare rollback)', 'Info: normal range')), ['API 에러율 > 10%']);
+  // A tier named after what is watched, or one that rolls back, keeps its triggers.
+  assert.deepEqual(names(tiers('Monitoring alerts', 'Major (rollback within 30 min)')), ['API 에러율 > 10%', '성공률 < 80%', '데이터 오차 < 5%']);
+});
+
+test("a legend of a trigger table's severity levels ('**Critical-trigger:** rollback-besluit binnen 1 uur') gives the rows their budget and holds no triggers", () => {
+  const doc = '# Rollback-plan\n\n## Wanneer rollback?\n\n| # | Trigger | Severity | Detectie |\n|---|---|---|---|\n| T1 | Data-verlies waarneembaar | Critical | DB-checksum mismatch |\n| T2 | Performance < accepteerbaar | Major | Sentry |\n\n### Respons\n\n- **Critical-trigger:** rollback-besluit binnen 1 uur\n- **Major-trigger:** evalueer hotfix eerst (max 4 uur), pas daarna rollback-besluit\n- **Minor:** geen rollback\n';
+  const triggers = buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers;
+  assert.deepEqual(triggers.map((t) => [t.name, t.budgetMinutes]), [['Data-verlies waarneembaar', 60], ['Performance < accepteerbaar', 240]]);
+  assert.equal(findingsOf('RB005', doc).length, 2);
+});
+
+test("RB008: the document's RTO is not cut out of a trigger's own window ('> 5% durante más de 5 minutos', RTO 5 minutos)", () => {
+  const doc = (rto: string) => `# Plan de Rollback\n\n## Criterios para Rollback\n\nEjecutar rollback si:\n- Tasa de errores > 5% durante más de 5 minutos\n\n## Tiempo Objetivo\n\n**RTO (Recovery Time Objective)**: ${rto} máximo\n`;
+  assert.equal(findingsOf('RB008', doc('5 minutos')).length, 0);
+  assert.equal(findingsOf('RB008', doc('10 minutos')).length, 0);
+  assert.equal(findingsOf('RB008', '# Plan\n\n## Criterios para Rollback\n\n- Tasa de errores > 5%\n').length, 1);
+});
+
+test('RB019: a backup written to rollback.sql, and a checklist item that says no DROP TABLE is included, reverse nothing', () => {
+  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
+  assert.equal(rb019('```bash\nmariadb-dump -u root -p app > /backup/app_rollback.sql\n```'), 0);
+  assert.equal(rb019('```bash\nmysql -u root app < /backup/app_rollback.sql\n```'), 1);
+  assert.equal(rb019('- [ ] `DROP TABLE` や `DROP COLUMN` が含まれていないこと'), 0);
+});
+
+test('RB007: a trigger that names a severity level the document defines in concrete words is measurable by that definition', () => {
+  const doc = (definition: string) => `# SOP\n\n## 何時回滾\n\n在以下情況立即回滾：\n- 部署後 5 分鐘內發現 P1 問題\n\n## 嚴重等級\n\n| 等級 | 定義 |\n|---|---|\n| **P1 — Critical** | ${definition} |\n`;
+  assert.equal(findingsOf('RB007', doc('服務完全中斷，所有用戶受影響')).length, 0);
+  assert.equal(findingsOf('RB007', '# R\n\n- **P1 (High)**: Major functionality broken\n- **P2 (Medium)**: Degraded performance\n\n## When to roll back\n\n- Major Feature Broken (P1)\n').length, 1);
+});
+
+test("RB008: a latency's percentile and comparator word before a duration make it the value, not a window ('API 回應時間 P95 超過 5 秒')", () => {
+  const rb008 = (item: string) => findingsOf('RB008', `# SOP\n\n## 何時回滾\n\n- ${item}（預算 5 分鐘）\n`).length;
+  assert.equal(rb008('API 回應時間 P95 超過 5 秒'), 1);
+  assert.equal(rb008('錯誤率 > 5% 持續 5 分鐘'), 0);
+});

@@ -105,6 +105,22 @@ export function isWithin(section: Section, ancestor: Section): boolean {
 /** Headings that read "not", "never", "instead" (any language): "When not to roll back". */
 export const isNegativeTitle: (title: string) => boolean = memoized((title: string) => MATCH.negative.test(title), 10_000);
 
+/** Everything a title's watch words leave: "warning ( 강화, )" of "warning (모니터링 강화, 롤백 준비)". */
+const WATCH_WORDS = new RegExp(MATCH.watchOnly.regex.source, 'gu');
+
+/**
+ * A tier whose qualifier says to watch, prepare or that all is normal ("### Warning (모니터링 강화, 롤백 준비)",
+ * "### Info (정상 범위)"): its items are no triggers. Only the words after the tier's name, in brackets or after
+ * a colon or dash, count: "### Monitoring alerts" over a trigger list is not one.
+ */
+export const isWatchTitle: (title: string) => boolean = memoized((title: string) => {
+  const at = title.search(/[(（:：—–]|\s-\s/);
+  if (at <= 0) return false;
+  const qualifier = title.slice(at).toLowerCase();
+  if (!MATCH.watchOnly.test(qualifier) || MATCH.immediate.test(qualifier)) return false;
+  return !MATCH.rollback.test(qualifier.replace(WATCH_WORDS, ' '));
+}, 10_000);
+
 /** Headings of who decides and whom to tell ("Communication", "判断責任者", "判断時の連絡"): not when to roll back. */
 export const isRolesTitle: (title: string) => boolean = memoized((title: string) => MATCH.roles.test(title), 10_000);
 

@@ -6,7 +6,7 @@ import { plainText, spanOf } from './markdown';
 import { drawnGroups, type DrawnGroup } from './drawn';
 import { findDurations, isDataCorrection, isWindowAt, parseBudget, type Duration } from './duration';
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
-import { contentOf, descendants, isNegativeTitle, isRollbackTitle, isRolesTitle, isTriggerLabel, isTriggerTitle, normalizeTitle, type Section } from './sections';
+import { contentOf, descendants, isNegativeTitle, isRollbackTitle, isRolesTitle, isTriggerLabel, isTriggerTitle, isWatchTitle, normalizeTitle, type Section } from './sections';
 import type { Span } from './types';
 import { derivedFrom, memoized } from './text';
 import { isSpaced, MATCH } from './vocabulary';
@@ -46,6 +46,8 @@ export interface Trigger {
   table?: TriggerTable;
   /** The label or heading that introduced the list ("Auto triggers (any sustained 30m):"), when it says more. */
   context?: string;
+  /** A trigger table's severity cell ("Critical"), lower case: the level a legend answers. */
+  level?: string;
 }
 
 export interface TriggerTable {
@@ -58,6 +60,8 @@ export interface TriggerTable {
   thresholdCols: number[];
   /** "| 修复时间评估 |", "| Time to fix |": how long the fix would take, neither the budget nor a measure of the trigger. */
   fixTimeCols: number[];
+  /** "| Severity |": the level each row is answered by; -1 when none. */
+  severityCol: number;
 }
 
 export interface TriggerList {
@@ -94,7 +98,8 @@ function triggerTableOf(table: ParsedTable, section: Section | undefined, inTrig
   const budgetCol = columnIndex(table, BUDGET_COL, [triggerCol, ...fixTime]);
   const observedCol = columnIndex(table, OBSERVED_COL, [triggerCol, budgetCol]);
   const thresholdCols = table.header.cells.flatMap((c, i) => (i !== triggerCol && i !== budgetCol && i !== observedCol && THRESHOLD_COL.test(c.text.toLowerCase()) ? [i] : []));
-  return { table, section, triggerCol, observedCol, budgetCol, thresholdCols, fixTimeCols: fixTime };
+  const severityCol = columnIndex(table, MATCH.columns.severity, [triggerCol, budgetCol, observedCol]);
+  return { table, section, triggerCol, observedCol, budgetCol, thresholdCols, fixTimeCols: fixTime, severityCol };
 }
 
 function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
@@ -136,6 +141,7 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
       span: row.span,
       section: tt.section,
       table: tt,
+      ...(tt.severityCol >= 0 && row.cells[tt.severityCol]?.text ? { level: levelName(row.cells[tt.severityCol].text) } : {}),
     });
   }
   return out;
@@ -554,7 +560,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       const whole = !section.parent && section.depth === 1 && section.children.length > 1;
       for (const d of descendants(section)) {
         // "### 3.1 判断責任者", "### Communication": who decides and whom to tell, not when.
-        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || (whole && !namesConditions(d.title) && !d.own.some((n) => n.type === 'table' && isVerdictTable(text, n)))) continue;
+        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || isWatchTitle(d.title) || (whole && !namesConditions(d.title) && !d.own.some((n) => n.type === 'table' && isVerdictTable(text, n)))) continue;
         takeNodes(d.own, d);
       }
     }
@@ -833,12 +839,40 @@ function severityLegend(text: string, list: List): LegendEntry[] {
   return out;
 }
 
+/** "**Critical**", "Critical-trigger:": a level as a legend's label or a severity cell writes it, compared in lower case. */
+const levelName = (s: string) => s.replace(/[*_`]/g, '').trim().toLowerCase();
+
+/**
+ * "- **Critical-trigger:** rollback-besluit binnen 1 uur, …" / "- **Major-trigger:** …" under a trigger table whose
+ * Severity column says "Critical" and "Major": a legend of the table's levels, two or more items whose bold label
+ * opens with one. Its entries that name a rollback answer the rows of that level; the list holds no triggers.
+ */
+function levelLegend(text: string, list: List, levels: Set<string>): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  let labelled = 0;
+  for (const item of list.children) {
+    const head = itemHead(item);
+    const first = head?.type === 'paragraph' ? head.children[0] : undefined;
+    if (first?.type !== 'strong') continue;
+    const label = levelName(plainText(first));
+    const level = [...levels].find((l) => label.startsWith(l) && !/[\p{L}\p{N}]/u.test(label[l.length] ?? ''));
+    if (!level) continue;
+    labelled++;
+    const from = spanOf(first).end;
+    const answer = trimSpan(text, from, spanOf(head!).end);
+    const words = text.slice(answer.start, answer.end).replace(/^[\s:：—–-]+/, '');
+    if (MATCH.rollback.test(words) && (findDurations(words).length || MATCH.immediate.test(words))) out.push({ tag: level, item, answer: trimSpan(text, answer.end - words.length, answer.end) });
+  }
+  return labelled >= 2 ? out : [];
+}
+
 /**
  * A severity legend answers the triggers tagged with its levels ("Service Completely Down (P0)" takes
  * P0's "immediate rollback required"). A legend whose levels no trigger carries is a trigger list of
  * its own: "**Sev 1 (Immediate rollback):** data loss, auth outage" says when to roll back.
  */
 function inheritFromSeverityLegends(root: Root, text: string, sections: Section[], model: TriggerModel, seen: Set<number>): void {
+  inheritFromLevelLegends(root, text, model);
   const entries = root.children.flatMap((n) => (n.type === 'list' && !seen.has(spanOf(n).start) ? severityLegend(text, n) : []));
   if (!entries.length) return;
   const budgetOf = (e: LegendEntry) => {
@@ -875,6 +909,27 @@ function inheritFromSeverityLegends(root: Root, text: string, sections: Section[
       span: spanOf(e.item),
       section: sections.filter((s) => s.span.start <= start && start < s.span.end).pop(),
     });
+  }
+}
+
+/** The rows of a table with a severity column take their level's answer from a legend; the legend's items are no triggers. */
+function inheritFromLevelLegends(root: Root, text: string, model: TriggerModel): void {
+  const levels = new Set(model.triggers.flatMap((t) => (t.level && t.level.length <= 30 ? [t.level] : [])));
+  if (!levels.size) return;
+  for (const node of root.children) {
+    if (node.type !== 'list') continue;
+    const entries = levelLegend(text, node, levels);
+    if (!entries.length) continue;
+    const span = spanOf(node);
+    const inside = (s: Span) => s.start >= span.start && s.end <= span.end;
+    model.triggers = model.triggers.filter((t) => !inside(t.span));
+    model.lists = model.lists.filter((l) => !inside(l.span));
+    for (const t of model.triggers) {
+      const e = t.level !== undefined && t.budgetText === undefined ? entries.find((x) => x.tag === t.level) : undefined;
+      if (!e) continue;
+      const answer = text.slice(e.answer.start, e.answer.end);
+      Object.assign(t, { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: t.dataCorrection || isDataCorrection(answer), budgetFromHeading: true });
+    }
   }
 }
 

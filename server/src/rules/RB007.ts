@@ -11,6 +11,7 @@ export const RB007: RunbookRule = {
   fixable: false,
   description: 'A vague trigger with no threshold, no failing check and no way it is observed.',
   check({ model, report }) {
+    const defined = new Map<string, boolean>();
     for (const t of model.triggers.triggers) {
       // The budget is no threshold: "| Major feature broken | P1 | Yes | < 15 min |".
       const all = `${withoutBudget(t)} ${t.observed ?? ''}`;
@@ -34,6 +35,8 @@ export const RB007: RunbookRule = {
       if (examples.length && concrete * 2 > examples.length) continue;
       if (detail.split(/\s+/).length >= 2 && !/[?？→]/.test(detail) && !MATCH.vague.test(detail) && !MATCH.generic.test(detail) && !isVague(detail)) continue;
       if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
+      // "部署後 5 分鐘內發現 P1 問題" under "| **P1 — Critical** | 服務完全中斷 |": the document says what that level is.
+      if (definesLevel(model.text, t.name, defined)) continue;
       report({
         span: t.nameSpan,
         message: `Trigger "${t.name}" cannot be measured: name a threshold ("5xx > 5% for 2 min"), a failing check ("smoke test fails") or how it is observed ("manual check"), so nobody has to discuss it at 3 AM.`,
@@ -42,3 +45,32 @@ export const RB007: RunbookRule = {
     }
   },
 };
+
+const LEVEL_TAG = /(?<![\p{L}\p{N}])(?:p[0-4]|sev[- ]?[0-4])(?![\p{L}\p{N}])/iu;
+
+/**
+ * The trigger names a severity level ("P1", "Sev 2") that a table row or list item of the document opens with and
+ * describes in words that are no vaguer ("| **P1 — Critical** | 服務完全中斷，所有用戶受影響 |", not "**P1 (High)**:
+ * Major functionality broken"); asked once per level.
+ */
+function definesLevel(text: string, name: string, known: Map<string, boolean>): boolean {
+  const tag = LEVEL_TAG.exec(name)?.[0].toUpperCase().replace(/[- ]/g, '');
+  if (!tag) return false;
+  let v = known.get(tag);
+  if (v === undefined) {
+    v = false;
+    const spelled = tag.startsWith('SEV') ? `sev[- ]?${tag.slice(3)}` : tag;
+    const line = new RegExp(`^[ \\t]*(?:\\|[ \\t]*|[-*+][ \\t]+)(?:\\*\\*|__)?${spelled}(?![\\p{L}\\p{N}])([^\\n]*)`, 'gimu');
+    for (let m = line.exec(text); m && !v; m = line.exec(text)) {
+      // The words after the level's own label: "服務完全中斷，所有用戶受影響", "Major functionality broken".
+      const rest = m[1].replace(/^[^|:：—–-]{0,40}[|:：—–-]/, '');
+      const cells = rest.split('|').map((c) => c.replace(/[*_`]/g, '').trim()).filter((c) => /\p{L}/u.test(c));
+      // "| **P1 — Critical** | 服務完全中斷 |": the level's own name ("Critical") is no definition; the next cell is.
+      const named = cells.length > 1 && cells[0].split(/\s+/).length <= 2 && MATCH.vague.test(cells[0]);
+      const words = cells[named ? 1 : 0] ?? '';
+      v = words.length > 0 && !MATCH.vague.test(words) && !isVague(words);
+    }
+    known.set(tag, v);
+  }
+  return v;
+}

@@ -21,6 +21,9 @@ const NOT_THE_REVERSAL = [
   /\b(?:connect|ssh|console|shell)\b|^\s*(?:psql|mysql|sqlite3|mongosh?)\b(?![^\n]*(?:\s-[fce]\b|<|--file|--command|--execute))/i,
 ];
 
+// A backup ("mariadb-dump -u root irohaboard > /backup/irohaboard_phase5_rollback.sql") writes the state down; it reverses nothing.
+const BACKUP = /^\s*(?:sudo\s+)?(?:mysqldump|mariadb-dump|pg_dump|pg_dumpall|mongodump|pg_basebackup)\b/;
+
 /** Between a comment and its command only a line break, or lines that print ("echo \"Reverting schema changes...\""). */
 function onlyOutputBetween(gap: string): boolean {
   const lines = gap.split(/\r?\n/);
@@ -106,7 +109,7 @@ export const RB019: RunbookRule = {
       // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
       // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
       // The reversal is the command that runs, never the comment that names it nor an overview table's row.
-      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
+      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || BACKUP.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
       // "例:" over the SQL, "### 4-2. 역순 SQL 작성": an illustration, or a file being written; the step that applies it is judged.
       if (step.block && (isIllustration(model.text, step.block) || MATCH.compose.test(section?.title ?? ''))) continue;
       // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.

@@ -37,6 +37,7 @@ export const de: Vocabulary = {
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],
   browserConsole: ['browser-konsole', 'browserkonsole', 'konsole des browsers', 'fehler in der konsole'],
   symptom: ['symptom', 'symptome'],
+  watchOnly: ['beobachten', 'überwachen', 'untersuchen', 'normal', 'normalbereich', 'rollback vorbereiten'],
   gitRevert: ['commit zurücknehmen', 'commit rückgängig machen', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migration zurückrollen', 'migration zurücksetzen'],
   schemaChanges: ['spalte', 'spalten', 'enum', 'datentyp', 'typ geändert', 'umbenannt'],
@@ -66,5 +67,6 @@ export const de: Vocabulary = {
     budget: ['zeit', 'frist', 'minuten', 'dauer'],
     threshold: ['schwellenwert', 'schwelle', 'grenzwert'],
     fixTime: ['behebungszeit', 'zeit zur behebung', 'korrekturzeit'],
+    severity: ['schweregrad', 'priorität', 'kritikalität', 'severity'],
   },
 };

@@ -76,6 +76,7 @@ export const en: Vocabulary = {
   console: ['console', 'click', 'clicks', 'web ui', 'portal', 'button', 'dashboard', 'app store connect', 'play console', 'app store', 'google play', 'play store', 'testflight', 'admin panel', 'control panel', 'ui'],
   browserConsole: ['browser console', "browser's console", 'devtools', 'dev tools', 'developer console', 'javascript console', 'js console', 'console.log', 'console.error', 'console errors', 'errors in the console', 'error in the console'],
   symptom: ['symptom', 'symptoms'],
+  watchOnly: ['monitor', 'monitoring', 'monitor closely', 'watch', 'watch closely', 'observe', 'investigate', 'normal', 'normal range', 'prepare rollback', 'prepare to roll back', 'prepare for rollback', 'prepare a rollback', 'be ready to roll back'],
   gitRevert: ['git revert', 'revert the commit', 'revert commit', 'revert commits', 'revert the commits', 'revert the merge', 'revert the pr', 'revert pr', 'revert the pull request'],
   schemaReversal: ['down migration', 'down migrations', 'migrate down', 'migrate-down*', 'migrate:down', 'drop table', 'drop column', 'rollback.sql', 'rollback_migration.sql', 'db reset', 'migrate reset', 'reversing migration', 'inverse migration', 'revert migration'],
   schemaChanges: ['column', 'columns', 'enum', 'data type', 'type change*', 'renamed'],
@@ -105,5 +106,6 @@ export const en: Vocabulary = {
     budget: ['budget', 'timer', 'time', 'minutes', 'deadline', 'within', 'sla', 'decide'],
     threshold: ['threshold', 'limit', 'trigger value'],
     fixTime: ['time to fix', 'fix time', 'estimated fix', 'fix estimate', 'time to repair'],
+    severity: ['severity', 'sev', 'priority'],
   },
 };

@@ -37,6 +37,7 @@ export const es: Vocabulary = {
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],
   browserConsole: ['consola del navegador', 'errores en la consola', 'error en la consola'],
   symptom: ['síntoma', 'síntomas'],
+  watchOnly: ['monitorear', 'monitorizar', 'monitoreo', 'observar', 'vigilar', 'investigar', 'normal', 'rango normal', 'preparar rollback', 'preparar el rollback', 'preparar la reversión'],
   gitRevert: ['revertir el commit', 'revertir commit', 'revertir los commits', 'revert del commit'],
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
   schemaChanges: ['columna', 'columnas', 'enum', 'tipo de dato*', 'tipo cambiado', 'tipo modificado', 'renombrad*'],
@@ -66,5 +67,6 @@ export const es: Vocabulary = {
     budget: ['tiempo', 'plazo', 'minuto', 'límite'],
     threshold: ['umbral', 'límite'],
     fixTime: ['tiempo de corrección', 'tiempo de arreglo', 'tiempo estimado de corrección'],
+    severity: ['severidad', 'gravedad', 'prioridad', 'severity'],
   },
 };

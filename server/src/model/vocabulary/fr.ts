@@ -37,6 +37,7 @@ export const fr: Vocabulary = {
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
   browserConsole: ['console du navigateur', 'erreurs dans la console', 'erreur dans la console'],
   symptom: ['symptôme', 'symptômes'],
+  watchOnly: ['surveiller', 'surveillance', 'observer', 'investiguer', 'normal', 'plage normale', 'préparer le rollback', 'préparer un rollback', 'préparer le retour arrière'],
   gitRevert: ['annuler le commit', 'revert du commit', 'revert le commit', 'reverter le commit'],
   schemaReversal: ['annuler la migration', 'migration inverse'],
   schemaChanges: ['colonne', 'colonnes', 'enum', 'type de donnée*', 'type modifié', 'renommé*'],
@@ -66,5 +67,6 @@ export const fr: Vocabulary = {
     budget: ['délai', 'temps', 'minute', 'durée'],
     threshold: ['seuil'],
     fixTime: ['temps de correction', 'délai de correction'],
+    severity: ['sévérité', 'gravité', 'criticité', 'priorité', 'severity'],
   },
 };

@@ -140,7 +140,8 @@ export const MATCH = {
   // "10秒以上", "50%以上": the languages that write the comparison after the number.
   comparatorAfter: compile(`^\\s*(?:${alternation(all('comparators'))})`),
   // "API応答時間10秒", "latency > 500ms": the duration is the value of a latency, not a window.
-  rateBefore: compile(`(?:${alternation(all('rates'))})[\\s:：]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
+  // "API 回應時間 P95 超過 5 秒": a percentile and a comparator word may stand between.
+  rateBefore: compile(`(?:${alternation(all('rates'))})[\\s:：]*(?:p\\d{2,3}[\\s:：]*)?(?:(?:${alternation(all('comparators'))})\\s*|[<>≥≤~]\\s*=?\\s*)?$`),
   preferred: compile(alternation(all('preferred'))),
   environments: compile(alternation(all('environments'))),
   pathChoice: compile(alternation(all('pathChoice'))),
@@ -155,6 +156,7 @@ export const MATCH = {
   no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),
   console: compile(alternation(all('console'))),
   browserConsole: compile(alternation(all('browserConsole'))),
+  watchOnly: compile(alternation(all('watchOnly'))),
   symptom: compile(`^(?:${alternation(all('symptom'))})`),
   gitRevert: compile(alternation(all('gitRevert'))),
   schemaReversal: compile(alternation(all('schemaReversal'))),
@@ -200,6 +202,7 @@ export const MATCH = {
     budget: substring(VOCABULARIES.flatMap((v) => v.columns.budget)),
     threshold: substring(VOCABULARIES.flatMap((v) => v.columns.threshold)),
     fixTime: substring(VOCABULARIES.flatMap((v) => v.columns.fixTime)),
+    severity: substring(VOCABULARIES.flatMap((v) => v.columns.severity)),
   },
 };
 

@@ -37,6 +37,7 @@ export const ko: Vocabulary = {
   console: ['콘솔', '클릭', '대시보드', '관리 화면', '버튼'],
   browserConsole: ['브라우저 콘솔'],
   symptom: ['증상'],
+  watchOnly: ['모니터링', '관찰', '정상', '정상 범위', '롤백 준비'],
   gitRevert: ['revert 커밋', '커밋 revert', '커밋을 revert', '커밋 되돌리기', '커밋을 되돌'],
   schemaReversal: ['마이그레이션 롤백', '역순으로 롤백', '롤백 마이그레이션'],
   schemaChanges: ['컬럼', '칼럼', '타입 변경', 'enum'],
@@ -66,5 +67,6 @@ export const ko: Vocabulary = {
     budget: ['시간', '기한', '분 이내', '(분)', '제한'],
     threshold: ['임계', '기준값'],
     fixTime: ['수정 시간', '수정 예상 시간'],
+    severity: ['심각도', '우선순위', '중요도', '긴급도'],
   },
 };

@@ -37,6 +37,7 @@ export const nl: Vocabulary = {
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
   browserConsole: ['browserconsole', 'console van de browser'],
   symptom: ['symptoom', 'symptomen'],
+  watchOnly: ['monitoren', 'observeren', 'onderzoeken', 'normaal', 'rollback voorbereiden'],
   gitRevert: ['commit terugdraaien', 'commit reverten', 'revert-commit'],
   schemaReversal: ['migratie terugdraaien'],
   schemaChanges: ['kolom', 'kolommen', 'enum', 'datatype', 'hernoemd'],
@@ -66,5 +67,6 @@ export const nl: Vocabulary = {
     budget: ['duur', 'tijd', 'termijn', 'minuten', 'binnen'],
     threshold: ['drempel', 'grenswaarde'],
     fixTime: ['hersteltijd van de fix', 'tijd om te fixen'],
+    severity: ['ernst', 'prioriteit', 'severity'],
   },
 };

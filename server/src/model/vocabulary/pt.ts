@@ -37,6 +37,7 @@ export const pt: Vocabulary = {
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
   browserConsole: ['console do navegador', 'console do browser', 'javascript no console', 'erros no console', 'erro no console'],
   symptom: ['sintoma', 'sintomas'],
+  watchOnly: ['monitorar', 'monitorizar', 'monitoramento', 'observar', 'investigar', 'normal', 'faixa normal', 'preparar rollback', 'preparar o rollback', 'preparar a reversão'],
   gitRevert: ['reverter commit', 'reverter o commit', 'reverter os commits', 'revert do commit'],
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
   schemaChanges: ['coluna', 'colunas', 'enum', 'tipo de dado*', 'tipo alterado', 'renomead*'],
@@ -66,5 +67,6 @@ export const pt: Vocabulary = {
     budget: ['tempo', 'prazo', 'minuto', 'limite'],
     threshold: ['limiar', 'limite'],
     fixTime: ['tempo de correção', 'tempo estimado de correção'],
+    severity: ['severidade', 'gravidade', 'prioridade', 'severity'],
   },
 };

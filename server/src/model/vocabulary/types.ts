@@ -87,6 +87,8 @@ export interface Vocabulary {
   browserConsole: string[];
   /** A symptom's heading ("### Sintoma: botão não responde"): what goes wrong, not where a path is done. */
   symptom: string[];
+  /** A tier's qualifier that names watching, preparing or the normal range ("### Warning (모니터링 강화, 롤백 준비)", "### Info (정상 범위)"): its items do not roll back. */
+  watchOnly: string[];
   /** A rollback by reverting the commit through a PR ("git revert", "[Revert the commit](…)", "커밋 revert"): the other weak path (RB012). */
   gitRevert: string[];
   /** "No" as a decision matrix answers "Rollback?" ("| UI glitch | P3 | No | Fix forward |"): that row is no trigger. */
@@ -151,5 +153,7 @@ export interface Vocabulary {
     threshold: string[];
     /** How long the fix would take ("| 问题类型 | 修复时间评估 | … | 立即回滚 |", "Time to fix"): a condition of the row, not its budget. */
     fixTime: string[];
+    /** The level a row is answered by ("| Trigger | Severity | Detectie |"): a legend of the levels gives the rows their budget. */
+    severity: string[];
   };
 }

@@ -37,6 +37,7 @@ export const vi: Vocabulary = {
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
   browserConsole: ['console trình duyệt', 'console của trình duyệt'],
   symptom: ['triệu chứng'],
+  watchOnly: ['theo dõi', 'giám sát', 'bình thường', 'chuẩn bị rollback'],
   gitRevert: ['revert commit', 'hoàn tác commit', 'revert lại commit'],
   schemaReversal: ['rollback migration'],
   schemaChanges: ['cột', 'kiểu dữ liệu', 'enum', 'đổi tên'],
@@ -66,5 +67,6 @@ export const vi: Vocabulary = {
     budget: ['thời gian', 'phút', 'thời hạn'],
     threshold: ['ngưỡng'],
     fixTime: ['thời gian sửa', 'thời gian khắc phục'],
+    severity: ['mức độ nghiêm trọng', 'mức nghiêm trọng', 'độ ưu tiên', 'severity'],
   },
 };

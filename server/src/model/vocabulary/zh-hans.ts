@@ -37,6 +37,7 @@ export const zhHans: Vocabulary = {
   console: ['控制台', '点击', '仪表盘', '管理后台', '按钮', '面板'],
   browserConsole: ['浏览器控制台'],
   symptom: ['症状', '现象'],
+  watchOnly: ['监控', '观察', '正常', '正常范围', '准备回滚'],
   gitRevert: ['回退提交', '撤销提交', 'revert 提交', '还原提交'],
   schemaReversal: ['回滚迁移', '迁移回滚', '数据库回滚', '回滚数据库'],
   schemaChanges: ['字段', '列名', '类型变更', 'enum'],
@@ -66,5 +67,6 @@ export const zhHans: Vocabulary = {
     budget: ['时间', '时限', '分钟', '期限'],
     threshold: ['阈值', '门限'],
     fixTime: ['修复时间', '修复耗时'],
+    severity: ['严重程度', '严重性', '严重级别', '优先级'],
   },
 };

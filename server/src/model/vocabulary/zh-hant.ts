@@ -37,6 +37,7 @@ export const zhHant: Vocabulary = {
   console: ['控制台', '點擊', '儀表板', '管理後台', '按鈕', '面板'],
   browserConsole: ['瀏覽器控制台', '瀏覽器主控台'],
   symptom: ['症狀', '現象'],
+  watchOnly: ['監控', '觀察', '正常', '正常範圍', '準備回滾'],
   gitRevert: ['還原提交', '撤銷提交', 'revert 提交', '回退提交'],
   schemaReversal: ['回滾遷移', '遷移回滾', '資料庫回滾', '回滾資料庫'],
   schemaChanges: ['欄位', '列名', '類型變更', 'enum'],
@@ -66,5 +67,6 @@ export const zhHant: Vocabulary = {
     budget: ['時間', '時限', '分鐘', '期限'],
     threshold: ['閾值', '門檻'],
     fixTime: ['修復時間', '修復耗時'],
+    severity: ['嚴重程度', '嚴重性', '嚴重級別', '優先級'],
   },
 };

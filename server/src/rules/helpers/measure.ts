@@ -68,6 +68,8 @@ export function hasWindow(text: string): boolean {
  * that is the trigger's own window stays.
  */
 export function withoutBudget(t: Trigger): string {
-  const cut = t.budgetText && !t.budgetIsWindow ? t.fullText.lastIndexOf(t.budgetText) : -1;
+  // Only a budget written in the item: the document's RTO ("5 minutos") is not cut out of "durante más de 5 minutos".
+  const own = !!t.budgetSpan && t.budgetSpan.start >= t.span.start && t.budgetSpan.end <= t.span.end;
+  const cut = t.budgetText && own && !t.budgetIsWindow ? t.fullText.lastIndexOf(t.budgetText) : -1;
   return cut >= 0 ? t.fullText.slice(0, cut) + t.fullText.slice(cut + t.budgetText!.length) : t.fullText;
 }
