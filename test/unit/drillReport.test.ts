@@ -76,6 +76,9 @@ test('RR009 on a prose report: a drill that says it did not run, or code that on
   // A row that ran beside one that did not: the drill ran.
   assert.equal(rr009(`| Date | Result |\n|---|---|\n| 2026-05-03 | PASS |\n| 2026-05-04 | NOT RUN |\n\n${playbook}`), false);
   assert.equal(rr009('```\nOPT5 → OPT4 → OPT3\n✅ OPT5 unscheduled (CRON jobs removed)\n[x] Rollback OPT4\n├─ [x] trigger dropped\n```'), true);
+  // A timeline, a block of fields and a box of results were typed by nobody; the command in a block was.
+  assert.equal(rr009('```\n17:20:46  mongorestore started\n17:22:36  Restore completed (1m 46s)\n```\n\n```yaml\nMethod: mongorestore + index rebuild\n```\n\n```\nPrimary Database:\n├─ Service: MongoDB 6.0\n────────\n```'), true);
+  assert.equal(rr009('```\n17:20:46  mongorestore started\n```\n\n```bash\nmongorestore --gzip --archive=backup.gz\n```'), false);
 });
 
 test('RR010 on a prose report: a bold label or a log column that holds what the drill surfaced is its gaps', () => {

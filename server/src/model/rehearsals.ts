@@ -81,8 +81,11 @@ const realLine = (l: string) => {
   return t !== '' && !isCommentLine(t) && !placeholderIn(t) && !/^\.{3}$|^…$/.test(t);
 };
 const linesOf = (c: string) => c.split(/\r\n|\r|\n/);
-/** A line that reports, not one that runs: "✅ OPT5 unscheduled", "[x] Rollback OPT5", "├─ [x] CRON jobs", "OPT5 → OPT4". */
-const RESULT_LINE = /^\s*(?:[✅❌✔✓☑⚠✗✘⏳🟢🔴🟡]|\[[ xX]\]|[├└│]|\(|[^\s→]+\s*→)/u;
+/**
+ * A line that reports, not one that runs: "✅ OPT5 unscheduled", "[x] Rollback OPT5", "├─ [x] CRON jobs", "OPT5 → OPT4";
+ * a timeline's entry ("17:20:46  mongorestore started"), a field ("Method: mongodump + gzip"), a rule ("────").
+ */
+const RESULT_LINE = /^\s*(?:[✅❌✔✓☑⚠✗✘⏳🟢🔴🟡]|\[[ xX]\]|[├└│─━═]|\(|[^\s→]+\s*→|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s|[A-Z][\w ()/-]{0,40}:(?:\s|$))/u;
 
 /** The code a receipt records as run: its "Commands run" section's, else (a drill report written as prose) its body's. */
 export function commandCode(receipt: ReceiptModel): NonNullable<ReceiptModel['bodyCode']> {
