@@ -835,3 +835,14 @@ test("RB008: a latency's percentile and comparator word before a duration make i
   assert.equal(rb008('API 回應時間 P95 超過 5 秒'), 1);
   assert.equal(rb008('錯誤率 > 5% 持續 5 分鐘'), 0);
 });
+
+test("a trigger list written as one paragraph after a bold label, its items separated by ';', is a trigger list", () => {
+  const doc = '# Runbook\n\n## Retour arrière\n\n**Critères de déclenchement** : authentification cassée non corrigée en < 30 min ; migration\néchouée ; perte de données constatée.\n';
+  const triggers = buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers;
+  assert.deepEqual(triggers.map((t) => [t.name, t.budgetMinutes]), [['authentification cassée non corrigée en < 30 min', 30], ['migration échouée', undefined], ['perte de données constatée', undefined]]);
+  assert.equal(findingsOf('RB001', doc).length, 0);
+  assert.equal(findingsOf('RB005', doc).length, 1);
+  // One semicolon is a sentence, not a list; nor is a label that names no triggers.
+  assert.equal(buildRunbook('/w/RUNBOOK.md', '# R\n\n## Retour arrière\n\n**Critères de déclenchement** : auth cassée ; migration échouée.\n').triggers.triggers.length, 0);
+  assert.equal(buildRunbook('/w/RUNBOOK.md', '# R\n\n## Notes\n\n**Owner** : ops ; dev ; qa.\n').triggers.triggers.length, 0);
+});

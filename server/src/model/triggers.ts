@@ -638,6 +638,13 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       if (n.type === 'paragraph' && nodes[i + 1]?.type === 'list' && isLabelParagraph(n)) {
         model.announcements.push({ span: spanOf(n), section });
         takeList(nodes[i + 1] as List, section, plainText(n), n);
+      } else if (n.type === 'paragraph' && !(nodes[i + 1]?.type === 'list') && !seen.has(spanOf(n).start)) {
+        const inline = inlineTriggers(text, n, section);
+        if (inline.length) {
+          seen.add(spanOf(n).start);
+          model.announcements.push({ span: spanOf(n), section });
+          model.triggers.push(...inline);
+        }
       } else if (n.type === 'table' && !(section && isRolesTitle(section.title))) {
         // Under "## Escalation" a "Criteria" column says when to call whom, not when to roll back.
         takeTable(n, section, false);
@@ -931,6 +938,58 @@ function inheritFromLevelLegends(root: Root, text: string, model: TriggerModel):
       Object.assign(t, { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: t.dataCorrection || isDataCorrection(answer), budgetFromHeading: true });
     }
   }
+}
+
+/** The bold label of a paragraph that runs its triggers on after it, judged once per node. */
+const inlineLabel = derivedFrom((n: RootContent): boolean => {
+  if (n.type !== 'paragraph' || n.children[0]?.type !== 'strong') return false;
+  const label = plainText(n.children[0]);
+  return label.length <= 60 && isTriggerLabel(label);
+});
+
+/**
+ * "**Critères de déclenchement** : authentification cassée non corrigée en < 30 min ; migration échouée ; perte de
+ * données constatée.": a trigger list written as one paragraph, its items separated by semicolons (two or more).
+ */
+function inlineTriggers(text: string, n: Paragraph, section: Section | undefined): Trigger[] {
+  if (!inlineLabel(n)) return [];
+  const from = spanOf(n.children[0]).end;
+  const end = spanOf(n).end;
+  const body = text.slice(from, end);
+  if (body.length > 2000 || body.split(';').length < 3) return [];
+  const shared = headingBudgetOf(section) ?? immediateHeading(text, section);
+  const out: Trigger[] = [];
+  let at = from;
+  for (const part of body.split(';')) {
+    const start = at;
+    at += part.length + 1;
+    // The colon after the label, and the full stop after the last item.
+    const lead = /^[\s:：—–-]*/.exec(part)![0].length;
+    let stop = part.length;
+    while (stop > 0 && /[\s.。]/.test(part[stop - 1])) stop--;
+    const span = trimSpan(text, start + lead, start + stop);
+    if (span.end <= span.start) continue;
+    const raw = text.slice(span.start, span.end);
+    const name = raw.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+    if (!/\p{L}/u.test(name)) continue;
+    // "non corrigée en < 30 min": a timer on the fix attempt is the trigger's own budget.
+    const own = unresolvedWithin(raw);
+    const budget = own ? { start: span.start + own.start, end: span.start + own.end, minutes: own.minutes } : shared;
+    out.push({
+      name,
+      nameSpan: span,
+      fullText: name,
+      budgetText: budget ? text.slice(budget.start, budget.end) : undefined,
+      budgetSpan: budget ? { start: budget.start, end: budget.end } : undefined,
+      budgetMinutes: budget?.minutes,
+      dataCorrection: false,
+      budgetFromHeading: !own && !!budget,
+      style: 'list',
+      span,
+      section,
+    });
+  }
+  return out.length >= 2 ? out : [];
 }
 
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
