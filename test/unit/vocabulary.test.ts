@@ -846,3 +846,9 @@ test("a trigger list written as one paragraph after a bold label, its items sepa
   assert.equal(buildRunbook('/w/RUNBOOK.md', '# R\n\n## Retour arrière\n\n**Critères de déclenchement** : auth cassée ; migration échouée.\n').triggers.triggers.length, 0);
   assert.equal(buildRunbook('/w/RUNBOOK.md', '# R\n\n## Notes\n\n**Owner** : ops ; dev ; qa.\n').triggers.triggers.length, 0);
 });
+
+test("a timer on a fix attempt said with 'cannot' ('Developer non riesce a debuggare errore in < 30 min') is the trigger's budget", () => {
+  const minutes = (item: string) => buildRunbook('/w/RUNBOOK.md', `# Piano\n\n## Criteri di rollback\n\n- ${item}\n- Tempo esecuzione > 5 ore\n`).triggers.triggers[0]?.budgetMinutes;
+  assert.equal(minutes('Developer non riesce a debuggare errore in < 30 min'), 30);
+  assert.equal(minutes('Engineer unable to fix the error within 20 minutes'), 20);
+});

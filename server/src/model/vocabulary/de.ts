@@ -24,7 +24,7 @@ export const de: Vocabulary = {
   vague: ['erhöht*', 'signifikant*', 'deutlich*', 'anstieg', 'degradiert*', 'verschlechter*', 'schwer*', 'kritisch*', 'hoch', 'hohe*', 'unerwartet*', 'ungewöhnlich*', 'akzeptab*', 'beschwerden', 'entscheidung', 'probleme', 'kaputt', 'vereinbart*', 'risiko von', 'risiko eines', 'risiko einer'],
   events: ['kaputt', 'ausgefallen', 'ausfall', 'fehlgeschlagen', 'schlägt fehl', 'nicht erreichbar', 'erkannt', 'entdeckt', 'offengelegt', 'blockiert', 'verlust', 'sicherheitslücke', 'funktioniert nicht'],
   failures: ['fehler*', 'fehlgeschlagen*', 'abgelehnt*', 'timeouts'],
-  unresolved: ['nicht behoben', 'nicht gelöst', 'ungelöst', 'nicht behebbar'],
+  unresolved: ['nicht behoben', 'nicht gelöst', 'ungelöst', 'nicht behebbar', 'nicht beheben kann', 'kann nicht beheben', 'nicht beheben können'],
   deadlines: ['am selben tag', 'am gleichen tag', 'bis tagesende'],
   users: ['nutzer', 'benutzer', 'kunden', 'nutzern', 'benutzern'],
   generic: ['funktion*', 'feature*', 'bug*', 'problem*'],

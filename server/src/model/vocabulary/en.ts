@@ -46,7 +46,7 @@ export const en: Vocabulary = {
   vague: ['elevated', 'significant*', 'increased', 'spike*', 'degraded', 'degradation', 'severe*', 'major', 'critical', 'high', 'unexpected', 'abnormal', 'acceptable', 'agreed', 'excessive', 'complaints', 'decision', 'judgement', 'judgment', 'discretion', 'request*', 'concerns', 'uncertain', 'impact', 'minor', 'complete', 'trending', 'rising', 'rises', 'ceiling', 'risk of', 'at risk'],
   events: ['broken', 'down', 'fails', 'failed', 'failing', 'failure', 'unavailable', 'unreachable', 'crash*', 'exposed', 'discovered', 'detected', 'found', 'leak*', 'outage', 'cannot', 'can\'t', 'unable', 'not working', 'does not load', 'doesn\'t load', 'blocked', 'blocking', 'blocks', 'lost', 'missing', 'corrupt*', 'vulnerability', 'appear', 'appears', 'flagged'],
   failures: ['fail*', 'error*', 'timeout*', 'timed out', 'exception*', 'crash*', 'rejected', 'declined'],
-  unresolved: ['not resolved', 'unresolved', 'not fixed', 'cannot be fixed', 'can\'t be fixed', 'not fixable', 'no fix', 'not mitigated', 'cannot be resolved', 'can\'t be resolved', 'still failing after'],
+  unresolved: ['not resolved', 'unresolved', 'not fixed', 'cannot be fixed', 'can\'t be fixed', 'not fixable', 'no fix', 'not mitigated', 'cannot be resolved', 'can\'t be resolved', 'still failing after', 'unable to fix', 'cannot fix', 'can\'t fix', 'unable to debug', 'cannot debug', 'can\'t debug'],
   deadlines: ['same day', 'same-day', 'end of day', 'eod', 'by tomorrow', 'next business day'],
   users: ['users', 'user', 'customers', 'customer', 'tenants', 'accounts', 'merchants'],
   generic: ['feature', 'features', 'functionality', 'function', 'functions', 'improvements', 'bug', 'bugs', 'issue', 'issues', 'problem', 'problems', 'something', 'performance'],

@@ -24,7 +24,7 @@ export const es: Vocabulary = {
   vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto', 'acordad*', 'riesgo de'],
   events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga'],
   failures: ['fallo*', 'falla*', 'fallid*', 'error*', 'rechazad*'],
-  unresolved: ['no resuelt*', 'sin resolver', 'no se resuelve', 'no corregid*', 'sin corrección', 'no mitigad*'],
+  unresolved: ['no resuelt*', 'sin resolver', 'no se resuelve', 'no corregid*', 'sin corrección', 'no mitigad*', 'no logra resolver', 'no consigue resolver', 'no puede resolver', 'no logra corregir'],
   deadlines: ['el mismo día', 'en el día', 'fin del día'],
   users: ['usuarios', 'usuario', 'clientes'],
   generic: ['funcionalidad*', 'función', 'bug*', 'problema*', 'incidencia*'],

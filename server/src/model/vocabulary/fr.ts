@@ -24,7 +24,7 @@ export const fr: Vocabulary = {
   vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*', 'convenu*', 'risque de'],
   events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*'],
   failures: ['échec*', 'echec*', 'erreur*', 'rejet*', 'refusé*'],
-  unresolved: ['non résolu*', 'pas résolu*', 'non corrigé*', 'sans correctif', 'non mitigé*'],
+  unresolved: ['non résolu*', 'pas résolu*', 'non corrigé*', 'sans correctif', 'non mitigé*', 'ne parvient pas à corriger', 'ne parvient pas à résoudre', 'impossible de corriger'],
   deadlines: ['dans la journée', 'le jour même', 'fin de journée'],
   users: ['utilisateurs', 'utilisateur', 'clients'],
   generic: ['fonctionnalité*', 'bug*', 'problème*'],

@@ -24,7 +24,7 @@ export const it: Vocabulary = {
   vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*', 'rischio di', 'insicur*', 'non quadra'],
   events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
   failures: ['errore', 'errori', 'fallit*', 'fallimenti', 'rifiutat*'],
-  unresolved: ['non risolvibil*', 'non risolt*', 'non corrett*', 'irrisolt*'],
+  unresolved: ['non risolvibil*', 'non risolt*', 'non corrett*', 'irrisolt*', 'non riesce a debuggare', 'non riesce a risolvere', 'non riesce a correggere', 'non riesce a sistemare', 'non riusciamo a risolvere'],
   deadlines: ['in giornata', 'entro la giornata', 'lo stesso giorno'],
   users: ['utenti', 'clienti'],
   generic: ['funzionalità', 'funzionalita', 'bug', 'problem*'],

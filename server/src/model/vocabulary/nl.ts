@@ -24,7 +24,7 @@ export const nl: Vocabulary = {
   vague: ['verhoogd*', 'significant*', 'aanzienlijk*', 'stijging', 'gedegradeerd*', 'verslechter*', 'ernstig*', 'kritiek*', 'hoog', 'hoge', 'onverwacht*', 'abnormaal', 'acceptabel*', 'klachten', 'beslissing', 'problemen', 'kapot', 'afgesproken', 'risico op'],
   events: ['kapot', 'werkt niet', 'onbereikbaar', 'gedetecteerd', 'ontdekt', 'faalt', 'mislukt', 'geblokkeerd', 'blokkeert', 'verlies', 'kwetsbaarheid', 'failure'],
   failures: ['fout', 'fouten', 'mislukt*', 'geweigerd*'],
-  unresolved: ['niet opgelost', 'onopgelost', 'niet verholpen'],
+  unresolved: ['niet opgelost', 'onopgelost', 'niet verholpen', 'kan niet oplossen', 'niet kunnen oplossen', 'kan niet fixen'],
   deadlines: ['dezelfde dag', 'binnen de dag', 'einde van de dag'],
   users: ['gebruikers', 'klanten'],
   generic: ['functionaliteit*', 'feature*', 'bug*', 'probleem', 'problemen'],

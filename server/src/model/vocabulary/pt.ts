@@ -24,7 +24,7 @@ export const pt: Vocabulary = {
   vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*', 'acordad*', 'combinad*', 'risco de'],
   events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega'],
   failures: ['falha*', 'erro', 'erros', 'rejeitad*', 'recusad*'],
-  unresolved: ['não resolvid*', 'não resolvível', 'não corrigid*', 'sem correção', 'não mitigad*'],
+  unresolved: ['não resolvid*', 'não resolvível', 'não corrigid*', 'sem correção', 'não mitigad*', 'não consegue resolver', 'não consegue corrigir', 'não consegue debugar'],
   deadlines: ['no mesmo dia', 'fim do dia'],
   users: ['usuários', 'usuario', 'usuário', 'utilizadores', 'clientes'],
   generic: ['funcionalidade*', 'recurso*', 'bug*', 'problema*'],
