@@ -852,3 +852,11 @@ test("a timer on a fix attempt said with 'cannot' ('Developer non riesce a debug
   assert.equal(minutes('Developer non riesce a debuggare errore in < 30 min'), 30);
   assert.equal(minutes('Engineer unable to fix the error within 20 minutes'), 20);
 });
+
+test('RB009: duplicated records and lost links are data problems a code rollback does not undo', () => {
+  const rb009 = (item: string) => findingsOf('RB009', `# Runbook\n\n## Rollback triggers\n\n- ${item} (budget 5 min)\n\n## Rollback procedure\n\n\`\`\`bash\nkubectl rollout undo deploy/web\n\`\`\`\n`).length;
+  assert.equal(rb009('Duplicate charges reported by the payment provider'), 1);
+  assert.equal(rb009('Sinh trùng mã đơn hoặc mã món'), 1);
+  assert.equal(rb009('Dời/nối bàn làm mất liên kết món'), 1);
+  assert.equal(rb009('Checkout page does not load'), 0);
+});
