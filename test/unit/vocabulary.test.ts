@@ -22,6 +22,9 @@ function findingsOf(rule: string, runbook: string) {
   return project({ 'RUNBOOK.md': runbook }).lint('/w/RUNBOOK.md').filter((f) => f.ruleId === rule);
 }
 
+/** The findings of `rule` on a runbook whose rollback procedure holds this body. */
+const inProcedure = (rule: string, body: string) => findingsOf(rule, `# Runbook\n\n## Rollback procedure\n\n${body}\n`);
+
 /** A trigger section heading and a rollback procedure heading, as people write them. */
 const HEADINGS: Record<string, { triggers: string[]; procedure: string; label: string }> = {
   en: { triggers: ['Rollback criteria', 'When to roll back', 'Criteria for rolling back', 'Rollback decision matrix'], procedure: 'Rollback procedure', label: 'Roll back immediately if:' },
@@ -343,7 +346,7 @@ test('RB012: a store console named only in sub-headings, a revert told in prose,
 });
 
 test('RB019: a schema reversal before traffic is stopped, in the languages; warnings and labels are no steps', () => {
-  const rb019 = (steps: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${steps}\n`).length;
+  const rb019 = (steps: string) => inProcedure('RB019', steps).length;
   for (const s of ['```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```', '1. Run `npm run migrate:rollback`', '1. 마이그레이션 롤백: `npm run migrate:down`', '1. 回滚迁移：执行 `make migrate-down`']) assert.equal(rb019(s), 1, s);
   for (const s of ['- ❌ DROP TABLE ❌ DROP COLUMN', '1. Enable maintenance mode\n2. `ALTER TABLE users DROP COLUMN avatar_url;`', '**Option A: Down Migration (Preferred)**', '- ✅ 回滚应用 ≠ 回滚数据库',
     // Prisma's `migrate resolve --rolled-back` only marks a failed migration in its history table: it runs no SQL.
@@ -556,7 +559,7 @@ test('RB019: a rollback checklist is the procedure; an item that says the revers
 });
 
 test("RB019: a '.down' migration applied, a script's comment that names the reversal over an echo", () => {
-  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).map((f) => f.span);
+  const rb019 = (body: string) => inProcedure('RB019', body).map((f) => f.span);
   assert.equal(rb019('```\nMCP apply_migration(name: "174_tighten_rls.down",\n  query: <174_tighten_rls.down.sql>)\n```').length, 1);
   assert.equal(rb019('```bash\npsql "$DATABASE_URL" -f migrations/0042_add_avatar.down.sql\n```').length, 1);
   assert.equal(rb019('```bash\n# 2. 移行スクリプトの逆適用\necho "Reverting schema changes..."\nnode scripts/migrations/rollback-latest.js\n```').length, 1);
@@ -564,7 +567,7 @@ test("RB019: a '.down' migration applied, a script's comment that names the reve
 });
 
 test('RB019: one finding per rollback path; advice sections in the languages hold no steps', () => {
-  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
+  const rb019 = (body: string) => inProcedure('RB019', body).length;
   assert.equal(rb019('### Option A: down migration\n\n1. `npm run migrate:rollback`\n2. `npm run migrate:rollback`\n\n### Option B: SQL\n\n```sql\nALTER TABLE users DROP COLUMN avatar_url;\n```'), 2);
   for (const h of ['Prévention', 'Lecciones aprendidas', 'Boas práticas', '演练', 'Overview', '概要', 'Q: 回滾後數據庫遷移怎麼辦？', 'What about the migration?']) assert.equal(rb019(`### ${h}\n\n\`\`\`js\nexport async function down(db) { await db.schema.dropColumn('x') }\n\`\`\``), 0, h);
 });
@@ -788,7 +791,7 @@ test('an unlabelled rollback path is what all rollback sections say, not only th
 });
 
 test('RB019: a stop that may not happen, or a scale-down of the failed version while the stable one scales up, stops no traffic', () => {
-  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
+  const rb019 = (body: string) => inProcedure('RB019', body).length;
   assert.equal(rb019('1. Actions\n   ```bash\n   kubectl scale deployment app-canary --replicas=0\n   kubectl scale deployment app-stable --replicas=5\n   ```\n2. Database\n   ```bash\n   alembic downgrade -1\n   ```'), 1);
   assert.equal(rb019('1. Actions\n   ```bash\n   kubectl scale deployment app --replicas=0\n   ```\n2. Database\n   ```bash\n   alembic downgrade -1\n   ```'), 0);
   assert.equal(rb019('- Enable maintenance mode if needed\n\n```bash\nalembic downgrade -1\n```'), 1);
@@ -818,7 +821,7 @@ test("RB008: the document's RTO is not cut out of a trigger's own window ('> 5% 
 });
 
 test('RB019: a backup written to rollback.sql, and a checklist item that says no DROP TABLE is included, reverse nothing', () => {
-  const rb019 = (body: string) => findingsOf('RB019', `# Runbook\n\n## Rollback procedure\n\n${body}\n`).length;
+  const rb019 = (body: string) => inProcedure('RB019', body).length;
   assert.equal(rb019('```bash\nmariadb-dump -u root -p app > /backup/app_rollback.sql\n```'), 0);
   assert.equal(rb019('```bash\nmysql -u root app < /backup/app_rollback.sql\n```'), 1);
   assert.equal(rb019('- [ ] `DROP TABLE` や `DROP COLUMN` が含まれていないこと'), 0);

@@ -68,8 +68,6 @@ const STOP_TRAFFIC =
 const REVERSE_MIGRATION =
   /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4}|\.down\b(?!\.(?!sql\b)))/i;
 
-const BROWSER_CONSOLE = new RegExp(MATCH.browserConsole.regex.source, 'gu');
-
 function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
   if (/\b(?:pipeline|workflow|gh\s+workflow\s+run|deploy(?:ment)?\s+job|ci\/cd|argocd\s+app\s+(?:rollback|sync)|helm\s+rollback|redeploy|re-deploy|previous\s+(?:image\s+)?tag|image_tag|chatops)\b/i.test(all)) return 'pipeline';
@@ -78,7 +76,7 @@ function pathKind(text: string, commands: Command[]): PathKind {
   if (commands.some((c) => c.form !== 'action')) return 'cli';
   // A click that ends with "make a revert commit to reflect the change in Git" is still a click.
   // The browser's developer console ("erro de javascript no console") is where one looks, not a console to click.
-  if (MATCH.console.test(all.toLowerCase().replace(BROWSER_CONSOLE, ' '))) return 'console';
+  if (MATCH.console.test(MATCH.browserConsole.without(all))) return 'console';
   if (commands.length === 0 && MATCH.gitRevert.test(all)) return 'git-revert';
   return 'other';
 }

@@ -105,9 +105,6 @@ export function isWithin(section: Section, ancestor: Section): boolean {
 /** Headings that read "not", "never", "instead" (any language): "When not to roll back". */
 export const isNegativeTitle: (title: string) => boolean = memoized((title: string) => MATCH.negative.test(title), 10_000);
 
-/** Everything a title's watch words leave: "warning ( 강화, )" of "warning (모니터링 강화, 롤백 준비)". */
-const WATCH_WORDS = new RegExp(MATCH.watchOnly.regex.source, 'gu');
-
 /**
  * A tier whose qualifier says to watch, prepare or that all is normal ("### Warning (모니터링 강화, 롤백 준비)",
  * "### Info (정상 범위)"): its items are no triggers. Only the words after the tier's name, in brackets or after
@@ -118,7 +115,8 @@ export const isWatchTitle: (title: string) => boolean = memoized((title: string)
   if (at <= 0) return false;
   const qualifier = title.slice(at).toLowerCase();
   if (!MATCH.watchOnly.test(qualifier) || MATCH.immediate.test(qualifier)) return false;
-  return !MATCH.rollback.test(qualifier.replace(WATCH_WORDS, ' '));
+  // What the watch words leave: "( 강화, )" of "(모니터링 강화, 롤백 준비)".
+  return !MATCH.rollback.test(MATCH.watchOnly.without(qualifier));
 }, 10_000);
 
 /** Headings of who decides and whom to tell ("Communication", "判断責任者", "判断時の連絡"): not when to roll back. */

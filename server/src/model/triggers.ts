@@ -802,7 +802,8 @@ function answeringRollbacks(): (section: Section | undefined) => Section | undef
 
 /** A severity tag at the start of a legend entry or anywhere in a trigger ("P0", "Sev 1", "SEV-2"). */
 const SEVERITY_TAG = /(?<![\p{L}\p{N}])(?:p[0-4]|sev[- ]?[0-4])(?![\p{L}\p{N}])/iu;
-const tagOf = (s: string) => SEVERITY_TAG.exec(s)?.[0].toUpperCase().replace(/[- ]/g, '');
+/** The severity tag a text carries, spelled one way ("SEV-2", "sev 2" → "SEV2"), or undefined. */
+export const severityTagOf = (s: string) => SEVERITY_TAG.exec(s)?.[0].toUpperCase().replace(/[- ]/g, '');
 
 interface LegendEntry {
   tag: string;
@@ -811,14 +812,26 @@ interface LegendEntry {
   answer: Span;
 }
 
+/** The bold label an item opens with ("**P0 (Critical)**", "**Critical-trigger:**"), or undefined. */
+function boldLabelOf(item: ListItem) {
+  const head = itemHead(item);
+  const first = head?.type === 'paragraph' ? head.children[0] : undefined;
+  return first?.type === 'strong' ? first : undefined;
+}
+
 /** The items that open with a bold severity tag, judged once per list node (every list, on every edit). */
 const legendEntries = derivedFrom((list: List): ListItem[] =>
   list.children.filter((item) => {
-    const head = itemHead(item);
-    const first = head?.type === 'paragraph' ? head.children[0] : undefined;
-    return first?.type === 'strong' && SEVERITY_TAG.exec(plainText(first))?.index === 0;
+    const label = boldLabelOf(item);
+    return !!label && SEVERITY_TAG.exec(plainText(label))?.index === 0;
   }),
 );
+
+/** What a legend entry's answer gives the triggers of its level: the answer as their budget. */
+function legendBudget(text: string, e: LegendEntry) {
+  const answer = text.slice(e.answer.start, e.answer.end);
+  return { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: isDataCorrection(answer) };
+}
 
 /** Where an entry's answer clause ends: its punctuation, a line break, the bold markup. */
 const isClauseEdge = (c: string) => ',;:：()（）、，\n*'.includes(c);
@@ -841,7 +854,7 @@ function severityLegend(text: string, list: List): LegendEntry[] {
     let end = at.index + at.length;
     while (end < src.length && !isClauseEdge(src[end])) end++;
     const answer = trimSpan(text, span.start + start, span.start + end);
-    out.push({ tag: tagOf(plainText(itemHead(item)!))!, item, answer });
+    out.push({ tag: severityTagOf(plainText(itemHead(item)!))!, item, answer });
   }
   return out;
 }
@@ -858,15 +871,14 @@ function levelLegend(text: string, list: List, levels: Set<string>): LegendEntry
   const out: LegendEntry[] = [];
   let labelled = 0;
   for (const item of list.children) {
-    const head = itemHead(item);
-    const first = head?.type === 'paragraph' ? head.children[0] : undefined;
-    if (first?.type !== 'strong') continue;
+    const first = boldLabelOf(item);
+    if (!first) continue;
     const label = levelName(plainText(first));
     const level = [...levels].find((l) => label.startsWith(l) && !/[\p{L}\p{N}]/u.test(label[l.length] ?? ''));
     if (!level) continue;
     labelled++;
     const from = spanOf(first).end;
-    const answer = trimSpan(text, from, spanOf(head!).end);
+    const answer = trimSpan(text, from, spanOf(itemHead(item)!).end);
     const words = text.slice(answer.start, answer.end).replace(/^[\s:：—–-]+/, '');
     if (MATCH.rollback.test(words) && (findDurations(words).length || MATCH.immediate.test(words))) out.push({ tag: level, item, answer: trimSpan(text, answer.end - words.length, answer.end) });
   }
@@ -882,16 +894,12 @@ function inheritFromSeverityLegends(root: Root, text: string, sections: Section[
   inheritFromLevelLegends(root, text, model);
   const entries = root.children.flatMap((n) => (n.type === 'list' && !seen.has(spanOf(n).start) ? severityLegend(text, n) : []));
   if (!entries.length) return;
-  const budgetOf = (e: LegendEntry) => {
-    const answer = text.slice(e.answer.start, e.answer.end);
-    return { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: isDataCorrection(answer) };
-  };
-  const tagged = model.triggers.filter((t) => tagOf(t.name));
+  const tagged = model.triggers.filter((t) => severityTagOf(t.name));
   if (tagged.length) {
     for (const t of tagged) {
-      const e = entries.find((x) => x.tag === tagOf(t.name));
+      const e = entries.find((x) => x.tag === severityTagOf(t.name));
       if (!e || t.budgetText !== undefined) continue;
-      Object.assign(t, budgetOf(e), { budgetFromHeading: true });
+      Object.assign(t, legendBudget(text, e), { budgetFromHeading: true });
     }
     return;
   }
@@ -910,7 +918,7 @@ function inheritFromSeverityLegends(root: Root, text: string, sections: Section[
       name,
       nameSpan,
       fullText: plainText(e.item).replace(/\s+/g, ' ').trim(),
-      ...budgetOf(e),
+      ...legendBudget(text, e),
       budgetFromHeading: false,
       style: 'list',
       span: spanOf(e.item),
@@ -934,8 +942,8 @@ function inheritFromLevelLegends(root: Root, text: string, model: TriggerModel):
     for (const t of model.triggers) {
       const e = t.level !== undefined && t.budgetText === undefined ? entries.find((x) => x.tag === t.level) : undefined;
       if (!e) continue;
-      const answer = text.slice(e.answer.start, e.answer.end);
-      Object.assign(t, { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: t.dataCorrection || isDataCorrection(answer), budgetFromHeading: true });
+      const budget = legendBudget(text, e);
+      Object.assign(t, budget, { dataCorrection: t.dataCorrection || budget.dataCorrection, budgetFromHeading: true });
     }
   }
 }
@@ -956,11 +964,12 @@ function inlineTriggers(text: string, n: Paragraph, section: Section | undefined
   const from = spanOf(n.children[0]).end;
   const end = spanOf(n).end;
   const body = text.slice(from, end);
-  if (body.length > 2000 || body.split(';').length < 3) return [];
+  const parts = body.length > 2000 ? [] : body.split(';');
+  if (parts.length < 3) return [];
   const shared = headingBudgetOf(section) ?? immediateHeading(text, section);
   const out: Trigger[] = [];
   let at = from;
-  for (const part of body.split(';')) {
+  for (const part of parts) {
     const start = at;
     at += part.length + 1;
     // The colon after the label, and the full stop after the last item.

@@ -2,6 +2,7 @@ import type { RunbookRule } from './rule';
 import { hasFailingCheck, hasObservation, hasThreshold, isVague, withoutBudget } from './helpers/measure';
 import { MATCH } from '../model/vocabulary';
 import { bracketedExamples } from './helpers/examples';
+import { severityTagOf } from '../model/triggers';
 
 export const RB007: RunbookRule = {
   id: 'RB007',
@@ -46,15 +47,13 @@ export const RB007: RunbookRule = {
   },
 };
 
-const LEVEL_TAG = /(?<![\p{L}\p{N}])(?:p[0-4]|sev[- ]?[0-4])(?![\p{L}\p{N}])/iu;
-
 /**
  * The trigger names a severity level ("P1", "Sev 2") that a table row or list item of the document opens with and
  * describes in words that are no vaguer ("| **P1 — Critical** | 服務完全中斷，所有用戶受影響 |", not "**P1 (High)**:
  * Major functionality broken"); asked once per level.
  */
 function definesLevel(text: string, name: string, known: Map<string, boolean>): boolean {
-  const tag = LEVEL_TAG.exec(name)?.[0].toUpperCase().replace(/[- ]/g, '');
+  const tag = severityTagOf(name);
   if (!tag) return false;
   let v = known.get(tag);
   if (v === undefined) {

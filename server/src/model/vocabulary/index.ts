@@ -100,6 +100,13 @@ export class Matcher {
     const m = this.regex.exec(lower);
     return m ? { index: m.index, length: m[0].length } : undefined;
   }
+
+  private everywhere?: RegExp;
+  /** `text` lowered, every match replaced by a space: what the text says besides these words. */
+  without(text: string): string {
+    this.everywhere ??= new RegExp(this.regex.source, 'gu');
+    return text.toLowerCase().replace(this.everywhere, ' ');
+  }
 }
 
 const compile = (source: string) => new Matcher(new RegExp(source, 'u'));
