@@ -1,6 +1,7 @@
 // Durations in every form people write in a runbook: 5, 5m, 5 min, 90s, 1.5 h, 00:05,
 // ~5m, <5 min, ≤ 5 min, within 5 minutes, 5+ minutes, 5-10 min, 2–3 minutes.
 // A range counts by its upper bound.
+import { memoized } from './text';
 import { MATCH, UNIT_MINUTES, UNIT_SOURCE, WINDOW_BETWEEN_SOURCE } from './vocabulary';
 
 export interface Duration {
@@ -67,9 +68,11 @@ export function parseBudget(text: string): Duration | undefined {
 }
 
 /** A budget cell that says this trigger is answered by data correction, not by rolling back code. */
-export function isDataCorrection(text: string): boolean {
-  return /\b(do not|don't|never|no)\s+roll\s*back|level\s*4|not (?:a )?(?:code )?rollback/i.test(text) || MATCH.dataCorrection.test(text);
-}
+// Asked of every trigger and budget on every edit.
+export const isDataCorrection: (text: string) => boolean = memoized(
+  (text: string) => /\b(do not|don't|never|no)\s+roll\s*back|level\s*4|not (?:a )?(?:code )?rollback/i.test(text) || MATCH.dataCorrection.test(text),
+  10_000,
+);
 
 export function formatMinutes(minutes: number): string {
   if (minutes < 1) return `${Math.round(minutes * 60)} s`;

@@ -4,7 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
 import { contentOf, descendants, isRollbackTitle, isTriggerTitle, type Section } from './sections';
 import { isStepList } from './triggers';
-import { isCommentLine, memoized } from './text';
+import { isCommentLine } from './text';
 import type { Span } from './types';
 import { entrySource, MATCH } from './vocabulary';
 
@@ -178,6 +178,7 @@ function environmentOf(label: string): { environment?: string } {
  * path says when to take it. Only its name counts ("opção b"), so a guide naming Option A leaves Option C open.
  */
 function namedInGuide(paths: RollbackPath[], sections: Section[], text: string): void {
+  if (!paths.some((p) => p.label && !p.conditional)) return;
   const guides: string[] = [];
   const visit = (s: Section) => {
     if (MATCH.pathChoice.test(s.title) && !paths.some((p) => p.labelSpan.start === s.span.start)) guides.push(contentOf(s).map((n) => text.slice(spanOf(n).start, spanOf(n).end)).join('\n').toLowerCase());
@@ -425,11 +426,13 @@ export function extractRollback(root: Root, text: string, sections: Section[]): 
   };
 }
 
-// Both are asked of every rollback step on every edit, and a step's text rarely changes between edits.
-export const isStopTraffic: (step: string) => boolean = memoized((step: string) => STOP_TRAFFIC.test(step), 10_000);
+// RB019 asks both once per step text (its stepKind is memoized).
+export function isStopTraffic(step: string): boolean {
+  return STOP_TRAFFIC.test(step);
+}
 
-export const isReverseMigration: (step: string) => boolean = memoized((step: string) => {
+export function isReverseMigration(step: string): boolean {
   // "Test migration rollback in staging" is a check, not a step that reverses one.
   if (/^\s*(?:[-*]\s*)?(?:\[[ xX]\]\s*)?(?:test|verify|check|practice|document|plan|review|ensure|confirm)\b/i.test(step)) return false;
   return REVERSE_MIGRATION.test(step) || MATCH.schemaReversal.test(step);
-}, 10_000);
+}

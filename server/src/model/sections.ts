@@ -48,6 +48,18 @@ const headingBudget: (headingText: string) => Duration | undefined = memoized((h
   return tail[tail.length - 1];
 }, 10_000);
 
+// A heading node an edit did not touch is the same object after it: its title is then the same string,
+// and every question asked of titles (memoized by their text) is answered without reading it again.
+const headings = new WeakMap<Heading, { length: number; title: string; tail: Duration | undefined }>();
+
+function headingOf(node: Heading, span: Span, text: string): { title: string; tail: Duration | undefined } {
+  const known = headings.get(node);
+  if (known && known.length === span.end - span.start) return known;
+  const facts = { length: span.end - span.start, title: normalizeTitle(plainText(node)), tail: headingBudget(text.slice(span.start, span.end)) };
+  headings.set(node, facts);
+  return facts;
+}
+
 /** Split a document into a tree of sections. Nodes before the first heading are not in any section. */
 export function sectionsOf(root: Root, text: string): Section[] {
   const all: Section[] = [];
@@ -56,11 +68,10 @@ export function sectionsOf(root: Root, text: string): Section[] {
   for (const node of root.children) {
     if (node.type === 'heading') {
       const span = spanOf(node);
-      const raw = plainText(node);
-      const tail = headingBudget(text.slice(span.start, span.end));
+      const { title, tail } = headingOf(node, span, text);
       const section: Section = {
         heading: node,
-        title: normalizeTitle(raw),
+        title,
         depth: node.depth,
         span,
         own: [],

@@ -133,7 +133,8 @@ export function memoized<A extends unknown[], R>(fn: (...args: A) => R, max: num
     if (seen.has(k)) return seen.get(k) as R;
     const r = fn(...args);
     if (seen.size >= max) seen.delete(seen.keys().next().value as string);
-    seen.set(k, r);
+    // A copy as the key: a slice of a document would keep the whole document alive.
+    seen.set((' ' + k).slice(1), r);
     return r;
   };
 }

@@ -2,7 +2,7 @@
 // minutes we allow. Read from a table, a bullet/numbered/checkbox list or a
 // bold-label list, with observation and budget inline.
 import type { Code, List, ListItem, Paragraph, RootContent, Table, Root } from 'mdast';
-import { plainText, spanOf } from './markdown';
+import { NodeMemo, plainText, spanOf } from './markdown';
 import { drawnGroups, type DrawnGroup } from './drawn';
 import { findDurations, isDataCorrection, isWindowAt, parseBudget, type Duration } from './duration';
 import { columnIndex, headerColumn, headerOf, parseTable, type Cell, type ParsedTable } from './table';
@@ -388,11 +388,11 @@ function itemWords(item: ListItem): string {
  * What to do, not when: a numbered list most of whose items open with a step's verb ("1. Execute:
  * `npm run deploy:rollback`", "2. Verificar health checks"), or any list all of whose (three or more) do.
  */
-export function isStepList(list: List): boolean {
+export const isStepList: (list: List) => boolean = derivedFrom((list: List) => {
   const n = list.children.length;
   const steps = list.children.filter((item) => MATCH.step.test(itemWords(item))).length;
   return list.ordered ? steps >= 2 && steps * 2 > n : n >= 3 && steps === n;
-}
+});
 
 /** "**Proceso:**", "Steps:": a label that introduces the steps after it; under "**症狀**: …", its own last line. */
 function isStepLabel(n: Paragraph): boolean {
@@ -808,8 +808,8 @@ export const severityTagOf = (s: string) => SEVERITY_TAG.exec(s)?.[0].toUpperCas
 interface LegendEntry {
   tag: string;
   item: ListItem;
-  /** The clause that says how the level is answered ("immediate rollback required", "Immediate rollback"). */
-  answer: Span;
+  /** The answer: the clause that says how the level is answered ("immediate rollback required", "Immediate rollback"). */
+  span: Span;
 }
 
 /** The bold label an item opens with ("**P0 (Critical)**", "**Critical-trigger:**"), or undefined. */
@@ -829,8 +829,8 @@ const legendEntries = derivedFrom((list: List): ListItem[] =>
 
 /** What a legend entry's answer gives the triggers of its level: the answer as their budget. */
 function legendBudget(text: string, e: LegendEntry) {
-  const answer = text.slice(e.answer.start, e.answer.end);
-  return { budgetText: answer, budgetSpan: e.answer, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: isDataCorrection(answer) };
+  const answer = text.slice(e.span.start, e.span.end);
+  return { budgetText: answer, budgetSpan: e.span, budgetMinutes: findDurations(answer)[0]?.minutes, dataCorrection: isDataCorrection(answer) };
 }
 
 /** Where an entry's answer clause ends: its punctuation, a line break, the bold markup. */
@@ -841,6 +841,11 @@ const isClauseEdge = (c: string) => ',;:：()（）、，\n*'.includes(c);
  * more items that open with a bold severity tag. Its entries that name a rollback answer that level.
  */
 function severityLegend(text: string, list: List): LegendEntry[] {
+  return severityLegendOf.of(list, () => readSeverityLegend(text, list));
+}
+const severityLegendOf = new NodeMemo<LegendEntry>();
+
+function readSeverityLegend(text: string, list: List): LegendEntry[] {
   const tagged = legendEntries(list);
   if (tagged.length < 2) return [];
   const out: LegendEntry[] = [];
@@ -853,8 +858,7 @@ function severityLegend(text: string, list: List): LegendEntry[] {
     while (start > 0 && !isClauseEdge(src[start - 1])) start--;
     let end = at.index + at.length;
     while (end < src.length && !isClauseEdge(src[end])) end++;
-    const answer = trimSpan(text, span.start + start, span.start + end);
-    out.push({ tag: severityTagOf(plainText(itemHead(item)!))!, item, answer });
+    out.push({ tag: severityTagOf(plainText(itemHead(item)!))!, item, span: trimSpan(text, span.start + start, span.start + end) });
   }
   return out;
 }
@@ -880,7 +884,7 @@ function levelLegend(text: string, list: List, levels: Set<string>): LegendEntry
     const from = spanOf(first).end;
     const answer = trimSpan(text, from, spanOf(itemHead(item)!).end);
     const words = text.slice(answer.start, answer.end).replace(/^[\s:：—–-]+/, '');
-    if (MATCH.rollback.test(words) && (findDurations(words).length || MATCH.immediate.test(words))) out.push({ tag: level, item, answer: trimSpan(text, answer.end - words.length, answer.end) });
+    if (MATCH.rollback.test(words) && (findDurations(words).length || MATCH.immediate.test(words))) out.push({ tag: level, item, span: trimSpan(text, answer.end - words.length, answer.end) });
   }
   return labelled >= 2 ? out : [];
 }
@@ -908,7 +912,7 @@ function inheritFromSeverityLegends(root: Root, text: string, sections: Section[
     const label = spanOf(head.children[0]);
     const headSpan = spanOf(head);
     // The conditions after the label, without the answer when it stands among them.
-    const from = e.answer.start > label.end ? e.answer.start : headSpan.end;
+    const from = e.span.start > label.end ? e.span.start : headSpan.end;
     const nameSpan = trimSpan(text, label.end, from);
     let name = text.slice(nameSpan.start, nameSpan.end).replace(/^[\s:：—–-]+/, '').replace(/\*\*|__|`/g, '').trim();
     while (/[,，、;]$/.test(name)) name = name.slice(0, -1).trimEnd();

@@ -4,6 +4,7 @@ import type { Section } from '../model/sections';
 import type { Span } from '../model/types';
 import { isReverseMigration, isStopTraffic, type Step } from '../model/rollback';
 import { plainText } from '../model/markdown';
+import { memoized } from '../model/text';
 
 // A line that tells you to test or avoid something, not to do it now.
 const ADVICE = /^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*)?(?:test|rehearse|practi[cs]e|make sure|ensure|document|plan|consider|avoid|never|do not|don't)\b/i;
@@ -23,6 +24,20 @@ const NOT_THE_REVERSAL = [
 
 // A backup ("mariadb-dump -u root irohaboard > /backup/irohaboard_phase5_rollback.sql") writes the state down; it reverses nothing.
 const BACKUP = /^\s*(?:sudo\s+)?(?:mysqldump|mariadb-dump|pg_dump|pg_dumpall|mongodump|pg_basebackup)\b/;
+
+/**
+ * What a step's text says, asked once per text (every step, on every edit): it stops traffic, it stops
+ * traffic only if something holds ("STOP TRAFFIC (nếu có thể)", "Enable maintenance mode if needed":
+ * a stop that may not happen stops nothing), or it reverses a migration.
+ */
+const stepKind = memoized((text: string): 'stop' | 'stop if' | 'reversal' | undefined => {
+  if (isStopTraffic(text)) return MATCH.conditional.test(text) ? 'stop if' : 'stop';
+  // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
+  // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
+  // The reversal is the command that runs, never the comment that names it nor an overview table's row.
+  if (!isReverseMigration(text) || ADVICE.test(text) || READINESS.test(text) || BACKUP.test(text) || MATCH.negative.test(text) || NOT_A_STEP.test(text) || MATCH.pathHeading.test(text.trim())) return undefined;
+  return 'reversal';
+}, 10_000);
 
 /** Between a comment and its command only a line break, or lines that print ("echo \"Reverting schema changes...\""). */
 function onlyOutputBetween(gap: string): boolean {
@@ -98,18 +113,15 @@ export const RB019: RunbookRule = {
       const step = steps[i];
       const section = sectionOf[i];
       if (isAdvice(section)) continue;
-      if (isStopTraffic(step.text)) {
-        // "STOP TRAFFIC (nếu có thể)", "Enable maintenance mode if needed": a stop that may not happen stops nothing.
+      const kind = stepKind(step.text);
+      if (kind === 'stop' || kind === 'stop if') {
         // Nor does scaling the failed version to zero while the stable one is scaled up to take the traffic.
-        if (MATCH.conditional.test(step.text) || scalesUpAfter(steps, i, sectionOf)) continue;
+        if (kind === 'stop if' || scalesUpAfter(steps, i, sectionOf)) continue;
         // "#### Step 1: Stop New Traffic" covers "#### Step 3: Rollback Database Migration": stages of one sequence.
         stoppedIn.add(procedureOf(section));
         continue;
       }
-      // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
-      // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
-      // The reversal is the command that runs, never the comment that names it nor an overview table's row.
-      if (covered(section) || step.kind === 'row' || ADVICE.test(step.text) || READINESS.test(step.text) || BACKUP.test(step.text) || !isReverseMigration(step.text) || MATCH.negative.test(step.text) || NOT_A_STEP.test(step.text) || MATCH.pathHeading.test(step.text.trim())) continue;
+      if (kind !== 'reversal' || covered(section) || step.kind === 'row') continue;
       // "例:" over the SQL, "### 4-2. 역순 SQL 작성": an illustration, or a file being written; the step that applies it is judged.
       if (step.block && (isIllustration(model.text, step.block) || MATCH.compose.test(section?.title ?? ''))) continue;
       // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.

@@ -1,6 +1,7 @@
 // Shared reading of a trigger's text: a threshold, a failing check, a way it is observed, a window.
 import { findDurations, isWindowAt } from '../../model/duration';
 import { MATCH, MINUTE_OR_LONGER_UNIT_SOURCE } from '../../model/vocabulary';
+import { memoized } from '../../model/text';
 import type { Trigger } from '../../model/triggers';
 
 const THRESHOLD = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least|drops? (?:below|to)|spikes? (?:above|to)|rises? (?:above|to))\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average|the )|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%|\bp(?:50|90|95|99|999)\b|\b\d+\s*\/\s*(?:min|s|sec|hour|h)\b|\b\d+\s*(?:ms|errors?|requests?|failures?|alerts?)\b|\b[45]xx\b|\bhttp\s*[45]\d\d\b|\b[45]\d\d\b|\b\d+\+?\s*times\b/i;
@@ -49,9 +50,11 @@ function isFailureShare(text: string): boolean {
   return false;
 }
 
-export function isRateOrLatency(text: string): boolean {
-  return RATE.test(text) || CAMEL_RATE.test(text) || MATCH.rates.test(text) || isFailureShare(text);
-}
+// Asked of every trigger by several rules on every edit.
+export const isRateOrLatency: (text: string) => boolean = memoized(
+  (text: string) => RATE.test(text) || CAMEL_RATE.test(text) || MATCH.rates.test(text) || isFailureShare(text),
+  10_000,
+);
 /** "> 10/min", "> 100/小時": a count per minute or longer is counted over that time, its own window. */
 const PER_UNIT = new RegExp(`\\d\\s*\\/\\s*(?:${MINUTE_OR_LONGER_UNIT_SOURCE})(?![\\p{L}])`, 'iu');
 
