@@ -863,3 +863,29 @@ test('RB009: duplicated records and lost links are data problems a code rollback
   assert.equal(rb009('Dời/nối bàn làm mất liên kết món'), 1);
   assert.equal(rb009('Checkout page does not load'), 0);
 });
+
+test("a comma list joined by 'or' after a trigger label, as a list's item, is a trigger list when its items hold thresholds", () => {
+  const names = (body: string) => buildRunbook('/w/RUNBOOK.md', `# Runbook\n\n## 3. Rollback-Playbook\n${body}\n`).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('- **Trigger**: Error-Rate 5xx >2% über 5 Min, p95-Latenz >500 ms über 5 Min, Readiness fluktuiert >0,5%, oder kritische App-Bugs.\n- **Schritte**\n  1. Traffic auf Blue'), [
+    'Error-Rate 5xx >2% über 5 Min',
+    'p95-Latenz >500 ms über 5 Min',
+    'Readiness fluktuiert >0,5%',
+    'kritische App-Bugs',
+  ]);
+  // One condition said three ways, with no threshold: a sentence, not a list.
+  assert.deepEqual(names('**Trigger:** Any Stage B component causing friction, blocking legitimate work, or degrading system performance.'), []);
+});
+
+test("a drawn decision tree's answer after an arrow: '立即回滚' is a word where the budget should be, '监控观察' only watches", () => {
+  const triggers = buildRunbook('/w/RUNBOOK.md', '# 发布\n\n### 回滚决策树\n```\n异常发生\n  ├─ P99 > 1s 持续10分钟 → 立即回滚\n  ├─ 多个P1级告警 → 评估后回滚\n  └─ 单个P2/P3告警 → 监控观察\n```\n').triggers.triggers;
+  assert.deepEqual(triggers.map((t) => [t.name, t.budgetText]), [
+    ['P99 > 1s 持续10分钟', '立即'],
+    ['多个P1级告警', undefined],
+  ]);
+});
+
+test("a tier label whose qualifier answers otherwise ('**Bajo** (Evaluar fix forward):') holds no triggers; one that says 'Triggers' does", () => {
+  const names = (label: string) => buildRunbook('/w/RUNBOOK.md', `# Plan\n\n## Criterios para Rollback\n\n**Crítico** (Rollback dentro de 5 minutos):\n\n- Sitio caído\n\n${label}\n\n- Error rate < 10%\n`).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('**Bajo** (Evaluar fix forward):'), ['Sitio caído']);
+  assert.deepEqual(names('**P2 Triggers (Monitor and Decide):**'), ['Sitio caído', 'Error rate < 10%']);
+});

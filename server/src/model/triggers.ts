@@ -11,6 +11,9 @@ import type { Span } from './types';
 import { derivedFrom, memoized } from './text';
 import { isSpaced, MATCH } from './vocabulary';
 
+/** "→", "->", "=>" between a drawn item's condition and its answer. */
+const ARROW = /→|->|=>|⇒/u;
+
 const namesConditions = (title: string) => MATCH.criteria.test(title) || MATCH.columns.trigger.test(title);
 
 /** How a receipt's `trigger:` names a trigger: case and spacing do not matter. Memoized: every receipt meets every trigger name of its runbooks, on every edit. */
@@ -514,15 +517,24 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
         // "Minor Issues" whose only answer is "Fix forward (don't rollback)" is no trigger.
         if (item.children.length && item.children.every((c) => MATCH.negative.test(c.text))) continue;
         if (MATCH.negative.test(item.line.text)) continue;
+        // "├─ P99 > 1s 持续10分钟 → 立即回滚": the answer after the arrow. "└─ 单个P2/P3告警 → 监控观察" only watches;
+        // "立即回滚" is a word where the budget should be (RB004).
+        const arrow = ARROW.exec(item.line.text);
+        const answer = arrow ? item.line.text.slice(arrow.index + arrow[0].length) : '';
+        if (arrow && MATCH.watchOnly.test(answer) && !MATCH.rollback.test(answer)) continue;
+        const nameEnd = arrow ? item.line.start + arrow.index : item.line.end;
+        const word = arrow && !shared ? MATCH.immediate.find(answer) : undefined;
+        const own = word && arrow ? { start: nameEnd + arrow[0].length + word.index, end: nameEnd + arrow[0].length + word.index + word.length } : undefined;
+        const budget = shared ?? own;
         const end = item.children.length ? item.children[item.children.length - 1].end : item.line.end;
         model.triggers.push({
-          name: item.line.text.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim(),
-          nameSpan: { start: item.line.start, end: item.line.end },
+          name: text.slice(item.line.start, nameEnd).replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim(),
+          nameSpan: trimSpan(text, item.line.start, nameEnd),
           fullText: [item.line.text, ...item.children.map((c) => c.text)].join(' ').replace(/\s+/g, ' ').trim(),
-          budgetText: shared ? text.slice(shared.start, shared.end) : undefined,
-          budgetSpan: shared ? { start: shared.start, end: shared.end } : undefined,
+          budgetText: budget ? text.slice(budget.start, budget.end) : undefined,
+          budgetSpan: budget ? { start: budget.start, end: budget.end } : undefined,
           budgetMinutes: shared?.minutes,
-          dataCorrection: shared ? isDataCorrection(text.slice(shared.start, shared.end)) : false,
+          dataCorrection: budget ? isDataCorrection(text.slice(budget.start, budget.end)) : false,
           budgetFromHeading: !!shared,
           style: 'list',
           span: { start: item.line.start, end },
@@ -538,8 +550,8 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       if (n.type === 'table') takeTable(n, section, true);
       else if (n.type === 'code') takeDrawn(n, section);
       else if (n.type === 'list') takeList(n, section, undefined, isLeadIn(nodes[i - 1]) ? (nodes[i - 1] as Paragraph) : undefined);
-      else if (n.type === 'paragraph' && (isNegativeLabel(n) || isOtherAnswerLabel(n))) {
-        // "Consider not rolling back when:", "**HOTFIX IF**:" — skip the list it introduces.
+      else if (n.type === 'paragraph' && (isNegativeLabel(n) || isOtherAnswerLabel(n) || isWatchLabel(n))) {
+        // "Consider not rolling back when:", "**HOTFIX IF**:", "**Bajo** (Evaluar fix forward):" — skip the list it introduces.
         if (nodes[i + 1]?.type === 'list') i++;
       }
     }
@@ -643,6 +655,15 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
         if (inline.length) {
           seen.add(spanOf(n).start);
           model.announcements.push({ span: spanOf(n), section });
+          model.triggers.push(...inline);
+        }
+      } else if (n.type === 'list' && !seen.has(spanOf(n).start)) {
+        for (const item of n.children) {
+          const head = item.children[0];
+          const inline = head?.type === 'paragraph' ? inlineTriggers(text, head, section) : [];
+          if (!inline.length) continue;
+          seen.add(spanOf(n).start);
+          model.announcements.push({ span: spanOf(head), section });
           model.triggers.push(...inline);
         }
       } else if (n.type === 'table' && !(section && isRolesTitle(section.title))) {
@@ -960,15 +981,30 @@ const inlineLabel = derivedFrom((n: RootContent): boolean => {
 });
 
 /**
+ * The items of a one-paragraph list: separated by semicolons, or by commas when the last is joined by "or"
+ * and two or more hold a threshold ("5xx >2% über 5 Min, p95-Latenz >500 ms, …, oder kritische App-Bugs").
+ * A comma alone also stands inside one trigger ("5xx > 2%, sustained"), and "Any component causing friction,
+ * blocking legitimate work, or degrading performance" is one condition said three ways.
+ */
+function enumerated(body: string): string[] {
+  const semi = body.split(';');
+  if (semi.length >= 3) return semi;
+  const comma = body.split(/[,，、](?!\d)/);
+  const measured = comma.filter((c) => /\d/.test(c)).length;
+  return comma.length >= 3 && measured >= 2 && MATCH.or.test(comma[comma.length - 1]) ? comma : semi;
+}
+
+/**
  * "**Critères de déclenchement** : authentification cassée non corrigée en < 30 min ; migration échouée ; perte de
  * données constatée.": a trigger list written as one paragraph, its items separated by semicolons (two or more).
+ * "- **Trigger**: Error-Rate 5xx >2% über 5 Min, …, oder kritische App-Bugs." as a list's item is one too.
  */
 function inlineTriggers(text: string, n: Paragraph, section: Section | undefined): Trigger[] {
   if (!inlineLabel(n)) return [];
   const from = spanOf(n.children[0]).end;
   const end = spanOf(n).end;
   const body = text.slice(from, end);
-  const parts = body.length > 2000 ? [] : body.split(';');
+  const parts = body.length > 2000 ? [] : enumerated(body);
   if (parts.length < 3) return [];
   const shared = headingBudgetOf(section) ?? immediateHeading(text, section);
   const out: Trigger[] = [];
@@ -982,7 +1018,14 @@ function inlineTriggers(text: string, n: Paragraph, section: Section | undefined
     while (stop > 0 && /[\s.。]/.test(part[stop - 1])) stop--;
     const span = trimSpan(text, start + lead, start + stop);
     if (span.end <= span.start) continue;
-    const raw = text.slice(span.start, span.end);
+    let raw = text.slice(span.start, span.end);
+    // "…, oder kritische App-Bugs.": the last item without the word that joins it.
+    const or = MATCH.or.find(raw);
+    if (or && or.index === 0 && part === parts[parts.length - 1]) {
+      span.start += or.length;
+      raw = text.slice(span.start, span.end).trimStart();
+      span.start = span.end - raw.length;
+    }
     const name = raw.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
     if (!/\p{L}/u.test(name)) continue;
     // "non corrigée en < 30 min": a timer on the fix attempt is the trigger's own budget.
@@ -1107,6 +1150,14 @@ function isOtherAnswerLabel(n: RootContent): boolean {
   if (!cond || cond.index === 0) return false;
   const before = t.slice(0, cond.index).replace(/[^\p{L}\p{N}\s-]/gu, ' ').trim();
   return before.length > 0 && before.split(/\s+/).length <= 3 && !/[:：]\s*$/.test(t.slice(cond.index + cond.length, -1));
+}
+
+/** "**Bajo** (Evaluar fix forward):", "**Low** (monitor):": a tier label whose qualifier watches or answers otherwise; the list after it does not roll back. */
+function isWatchLabel(n: RootContent): boolean {
+  if (n.type !== 'paragraph' || n.children[0]?.type !== 'strong') return false;
+  const t = plainText(n).trim();
+  // "**P2 Triggers (Monitor and Decide):**" still calls its items triggers.
+  return t.length <= 80 && /[:：]\s*$/.test(t) && isWatchTitle(t) && !MATCH.criteria.test(t);
 }
 
 /** "Consider not rolling back when:", "**NÃO** execute se:", "以下の場合はロールバックしない:": the list after it holds no triggers. */

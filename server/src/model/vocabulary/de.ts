@@ -42,6 +42,7 @@ export const de: Vocabulary = {
   schemaReversal: ['migration zurückrollen', 'migration zurücksetzen'],
   schemaChanges: ['spalte', 'spalten', 'enum', 'datentyp', 'typ geändert', 'umbenannt'],
   no: ['nein', 'nie'],
+  or: ['oder'],
   preferred: ['bevorzugt', 'bevorzugte', 'empfohlen', 'empfohlene', 'primär'],
   environments: ['produktion', 'produktivumgebung', 'entwicklungsumgebung', 'testumgebung', 'staging-umgebung'],
   pathChoice: ['welche option', 'welche methode', 'welcher weg', 'welches verfahren', 'auswahl der methode', 'auswahl des weges'],

@@ -42,6 +42,7 @@ export const es: Vocabulary = {
   schemaReversal: ['rollback bd', 'rollback de bd', 'rollback de la bd', 'rollback de la base de datos', 'revertir la migración'],
   schemaChanges: ['columna', 'columnas', 'enum', 'tipo de dato*', 'tipo cambiado', 'tipo modificado', 'renombrad*'],
   no: ['no', 'nunca'],
+  or: ['o', 'u'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'por defecto'],
   environments: ['producción', 'desarrollo', 'preproducción', 'plan gratuito', 'plan de pago'],
   pathChoice: ['qué opción', 'cuál opción', 'qué método', 'cuál usar', 'cómo elegir', 'elección del método', 'elegir la opción'],

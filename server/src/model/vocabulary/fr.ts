@@ -42,6 +42,7 @@ export const fr: Vocabulary = {
   schemaReversal: ['annuler la migration', 'migration inverse'],
   schemaChanges: ['colonne', 'colonnes', 'enum', 'type de donnée*', 'type modifié', 'renommé*'],
   no: ['non', 'jamais'],
+  or: ['ou'],
   preferred: ['préféré', 'préférée', 'recommandé', 'recommandée', 'principal', 'principale', 'par défaut'],
   environments: ['production', 'préproduction', 'pré-production', 'recette', 'développement', 'offre gratuite', 'plan gratuit'],
   pathChoice: ['quelle option', 'quelle méthode', 'laquelle choisir', 'comment choisir', 'choix de la méthode', "choix de l'option", 'choisir la méthode'],

@@ -178,6 +178,7 @@ export const MATCH = {
   stepLabel: compile(`^(?:${alternation(all('stepLabels'))})$`),
   /** A whole cell that answers no. */
   no: compile(`^\\s*(?:${alternation(all('no'))})\\s*[.!]?\\s*$`),
+  or: compile(`^\\s*(?:${alternation(all('or'))})`),
   console: compile(alternation(all('console'))),
   browserConsole: compile(alternation(all('browserConsole'))),
   watchOnly: compile(alternation(all('watchOnly'))),

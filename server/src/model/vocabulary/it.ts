@@ -42,6 +42,7 @@ export const it: Vocabulary = {
   schemaReversal: ['annullare la migrazione'],
   schemaChanges: ['colonna', 'colonne', 'enum', 'tipo di dato', 'tipo modificato', 'rinominat*'],
   no: ['no', 'mai'],
+  or: ['o', 'oppure'],
   preferred: ['preferito', 'preferita', 'consigliato', 'consigliata', 'raccomandato', 'principale', 'predefinito'],
   environments: ['produzione', 'sviluppo', 'collaudo', 'piano gratuito'],
   pathChoice: ['quale opzione', 'quale metodo', 'come scegliere', 'scelta del metodo', "scelta dell'opzione"],

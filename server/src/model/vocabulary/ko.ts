@@ -42,6 +42,7 @@ export const ko: Vocabulary = {
   schemaReversal: ['마이그레이션 롤백', '역순으로 롤백', '롤백 마이그레이션'],
   schemaChanges: ['컬럼', '칼럼', '타입 변경', 'enum'],
   no: ['아니오', '아니요', '불필요'],
+  or: ['또는', '혹은'],
   preferred: ['권장', '우선', '주 경로'],
   environments: ['운영 환경', '프로덕션', '스테이징', '개발 환경', '무료 플랜', '유료 플랜'],
   pathChoice: ['어떤 방법', '어떤 옵션', '선택 기준', '선택 가이드'],

@@ -42,6 +42,7 @@ export const nl: Vocabulary = {
   schemaReversal: ['migratie terugdraaien'],
   schemaChanges: ['kolom', 'kolommen', 'enum', 'datatype', 'hernoemd'],
   no: ['nee', 'nooit'],
+  or: ['of'],
   preferred: ['voorkeur', 'aanbevolen', 'primair', 'primaire', 'standaard'],
   environments: ['productie', 'acceptatie', 'ontwikkelomgeving', 'testomgeving'],
   pathChoice: ['welke optie', 'welke methode', 'welke aanpak', 'hoe kies je'],

@@ -42,6 +42,7 @@ export const pt: Vocabulary = {
   schemaReversal: ['reversão do banco', 'comandos de reversão', 'reverter a migração', 'migração de reversão'],
   schemaChanges: ['coluna', 'colunas', 'enum', 'tipo de dado*', 'tipo alterado', 'renomead*'],
   no: ['não', 'nao', 'nunca'],
+  or: ['ou'],
   preferred: ['preferido', 'preferida', 'recomendado', 'recomendada', 'principal', 'padrão'],
   environments: ['produção', 'homologação', 'desenvolvimento', 'plano gratuito', 'plano pago', 'plano pro'],
   pathChoice: ['qual opção', 'qual método', 'qual caminho', 'qual usar', 'como escolher', 'escolha da opção', 'escolha do método'],

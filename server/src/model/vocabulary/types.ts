@@ -87,12 +87,14 @@ export interface Vocabulary {
   browserConsole: string[];
   /** A symptom's heading ("### Sintoma: botão não responde"): what goes wrong, not where a path is done. */
   symptom: string[];
-  /** A tier's qualifier that names watching, preparing or the normal range ("### Warning (모니터링 강화, 롤백 준비)", "### Info (정상 범위)"): its items do not roll back. */
+  /** A tier's qualifier that names watching, preparing, the normal range or another answer ("### Warning (모니터링 강화, 롤백 준비)", "### Info (정상 범위)", "**Bajo** (Evaluar fix forward):"): its items do not roll back. */
   watchOnly: string[];
   /** A rollback by reverting the commit through a PR ("git revert", "[Revert the commit](…)", "커밋 revert"): the other weak path (RB012). */
   gitRevert: string[];
   /** "No" as a decision matrix answers "Rollback?" ("| UI glitch | P3 | No | Fix forward |"): that row is no trigger. */
   no: string[];
+  /** The word before the last item of an enumeration ("a, b, oder c"): a comma list of triggers after a trigger label. */
+  or: string[];
   /** What marks one rollback path as the one to take first. */
   preferred: string[];
   /** An environment or a plan a path is for ("(staging)", "(Free Plan)", "produção", "本番"): paths that name different ones are chosen by where, not by someone under stress. */

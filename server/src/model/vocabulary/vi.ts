@@ -42,6 +42,7 @@ export const vi: Vocabulary = {
   schemaReversal: ['rollback migration'],
   schemaChanges: ['cột', 'kiểu dữ liệu', 'enum', 'đổi tên'],
   no: ['không'],
+  or: ['hoặc'],
   preferred: ['khuyến nghị', 'ưu tiên', 'mặc định'],
   environments: ['môi trường production', 'môi trường staging', 'môi trường thật', 'môi trường phát triển', 'môi trường thử nghiệm'],
   pathChoice: ['chọn phương án', 'phương án nào', 'phương pháp nào', 'cách chọn'],

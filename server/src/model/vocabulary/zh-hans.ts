@@ -42,6 +42,7 @@ export const zhHans: Vocabulary = {
   schemaReversal: ['回滚迁移', '迁移回滚', '数据库回滚', '回滚数据库'],
   schemaChanges: ['字段', '列名', '类型变更', 'enum'],
   no: ['否', '不', '不需要'],
+  or: ['或', '或者'],
   preferred: ['推荐', '首选', '优先', '默认'],
   environments: ['生产环境', '预发', '测试环境', '开发环境', '线上环境', '免费版', '付费版'],
   pathChoice: ['如何选择', '选择哪', '方案选择', '选用哪'],

@@ -42,6 +42,7 @@ export const zhHant: Vocabulary = {
   schemaReversal: ['回滾遷移', '遷移回滾', '資料庫回滾', '回滾資料庫'],
   schemaChanges: ['欄位', '列名', '類型變更', 'enum'],
   no: ['否', '不', '不需要'],
+  or: ['或', '或者'],
   preferred: ['推薦', '建議', '首選', '優先', '預設'],
   environments: ['正式環境', '生產環境', '測試環境', '開發環境', '免費方案', '付費方案'],
   pathChoice: ['如何選擇', '選擇哪', '方案選擇', '選用哪'],
