@@ -125,18 +125,28 @@ export function isCommentLine(line: string): boolean {
   return /^\s*(?:#|\/\/|--|;|REM\b)/i.test(line);
 }
 
-/** `fn` remembered by `key(...args)`, at most `max` results (the oldest are forgotten first). */
-export function memoized<A extends unknown[], R>(fn: (...args: A) => R, max: number, key: (...args: A) => string = (...args) => String(args[0])): (...args: A) => R {
-  const seen = new Map<string, R>();
-  return (...args: A) => {
-    const k = key(...args);
-    if (seen.has(k)) return seen.get(k) as R;
-    const r = fn(...args);
-    if (seen.size >= max) seen.delete(seen.keys().next().value as string);
-    // A copy as the key: a slice of a document would keep the whole document alive.
-    seen.set((' ' + k).slice(1), r);
+/**
+ * Answers kept by string, at most `max` of them. A full cache is dropped whole: evicting in
+ * order would miss every time on a document with more distinct texts than it holds. The key is
+ * a copy, since a slice of a document would keep the whole document alive.
+ */
+export class StringCache<R> {
+  private readonly seen = new Map<string, R>();
+  constructor(private readonly max: number) {}
+
+  get(key: string, compute: () => R): R {
+    if (this.seen.has(key)) return this.seen.get(key) as R;
+    const r = compute();
+    if (this.seen.size >= this.max) this.seen.clear();
+    this.seen.set((' ' + key).slice(1), r);
     return r;
-  };
+  }
+}
+
+/** `fn` remembered by `key(...args)`, at most `max` results (a {@link StringCache}). */
+export function memoized<A extends unknown[], R>(fn: (...args: A) => R, max: number, key: (...args: A) => string = (...args) => String(args[0])): (...args: A) => R {
+  const cache = new StringCache<R>(max);
+  return (...args: A) => cache.get(key(...args), () => fn(...args));
 }
 
 /**

@@ -523,8 +523,9 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
         const answer = arrow ? item.line.text.slice(arrow.index + arrow[0].length) : '';
         if (arrow && MATCH.watchOnly.test(answer) && !MATCH.rollback.test(answer)) continue;
         const nameEnd = arrow ? item.line.start + arrow.index : item.line.end;
+        const answerStart = arrow ? nameEnd + arrow[0].length : nameEnd;
         const word = arrow && !shared ? MATCH.immediate.find(answer) : undefined;
-        const own = word && arrow ? { start: nameEnd + arrow[0].length + word.index, end: nameEnd + arrow[0].length + word.index + word.length } : undefined;
+        const own = word ? { start: answerStart + word.index, end: answerStart + word.index + word.length } : undefined;
         const budget = shared ?? own;
         const end = item.children.length ? item.children[item.children.length - 1].end : item.line.end;
         model.triggers.push({
@@ -643,6 +644,14 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     }
   }
 
+  // "**Rollback trigger:** error rate > 5% or p95 > 2 s" in a paragraph or a list's item; `mark` is the block then seen.
+  const takeInline = (para: Paragraph, section: Section | undefined, mark: number) => {
+    const inline = inlineTriggers(text, para, section);
+    if (!inline.length) return;
+    seen.add(mark);
+    model.announcements.push({ span: spanOf(para), section });
+    model.triggers.push(...inline);
+  };
   // Bold labels anywhere: "**Immediate rollback if:**" followed by a list.
   const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {
@@ -651,21 +660,9 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
         model.announcements.push({ span: spanOf(n), section });
         takeList(nodes[i + 1] as List, section, plainText(n), n);
       } else if (n.type === 'paragraph' && !(nodes[i + 1]?.type === 'list') && !seen.has(spanOf(n).start)) {
-        const inline = inlineTriggers(text, n, section);
-        if (inline.length) {
-          seen.add(spanOf(n).start);
-          model.announcements.push({ span: spanOf(n), section });
-          model.triggers.push(...inline);
-        }
+        takeInline(n, section, spanOf(n).start);
       } else if (n.type === 'list' && !seen.has(spanOf(n).start)) {
-        for (const item of n.children) {
-          const head = item.children[0];
-          const inline = head?.type === 'paragraph' ? inlineTriggers(text, head, section) : [];
-          if (!inline.length) continue;
-          seen.add(spanOf(n).start);
-          model.announcements.push({ span: spanOf(head), section });
-          model.triggers.push(...inline);
-        }
+        for (const item of n.children) if (item.children[0]?.type === 'paragraph') takeInline(item.children[0], section, spanOf(n).start);
       } else if (n.type === 'table' && !(section && isRolesTitle(section.title))) {
         // Under "## Escalation" a "Criteria" column says when to call whom, not when to roll back.
         takeTable(n, section, false);

@@ -2,6 +2,7 @@
 // The model asks "is this a rollback word?", never "is this English?": a heading
 // may mix languages ("Rollback 기준", "Critérios de rollback").
 import type { Vocabulary } from './types';
+import { StringCache } from '../text';
 import { en } from './en';
 import { es } from './es';
 import { pt } from './pt';
@@ -82,32 +83,22 @@ function all(list: WordList, languages: readonly Vocabulary[] = VOCABULARIES): s
   return languages.flatMap((v) => v[list]);
 }
 
+const SEEN_LENGTH = 400;
+
 /**
  * A compiled word list. The entries are lower case and the text is lowered before the test:
  * a regex without the `i` flag costs a third as much to compile (case-insensitive Unicode
  * matching expands every letter), and each is compiled twice, for one-byte and two-byte text.
  */
-const SEEN_LENGTH = 400;
-const SEEN_ENTRIES = 4096;
-
 export class Matcher {
   constructor(readonly regex: RegExp) {}
 
   // The same titles, trigger names and steps are asked about on every edit, and one test of a
-  // 13-language alternation costs far more than a lookup. Only short texts are kept; a full
-  // cache is dropped whole, since evicting in order would miss every time on a document with
-  // more distinct texts than it holds.
-  private seen = new Map<string, boolean>();
+  // 13-language alternation costs far more than a lookup. Only short texts are kept.
+  private readonly seen = new StringCache<boolean>(4096);
   test(text: string): boolean {
     if (text.length > SEEN_LENGTH) return this.regex.test(text.toLowerCase());
-    let r = this.seen.get(text);
-    if (r === undefined) {
-      r = this.regex.test(text.toLowerCase());
-      if (this.seen.size >= SEEN_ENTRIES) this.seen.clear();
-      // A copy as the key: a slice of a document would keep the whole document alive.
-      this.seen.set((' ' + text).slice(1), r);
-    }
-    return r;
+    return this.seen.get(text, () => this.regex.test(text.toLowerCase()));
   }
 
   /** Where the first match stands in `text` (the whole text when lowering changed its length, "İ" → "i̇"). */
