@@ -192,6 +192,12 @@ test('RB007: users reporting it is a way it is observed; complaints with no numb
   for (const item of ['User complaints spike', 'Major user complaints']) assert.equal(rb007(item), 1, item);
 });
 
+test('RB007: how often, with no count, leaves even a concrete event vague', () => {
+  const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item} (budget 5 min)\n`).length;
+  for (const item of ['Memory leaks o crashes frecuentes del navegador', 'Exportación falla ocasionalmente', 'エラーが継続的に発生している', 'Checkout fails intermittently']) assert.equal(rb007(item), 1, item);
+  for (const item of ['Checkout fails 3 times in 10 minutes', 'Crashes frecuentes (> 5 por hora en Sentry)', 'Checkout page does not load']) assert.equal(rb007(item), 0, item);
+});
+
 test('RB007: a vague trigger whose examples in brackets mostly name what happens is measurable', () => {
   const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item}, budget 5 min\n`).length;
   assert.equal(rb007('Data integrity issue appears (lost event data, incorrect guest list mutations, duplicate critical writes)'), 0);
@@ -299,11 +305,15 @@ test('RB008 reads a window in any language', () => {
   const noWindow = (trigger: string) => findingsOf('RB008', `# Runbook\n\n## Rollback criteria\n\n- ${trigger}, budget 5 min\n`).length > 0;
   for (const t of ['Error rate >5% trong 10 phút', 'Average latency > 10 seconds voor 10 minutes', 'Taxa de erro > 5% durante 10 minutos', 'エラー率が5%を超えて10分間継続']) assert.ok(!noWindow(t), t);
   for (const t of ['Error rate > 5%', 'Performance degradation > 50%']) assert.ok(noWindow(t), t);
+  // A word that alone says the condition holds over time ("Latency P99 > 2000ms costantemente", it-pstt-tool).
+  for (const t of ['Latency P99 > 2000ms costantemente', 'Error rate > 5% sustained', 'Fehlerrate > 5% anhaltend', 'Taxa de erro > 5% de forma sustentada', '错误率 > 5% 持续', 'Tỷ lệ lỗi > 5% liên tục']) assert.ok(!noWindow(t), t);
 });
 
 test("a rollback section's own 'when to use', and a scenario table with a condition column, are trigger lists", () => {
   const names = (doc: string) => buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name);
   assert.deepEqual(names('# Runbooks operacionales\n\n## RB-002: Rollback de Emergencia\n\n### Cuándo Ejecutar\n\n- Error 5xx en > 1% de requests\n- Funcionalidad crítica rota\n\n## RB-004: Backup\n'), ['Error 5xx en > 1% de requests', 'Funcionalidad crítica rota']);
+  // "When to activate" the plan, under a rollback plan's title (pt-crm-propulse).
+  assert.deepEqual(names('# Plano de Rollback & Resposta a Incidentes\n\n## 🚨 Sinais de Alerta (Quando ativar)\n\n1. **Erros 500 em pico**: passarem de 5% das requests.\n2. **Webhooks Quebrados**: Z-API recebe 5xx.\n\n## Estratégia de Rollback\n'), ['Erros 500 em pico', 'Webhooks Quebrados']);
   // A method's own "when to use" is not: there are several methods.
   assert.deepEqual(names('# Playbook\n\n## 1. Application Rollback\n\n### Khi nào sử dụng?\n\n- Deploy mới gây lỗi\n- Bug được phát hiện\n\n## 2. Docker Image Rollback\n\n### Khi nào sử dụng?\n\n- Cần deploy một version cụ thể\n- Staging slot đã bị ghi đè\n'), []);
   assert.equal(names('# Plan de reversa\n\n### 2. Escenarios de reversa\n\n| Escenario | Criterio de activación | Acción |\n|---|---|---|\n| Error crítico en producción | caída / pérdida función crítica | Ejecutar rollback |\n').length, 1);

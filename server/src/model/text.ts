@@ -135,7 +135,8 @@ export class StringCache<R> {
   constructor(private readonly max: number) {}
 
   get(key: string, compute: () => R): R {
-    if (this.seen.has(key)) return this.seen.get(key) as R;
+    const known = this.seen.get(key);
+    if (known !== undefined || this.seen.has(key)) return known as R;
     const r = compute();
     if (this.seen.size >= this.max) this.seen.clear();
     this.seen.set((' ' + key).slice(1), r);

@@ -35,7 +35,9 @@ export const RB007: RunbookRule = {
       const concrete = examples.filter((e) => !MATCH.vague.test(e) && !MATCH.generic.test(e) && !isVague(e)).length;
       if (examples.length && concrete * 2 > examples.length) continue;
       if (detail.split(/\s+/).length >= 2 && !/[?？→]/.test(detail) && !MATCH.vague.test(detail) && !MATCH.generic.test(detail) && !isVague(detail)) continue;
-      if (!degree && (!isVague(t.name) || hasFailingCheck(all))) continue;
+      // "Memory leaks o crashes frecuentes", "API 500エラー多発": how often, with no count, is no threshold.
+      const often = MATCH.frequency.test(t.name);
+      if (!degree && !often && (!isVague(t.name) || hasFailingCheck(all))) continue;
       // "部署後 5 分鐘內發現 P1 問題" under "| **P1 — Critical** | 服務完全中斷 |": the document says what that level is.
       if (definesLevel(model.text, t.name, defined)) continue;
       report({

@@ -143,6 +143,7 @@ export const MATCH = {
   dataCorruption: compile(alternation(all('dataCorruption'))),
   dataCorrection: compile(alternation(all('dataCorrection'))),
   vague: compile(alternation(all('vague'))),
+  frequency: compile(alternation(all('frequency'))),
   events: compile(alternation(all('events'))),
   failures: compile(alternation(all('failures'))),
   unresolved: compile(alternation(all('unresolved'))),
@@ -202,6 +203,7 @@ export const MATCH = {
   windowBefore: compile(`(?:${alternation(VOCABULARIES.flatMap((v) => v.window.before))})[\\s:：(（]*(?:[<>≥≤~]\\s*=?\\s*)?$`),
   /** Text after a duration that makes it a window ("5 minutes in a row", "5分間継続"). */
   windowAfter: compile(`^[\\s,]*(?:${alternation(VOCABULARIES.flatMap((v) => v.window.after))})`),
+  windowSteady: compile(alternation(VOCABULARIES.flatMap((v) => v.window.steady))),
   receipt: {
     commands: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.commands))),
     gaps: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.gaps))),

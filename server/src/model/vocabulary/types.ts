@@ -53,6 +53,8 @@ export interface Vocabulary {
   negative: string[];
   /** Words of degree or judgement that, with no number, no named check and no way it is observed, leave a trigger vague: "elevated", "significant", "critical", "decision". */
   vague: string[];
+  /** How often, with no count ("frequent crashes", "falla ocasionalmente", "API 500エラー多発"): even a concrete event is vague then (RB007). */
+  frequency: string[];
   /** A concrete failure event ("broken", "fails", "unavailable", "discovered", "cassée", "失败"): with it, a degree word ("critical feature broken") still names something one can see happen. */
   events: string[];
   /** What fails one request or transaction at a time ("failed", "errors", "fallos", "échecs", "失败"): a percentage of them is a rate (RB008). */
@@ -121,9 +123,10 @@ export interface Vocabulary {
   /**
    * Words that make a duration a window, not a budget ("for 5 minutes", "5分間継続"): those
    * written just before the number, those just after the unit, and those between the two
-   * ("10 consecutive minutes").
+   * ("10 consecutive minutes"); and `steady`, the words that say on their own, with no duration,
+   * that a condition must hold over time ("sustained", "costantemente", "持续"): RB008 asks no more.
    */
-  window: { before: string[]; after: string[]; between?: string[] };
+  window: { before: string[]; after: string[]; between?: string[]; steady: string[] };
   /** "Immediately", "ASAP": a budget written as a word, which RB004 asks to make a duration. */
   immediate: string[];
   /**

@@ -9,7 +9,7 @@ const FAILING = /\b(?:fail(?:s|ed|ing|ure|ures)?|red|broken|down|unavailable|unr
 const OBSERVED = /\b(?:manual(?:ly)? check\w*|checked by|dashboard\w*|smoke tests?|synthetic\w*|monitor\w*|alert\w*|grafana|datadog|prometheus|lighthouse|web vitals|pagerduty|opsgenie|sentry|new relic|cloudwatch|stackdriver|honeycomb|kibana|logs?|health ?checks?|probes?|pipeline|ci\b|status page|support tickets?|customer reports?|on-?call|pager|metrics?|slo|sli|canary|tests?\b|you\b|observed)\b/i;
 const VAGUE = /\b(?:things?|stuff|issues?|problems?|weird\w*|odd|off|bad|unstable|flaky|not great|something|anything|somehow|unusual|strange|concerns?|concerning|feels?|seems?|looks?|situations?|needed|need for|frustrat\w*|unhappy|not right|suspicious|sluggish|slow)\b/i;
 const RATE = /\b(?:rate|performance|latenc\w+|p(?:50|90|95|99|999)|errors?|5xx|4xx|response times?|throughput|queue (?:depth|length)|lag|apdex)\b/i;
-const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d+(?:[.,]\d+)?(?![\d.,]|\s*%)|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\bsustained\b|\bconsistently\b|\bcontinuously\b|\bconsecutive\b|\bin\s+a\s+row\b|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bpersist\w*|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
+const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d+(?:[.,]\d+)?(?![\d.,]|\s*%)|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
 
 /** A number with its unit, before a comparison word written after it ("10秒以上"). */
 const NUMBER_WITH_UNIT = /\d+(?:[.,]\d+)?\s*(?:%|ms|毫秒|分钟|分鐘|[秒分倍件回초분건회])?/g;
@@ -62,7 +62,7 @@ export function hasWindow(text: string): boolean {
   if (PER_UNIT.test(text)) return true;
   // The window words of every language ("trong 10 phút", "voor 10 minutes", "durante 5 minutos", "5分間継続").
   // "API応答時間10秒以上" is the latency's value, not how long it lasts.
-  return WINDOW.test(text) || findDurations(text).some((d) => isWindowAt(text, d.start, d.end) && !MATCH.rateBefore.test(text.slice(Math.max(0, d.start - 30), d.start)));
+  return WINDOW.test(text) || MATCH.windowSteady.test(text) || findDurations(text).some((d) => isWindowAt(text, d.start, d.end) && !MATCH.rateBefore.test(text.slice(Math.max(0, d.start - 30), d.start)));
 }
 
 /**
