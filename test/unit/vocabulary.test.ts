@@ -223,6 +223,11 @@ test('a severity legend answers the triggers tagged with its levels; untagged, i
   assert.equal(findingsOf('RB004', criteria).length, 1);
 });
 
+test("a table of severity levels with a time column gives its level's time to the triggers tagged with it", () => {
+  const doc = '# 上线监控\n\n### 严重级别定义\n\n| 级别 | 条件 | 响应时间 | 处理流程 |\n|------|------|----------|----------|\n| **P0-Critical** | P99>1s | 立即 | 立即回滚 |\n| **P1-High** | 5xx>1% | 15分钟 | 评估回滚 |\n\n### 回滚决策树\n\n```\n异常发生\n  ├─ 多个P1级告警 → 评估后回滚\n  ├─ 多个P0级告警 → 回滚\n  └─ 5xx错误率 > 5% → 回滚\n```\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetText]), [['多个P1级告警', '15分钟'], ['多个P0级告警', '立即'], ['5xx错误率 > 5%', undefined]]);
+});
+
 test('a deadline beside the fix attempt (\'not fixed the same day\', \'当日中の恒久修正が不可能\') is a budget that is no duration: RB004, not RB003', () => {
   for (const item of ['当日中の恒久修正が不可能', 'Issue not resolved the same day', 'Correção não resolvida no mesmo dia']) {
     const doc = `# Runbook\n\n## Rollback 条件\n\n- ${item}\n- API 5xx > 2% for 5 min, budget 5 min\n`;
@@ -683,6 +688,20 @@ test('a heading that says "immediately" gives a table without a budget column it
   assert.equal(findingsOf('RB004', doc).length, 1);
   assert.equal(findingsOf('RB002', doc).length, 1);
   assert.equal(findingsOf('RB003', doc).length, 0);
+});
+
+test('an answer cell that rolls back "immediately", in a table without a budget column, is its row\'s budget word: RB004 beside RB002', () => {
+  const doc = '# Runbook\n\n### 5.1 ロールバック判断基準\n\n| 判断基準 | ロールバック要否 |\n|---|---|\n| ログイン機能が動作しない | **即時ロールバック** |\n| API が 5xx エラーを返す | **即時ロールバック** |\n| UI の表示崩れ（軽微） | 修正対応を検討 |\n';
+  const rb004 = findingsOf('RB004', doc);
+  assert.deepEqual(rb004.map((f) => doc.slice(f.span.start, f.span.end)), ['即時', '即時']);
+  assert.equal(findingsOf('RB002', doc).length, 1);
+  assert.equal(findingsOf('RB003', doc).length, 0);
+  // The word names the rollback whose heading gives its minutes.
+  const named = '# 回滚方案\n\n## 1. 总览\n\n### 1.2 回滚决策矩阵\n\n| 问题类型 | 修复时间评估 | 业务影响 | 建议处理方式 |\n|---|---|---|---|\n| 编译错误 | > 30分钟 | 高 | 立即回滚 |\n| 运行时异常 | > 15分钟 | 高 | 立即回滚 |\n\n## 2. 快速回滚流程\n\n### 2.1 立即回滚（5分钟内完成）\n\n1. 停止服务\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', named).triggers.triggers.map((t) => t.budgetMinutes), [5, 5]);
+  assert.equal(findingsOf('RB004', named).length, 0);
+  const zh = '# 清單\n\n### 回滾觸發條件\n\n| 指標 | 閾值 | 行動 |\n|------|------|------|\n| 錯誤率 | > 5% | 立即回滾 |\n| 孤兒交易率 | > 100/小時 | 調查後決定 |\n';
+  assert.equal(findingsOf('RB004', zh).length, 1);
 });
 
 test('a heading that says "immediately" gives its list a budget word: one RB004, no RB003 per item', () => {

@@ -126,7 +126,7 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
     const parsed = budgetText ? parseBudget(budgetText) : undefined;
     // The answer can stand in any cell: "| Dữ liệu bị hỏng | Database PITR | 10-30 phút |".
     const dataCorrection = row.cells.some((c, i) => i !== tt.triggerCol && c.text && isDataCorrection(c.text));
-    const inherited = budgetText ? undefined : heading;
+    const inherited = budgetText ? undefined : heading ?? (tt.budgetCol < 0 ? immediateAnswer(text, row.cells, taken) : undefined);
     out.push({
       name: nameCell.text,
       nameSpan: nameCell.span,
@@ -148,6 +148,20 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
     });
   }
   return out;
+}
+
+/**
+ * "| API が 5xx エラーを返す | **即時ロールバック** |", "| 錯誤率 | > 5% | 立即回滾 |": in a table without a budget
+ * column, an answer cell that rolls back "immediately" puts a word where the minutes should be (RB004).
+ */
+function immediateAnswer(text: string, cells: Cell[], taken: number[]): SharedBudget | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    if (taken.includes(i) || !MATCH.rollback.test(cells[i].text)) continue;
+    const raw = text.slice(cells[i].span.start, cells[i].span.end);
+    const word = MATCH.immediate.find(raw);
+    if (word) return { start: cells[i].span.start + word.index, end: cells[i].span.start + word.index + word.length };
+  }
+  return undefined;
 }
 
 /** The duration soon after "not resolved" ("not resolved within 30 minutes", "未解决超过30分钟"), offsets in `s`. */
@@ -675,7 +689,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
 
   inheritFromDecisionTables(root, text, model);
   inheritFromSeverityLegends(root, text, sections, model, seen);
-  inheritDocumentBudget(root, text, model);
+  inheritDocumentBudget(root, text, sections, model);
   model.triggers.sort((a, b) => a.span.start - b.span.start);
   return model;
 }
@@ -782,7 +796,7 @@ function rtoColumn(text: string, headerAt: number, header: string, rtoAt: number
  * gives its minutes to those that share only a word ("Roll back immediately if:"). Not to a
  * table's empty budget cell: the cell is where the team writes it.
  */
-function inheritDocumentBudget(root: Root, text: string, model: TriggerModel): void {
+function inheritDocumentBudget(root: Root, text: string, sections: Section[], model: TriggerModel): void {
   const heirs = model.triggers.filter((t) => {
     if (t.dataCorrection || (t.table && t.table.budgetCol >= 0)) return false;
     const onlyAWord = t.budgetFromHeading && t.budgetMinutes === undefined;
@@ -794,13 +808,21 @@ function inheritDocumentBudget(root: Root, text: string, model: TriggerModel): v
   const answering = answeringRollbacks();
   for (const t of heirs) {
     // "### 触发条件" then "### 快速回滚（5分钟内）": the rollback that answers them, with its time.
-    const b = answering(t.section)?.budget ?? fallback;
+    // "| 运行时异常 | … | 立即回滚 |" and "### 2.1 立即回滚（5分钟内完成）": the word names the rollback that gives its minutes.
+    const b = answering(t.section)?.budget ?? (t.budgetText ? namedRollback(sections, t.budgetText)?.budget : undefined) ?? fallback;
     if (!b) continue;
     t.budgetText = text.slice(b.start, b.end);
     t.budgetSpan = { start: b.start, end: b.end };
     t.budgetMinutes = b.minutes;
     t.budgetFromHeading = true;
   }
+}
+
+/** The rollback section whose heading says the budget's word and gives the minutes ("### 2.1 立即回滚（5分钟内完成）" for "立即"). */
+function namedRollback(sections: Section[], word: string): Section | undefined {
+  const w = word.trim().toLowerCase();
+  if (!w || !MATCH.immediate.test(w)) return undefined;
+  return sections.find((s) => s.budget && s.title.includes(w) && MATCH.rollback.test(s.title) && !MATCH.stageHeading.test(plainText(s.heading).trim()));
 }
 
 /**
@@ -819,7 +841,8 @@ function answeringRollbacks(): (section: Section | undefined) => Section | undef
 }
 
 /** A severity tag at the start of a legend entry or anywhere in a trigger ("P0", "Sev 1", "SEV-2"). */
-const SEVERITY_TAG = /(?<![\p{L}\p{N}])(?:p[0-4]|sev[- ]?[0-4])(?![\p{L}\p{N}])/iu;
+// Bounded by Latin letters and digits only: "多个P1级告警" carries P1.
+const SEVERITY_TAG = /(?<![\p{Script=Latin}\p{N}])(?:p[0-4]|sev[- ]?[0-4])(?![\p{Script=Latin}\p{N}])/iu;
 /** The severity tag a text carries, spelled one way ("SEV-2", "sev 2" → "SEV2"), or undefined. */
 export const severityTagOf = (s: string) => SEVERITY_TAG.exec(s)?.[0].toUpperCase().replace(/[- ]/g, '');
 
@@ -914,6 +937,7 @@ function levelLegend(text: string, list: List, levels: Set<string>): LegendEntry
  */
 function inheritFromSeverityLegends(root: Root, text: string, sections: Section[], model: TriggerModel, seen: Set<number>): void {
   inheritFromLevelLegends(root, text, model);
+  inheritFromSeverityTables(root, text, model);
   const entries = root.children.flatMap((n) => (n.type === 'list' && !seen.has(spanOf(n).start) ? severityLegend(text, n) : []));
   if (!entries.length) return;
   const tagged = model.triggers.filter((t) => severityTagOf(t.name));
@@ -946,6 +970,36 @@ function inheritFromSeverityLegends(root: Root, text: string, sections: Section[
       span: spanOf(e.item),
       section: sections.filter((s) => s.span.start <= start && start < s.span.end).pop(),
     });
+  }
+}
+
+/**
+ * "| **P1-High** | P99>0.5s或5xx>1% | 15分钟 | 评估回滚 |": a table of severity levels (two or more rows that open
+ * with one) and a time column gives each level's time to the triggers tagged with it that state none ("多个P1级告警").
+ */
+function inheritFromSeverityTables(root: Root, text: string, model: TriggerModel): void {
+  const orphans = model.triggers.filter((t) => t.budgetText === undefined && severityTagOf(t.name));
+  if (!orphans.length) return;
+  const triggerTables = new Set(model.tables.map((tt) => tt.table.span.start));
+  const times = new Map<string, Cell>();
+  for (const node of root.children) {
+    if (node.type !== 'table' || triggerTables.has(spanOf(node).start) || headerColumn(node, BUDGET_COL, [0]) < 0) continue;
+    const table = parseTable(text, node);
+    const col = columnIndex(table, BUDGET_COL, [0]);
+    const rows = table.rows.filter((r) => {
+      const cell = r.cells[col];
+      return severityTagOf(r.cells[0]?.text ?? '') && cell && (parseBudget(cell.text) || MATCH.immediate.test(cell.text));
+    });
+    if (rows.length < 2) continue;
+    for (const r of rows) {
+      const tag = severityTagOf(r.cells[0].text)!;
+      if (!times.has(tag)) times.set(tag, r.cells[col]);
+    }
+  }
+  for (const t of orphans) {
+    const cell = times.get(severityTagOf(t.name)!);
+    if (!cell) continue;
+    Object.assign(t, { budgetText: cell.text, budgetSpan: cell.span, budgetMinutes: parseBudget(cell.text)?.minutes, dataCorrection: isDataCorrection(cell.text), budgetFromHeading: true });
   }
 }
 
