@@ -32,7 +32,7 @@ const HEADINGS: Record<string, { triggers: string[]; procedure: string; label: s
   pt: { triggers: ['Critérios de rollback', 'Gatilhos de reversão', 'Quando fazer rollback'], procedure: 'Procedimento de rollback', label: 'Fazer rollback se:' },
   fr: { triggers: ['Critères de retour arrière', 'Quand faire un rollback', 'Déclencheurs de rollback'], procedure: 'Procédure de retour arrière', label: 'Revenir en arrière si :' },
   de: { triggers: ['Rollback-Kriterien', 'Wann zurückrollen?', 'Abbruchkriterien'], procedure: 'Rollback-Verfahren', label: 'Rollback durchführen, wenn:' },
-  it: { triggers: ['Criteri di rollback', 'Quando fare rollback'], procedure: 'Procedura di rollback', label: 'Eseguire il rollback se:' },
+  it: { triggers: ['Criteri di rollback', 'Quando fare rollback', '6.1 Trigger di rollback (qualsiasi ⇒ rollback)'], procedure: 'Procedura di rollback', label: 'Eseguire il rollback se:' },
   nl: { triggers: ['Criteria voor terugdraaien', 'Wanneer terugdraaien'], procedure: 'Terugdraaien', label: 'Terugdraaien als:' },
   ja: { triggers: ['ロールバック基準', '切り戻し判断基準', 'ロールバックの条件'], procedure: 'ロールバック手順', label: '以下の場合はロールバックする:' },
   ko: { triggers: ['롤백 기준', '롤백 조건'], procedure: '롤백 절차', label: '다음의 경우 롤백:' },
@@ -72,6 +72,7 @@ test('headings that only look like a trigger section are not one', () => {
     'Decision',
     'Rollback Success Criteria',
     'Trigger Rollback via GitHub Actions',
+    'Trigger a rollback',
     'When not to roll back',
     'Rollback Decision Authority',
     'Critères de succès du rollback',
@@ -195,6 +196,8 @@ test('RB007: users reporting it is a way it is observed; complaints with no numb
 test('RB007: how often, with no count, leaves even a concrete event vague', () => {
   const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item} (budget 5 min)\n`).length;
   for (const item of ['Memory leaks o crashes frecuentes del navegador', 'Exportación falla ocasionalmente', 'エラーが継続的に発生している', 'Checkout fails intermittently']) assert.equal(rb007(item), 1, item);
+  // "ON/OFF" is no mood word ("off"); an unreachable store is an event, however critical.
+  for (const item of ['feature gating errato (ON/OFF non rispettato)', 'persistence non accessibile / errori DB critici']) assert.equal(rb007(item), 0, item);
   for (const item of ['Checkout fails 3 times in 10 minutes', 'Crashes frecuentes (> 5 por hora en Sentry)', 'Checkout page does not load']) assert.equal(rb007(item), 0, item);
 });
 
@@ -311,7 +314,7 @@ test('RB008 reads a window in any language', () => {
   for (const t of ['Error rate >5% trong 10 phút', 'Average latency > 10 seconds voor 10 minutes', 'Taxa de erro > 5% durante 10 minutos', 'エラー率が5%を超えて10分間継続']) assert.ok(!noWindow(t), t);
   for (const t of ['Error rate > 5%', 'Performance degradation > 50%']) assert.ok(noWindow(t), t);
   // A word that alone says the condition holds over time ("Latency P99 > 2000ms costantemente", it-pstt-tool).
-  for (const t of ['Latency P99 > 2000ms costantemente', 'Error rate > 5% sustained', 'Fehlerrate > 5% anhaltend', 'Taxa de erro > 5% de forma sustentada', '错误率 > 5% 持续', 'Tỷ lệ lỗi > 5% liên tục']) assert.ok(!noWindow(t), t);
+  for (const t of ['Latency P99 > 2000ms costantemente', 'Latência > 500ms consistentemente', 'Error rate > 5% sustained', 'Fehlerrate > 5% anhaltend', 'Taxa de erro > 5% de forma sustentada', '错误率 > 5% 持续', 'Tỷ lệ lỗi > 5% liên tục']) assert.ok(!noWindow(t), t);
 });
 
 test("a rollback section's own 'when to use', and a scenario table with a condition column, are trigger lists", () => {
@@ -331,6 +334,10 @@ test('RB011 reads numbered paths in the languages: several, none marked primary'
   const doc = (a: string, b: string) => `# Runbook\n\n## 回滚步骤\n\n### ${a}\n\n\`\`\`sh\nargocd app rollback app\n\`\`\`\n\n### ${b}\n\n\`\`\`sh\nkubectl rollout undo deploy/app\n\`\`\`\n`;
   for (const [a, b] of [['方法 1: ArgoCD', '方法 2: kubectl'], ['方案A', '方案B'], ['Opção A: Redeploy', 'Opção B: Git revert'], ['Вариант A: скрипт', 'Вариант B: вручную']]) assert.ok(rb011(doc(a, b)), a);
   assert.ok(!rb011(doc('方法 1: ArgoCD（推荐）', '方法 2: kubectl')));
+  // Bold labels in a step, not headings ("**Opción A: Git Checkout al Tag Anterior**", es-bubu).
+  const bold = (a: string, b: string) => `# Plan\n\n## Procedimiento de Rollback\n\n### Paso 4: Revertir Código\n\n**${a}**\n\n\`\`\`bash\ngit checkout v1.2.0\n\`\`\`\n\n**${b}**\n\n\`\`\`bash\nkubectl rollout undo deploy/app\n\`\`\`\n`;
+  for (const [a, b] of [['Opción A: Git Checkout al Tag Anterior', 'Opción B: kubectl'], ['方案A：切换分支', '方案B：kubectl'], ['방법 1: 태그 체크아웃', '방법 2: kubectl']]) assert.ok(rb011(bold(a, b)), a);
+  assert.ok(!rb011(bold('Opción A: Git Checkout (Recomendado)', 'Opción B: kubectl')));
 });
 
 test('RB012: when every path is a console click or git revert, in any language', () => {
@@ -626,6 +633,11 @@ test('RB009: a data trigger whose own answer corrects the data, in any cell or a
   assert.deepEqual(buildRunbook('/w/RUNBOOK.md', table('Database PITR')).triggers.triggers.map((t) => [t.budgetMinutes, t.dataCorrection]), [[30, true]]);
   assert.equal(rb009('# Runbook\n\n## Rollback criteria\n\n- Data corruption detected → restore from backup (budget 15 min)\n'), 0);
   assert.equal(rb009('# Runbook\n\n## Rollback criteria\n\n- Data corruption detected → roll back (budget 15 min)\n'), 1);
+  // A section headed by the data problem, over a data correction, answers it (es-paes-tutor).
+  const section = (body: string) => `# Plan\n\n## Cuándo hacer rollback\n\n- Pérdida de datos o corrupción de datos (budget 5 min)\n\n## Rollback de base de datos\n\n#### Si hay datos corruptos:\n\n${body}\n`;
+  assert.equal(rb009(section('Restaurar desde backup: `pg_restore -d app backup.dump`')), 0);
+  assert.equal(rb009(section('Revisar los logs.')), 1);
+  assert.equal(rb009(table('サービス停止 → DB リストア → 調査')), 0);
 });
 
 test('a budget in a heading holds for the lists of its sub-sections', () => {

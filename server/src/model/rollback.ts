@@ -6,7 +6,7 @@ import { contentOf, descendants, isRollbackTitle, isTriggerTitle, type Section }
 import { isStepList } from './triggers';
 import { isCommentLine } from './text';
 import type { Span } from './types';
-import { entrySource, MATCH } from './vocabulary';
+import { entrySource, MATCH, PATH_ID_SOURCE } from './vocabulary';
 
 export type PathKind = 'pipeline' | 'console' | 'git-revert' | 'cli' | 'other';
 
@@ -52,7 +52,8 @@ export interface RollbackModel {
 
 /** What marks a path as the one to take first: "Primary:", "(Recommended)", "use this first". */
 export const PRIMARY = MATCH.preferred;
-const PATH_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(primary|fallback|secondary|backup|alternative|alternate|last resort|option\s+[a-z0-9]+|path\s+[a-z0-9]+|method\s+[a-z0-9]+|plan\s+[a-z0-9]+)\b[^:\n]{0,60}?(?:\*\*|__)?\s*[:—–-]/i;
+// "**Opción A: Git Checkout**", "**方案B：**": a path's word and id in any of the languages.
+const PATH_LABEL = new RegExp(`^\\s*(?:(?:\\*\\*|__)\\s*)?(primary|fallback|secondary|backup|alternative|alternate|last resort|${PATH_ID_SOURCE})(?![\\p{L}\\p{N}])[^:：\\n]{0,60}?(?:\\*\\*|__)?\\s*[:：—–-]`, 'iu');
 // "Primary path", "Fallback: console", "Path B — kubectl"; not "Backup requirements".
 const PATH_HEADING = /^(?:(?:primary|fallback|secondary|backup|alternative|alternate|last resort)(?:\s*$|\s*[:(—–-]|\s+(?:path|method|option|plan|rollback|approach|route|procedure)\b)|(?:option|path|method|plan)\s+[a-z0-9]\b)/i;
 const NAMED_ACTION =

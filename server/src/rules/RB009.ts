@@ -16,6 +16,7 @@ export const RB009: RunbookRule = {
   check({ model, report }) {
     // Whole-document answers, read once and only when a data trigger asks.
     let only: boolean | undefined;
+    let inSection: boolean | undefined;
     const answered = new Map<string, boolean>();
     for (const t of model.triggers.triggers) {
       // "Declaración de incidente Sev1/Sev2 (falta de disponibilidad, pérdida de datos, incidente de seguridad)": data is one example of a broader trigger.
@@ -28,6 +29,8 @@ export const RB009: RunbookRule = {
       if (isDataCorrection(t.fullText)) continue;
       // "| Data corruption | C: Restore backup | 8min |": a decision matrix elsewhere answers it.
       if (answeredInTable(model, t.name, answered)) continue;
+      // "#### Si no hay migraciones pero hay datos corruptos:" over "Restaurar desde backup": a section of the data problem answers it.
+      if ((inSection ??= answeredInSection(model))) continue;
       report({
         // An inherited budget (heading, decision matrix) is shared: point at the trigger instead.
         span: t.budgetFromHeading ? t.nameSpan : t.budgetSpan ?? t.nameSpan,
@@ -37,6 +40,11 @@ export const RB009: RunbookRule = {
     }
   },
 };
+
+/** A section headed by a data problem ("Data corruption", "datos corruptos") whose own content names a data correction. */
+function answeredInSection(model: RunbookModel): boolean {
+  return model.sections.some((s) => MATCH.dataCorruption.test(s.title) && s.own.some((n) => namesCorrection(model.text, n)));
+}
 
 function onlyRollback(model: RunbookModel): boolean {
   return model.rollback.sections.length > 0 && !model.root.children.some((n) => namesCorrection(model.text, n));

@@ -6,7 +6,7 @@ export const en: Vocabulary = {
   criteria: ['trigger', 'triggers', 'criteria', 'criterion', 'conditions', 'signals', 'failure indicators', 'warning signs', 'decision matrix', 'decision criteria', 'go/no go', 'go no go', 'decision tree', 'decision flow'],
   scenarios: ['scenarios'],
   scenarioQualifiers: ['common', 'example', 'sample', 'typical', 'other', 'real-world'],
-  notTriggers: ['success*', 'exit criteria', 'completion', 'verification', 'validation', 'done', '^trigger', '^triggering', 'acceptance', 'prerequisite*', 'pre-requisite*', 'preconditions', 'requirements'],
+  notTriggers: ['success*', 'exit criteria', 'completion', 'verification', 'validation', 'done', '^trigger rollback', '^trigger roll back', '^trigger a', '^trigger the', '^trigger an', '^triggering', 'acceptance', 'prerequisite*', 'pre-requisite*', 'preconditions', 'requirements'],
   triggerTitles: ['trigger', 'triggers', 'deployment trigger', 'deployment triggers', 'trigger conditions', 'triggers conditions', 'trigger condition', 'trigger list', 'triggers list', 'rollback decision'],
   triggerPhrases: [
     'when to roll back',
@@ -45,7 +45,7 @@ export const en: Vocabulary = {
   negative: ['not', "don't", 'dont', 'never', 'avoid', 'instead'],
   vague: ['elevated', 'significant*', 'increased', 'spike*', 'degraded', 'degradation', 'severe*', 'major', 'critical', 'high', 'unexpected', 'abnormal', 'acceptable', 'agreed', 'excessive', 'complaints', 'decision', 'judgement', 'judgment', 'discretion', 'request*', 'concerns', 'uncertain', 'impact', 'minor', 'complete', 'trending', 'rising', 'rises', 'ceiling', 'risk of', 'at risk'],
   frequency: ['frequent', 'frequently', 'occasional', 'occasionally', 'intermittent', 'intermittently', 'repeated', 'repeatedly', 'keep occurring', 'keeps occurring', 'keep happening', 'keeps happening', 'recurring', 'sporadic', 'sporadically', 'widespread'],
-  events: ['broken', 'down', 'fails', 'failed', 'failing', 'failure', 'unavailable', 'unreachable', 'crash*', 'exposed', 'discovered', 'detected', 'found', 'leak*', 'outage', 'cannot', 'can\'t', 'unable', 'not working', 'does not load', 'doesn\'t load', 'blocked', 'blocking', 'blocks', 'lost', 'missing', 'corrupt*', 'vulnerability', 'appear', 'appears', 'flagged'],
+  events: ['broken', 'down', 'fails', 'failed', 'failing', 'failure', 'unavailable', 'unreachable', 'crash*', 'exposed', 'discovered', 'detected', 'found', 'leak*', 'outage', 'cannot', 'can\'t', 'unable', 'not working', 'does not load', 'doesn\'t load', 'blocked', 'blocking', 'blocks', 'lost', 'missing', 'corrupt*', 'vulnerability', 'appear', 'appears', 'flagged', 'inaccessible'],
   failures: ['fail*', 'error*', 'timeout*', 'timed out', 'exception*', 'crash*', 'rejected', 'declined'],
   unresolved: ['not resolved', 'unresolved', 'not fixed', 'cannot be fixed', 'can\'t be fixed', 'not fixable', 'no fix', 'not mitigated', 'cannot be resolved', 'can\'t be resolved', 'still failing after', 'unable to fix', 'cannot fix', 'can\'t fix', 'unable to debug', 'cannot debug', 'can\'t debug'],
   deadlines: ['same day', 'same-day', 'end of day', 'eod', 'by tomorrow', 'next business day'],

@@ -23,7 +23,7 @@ export const es: Vocabulary = {
   negative: ['no', 'nunca', 'evitar', 'en lugar de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto', 'acordad*', 'riesgo de'],
   frequency: ['frecuente', 'frecuentes', 'frecuentemente', 'ocasional', 'ocasionales', 'ocasionalmente', 'intermitente', 'intermitentes', 'repetidos', 'repetidas', 'recurrente', 'recurrentes', 'esporádic*', 'generalizados', 'generalizadas'],
-  events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga'],
+  events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga', 'inaccesible', 'inaccesibles'],
   failures: ['fallo*', 'falla*', 'fallid*', 'error*', 'rechazad*'],
   unresolved: ['no resuelt*', 'sin resolver', 'no se resuelve', 'no corregid*', 'sin corrección', 'no mitigad*', 'no logra resolver', 'no consigue resolver', 'no puede resolver', 'no logra corregir'],
   deadlines: ['el mismo día', 'en el día', 'fin del día'],
@@ -54,7 +54,7 @@ export const es: Vocabulary = {
   stages: ['paso', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tiempo de recuperación', 'tiempo objetivo de recuperación', 'tiempo máximo de rollback'],
   objective: ['objetivo'],
-  window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante', 'sostenido', 'sostenida'], after: ['seguidos', 'consecutivos', 'sostenido*'], steady: ['sostenido', 'sostenida', 'de forma sostenida', 'constantemente', 'continuamente', 'de forma continua', 'persistente', 'consecutivos', 'consecutivas', 'seguidos'] },
+  window: { before: ['en las primeras', 'en los primeros', 'durante las primeras', 'durante los primeros', 'durante', 'por', 'por más de', 'por al menos', 'más de', 'en los últimos', 'sostenido durante', 'sostenido', 'sostenida'], after: ['seguidos', 'consecutivos', 'sostenido*'], steady: ['consistentemente', 'sostenido', 'sostenida', 'de forma sostenida', 'constantemente', 'continuamente', 'de forma continua', 'persistente', 'consecutivos', 'consecutivas', 'seguidos'] },
   immediate: ['inmediatamente', 'inmediato', 'inmediata', 'de inmediato', 'sin demora', 'cuanto antes'],
   receipt: {
     measured: ['total', 'rto', 'tiempo total', 'duración', 'duracion', 'tiempo de recuperación', 'tiempo de rollback', 'tiempo de reversión', 'tardó', 'medido', 'tiempo de inactividad'],

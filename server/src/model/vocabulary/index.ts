@@ -241,6 +241,9 @@ export const UNIT_SOURCE = [...UNIT_MINUTES.keys()].sort((a, b) => b.length - a.
 export const MINUTE_OR_LONGER_UNIT_SOURCE = [...UNIT_MINUTES].filter(([, m]) => m >= 1).map(([u]) => u).sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** The words a window puts between the number and its unit ("10 consecutive minutes"), as one regex source. */
+/** A path's word with its letter or number ("Opción A", "方案B", "방법 1"), as one regex source: a label like "**Opción A: …**" opens a path. */
+export const PATH_ID_SOURCE = `(?:${alternation(all('paths'))})\\s*[a-z0-9]{1,2}(?![\\p{L}\\p{N}])`;
+
 export const WINDOW_BETWEEN_SOURCE = [...new Set(VOCABULARIES.flatMap((v) => v.window.between ?? []))].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** A heading (normalized by sections.ts) that names a trigger section, in any of the languages. */

@@ -23,7 +23,7 @@ export const it: Vocabulary = {
   negative: ['non', 'mai', 'evitare', 'invece'],
   vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*', 'rischio di', 'insicur*', 'non quadra'],
   frequency: ['frequente', 'frequenti', 'frequentemente', 'occasional*', 'intermittent*', 'ripetut*', 'ricorrent*', 'sporadic*', 'diffuso', 'diffusa', 'diffusi', 'diffuse'],
-  events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona'],
+  events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona', 'non accessibile', 'non accessibili', 'inaccessibil*', 'irraggiungibil*'],
   failures: ['errore', 'errori', 'fallit*', 'fallimenti', 'rifiutat*'],
   unresolved: ['non risolvibil*', 'non risolt*', 'non corrett*', 'irrisolt*', 'non riesce a debuggare', 'non riesce a risolvere', 'non riesce a correggere', 'non riesce a sistemare', 'non riusciamo a risolvere'],
   deadlines: ['in giornata', 'entro la giornata', 'lo stesso giorno'],
@@ -54,7 +54,7 @@ export const it: Vocabulary = {
   stages: ['passo', 'fase'],
   rto: ['rto', 'obiettivo di tempo di ripristino'],
   objective: ['obiettivo'],
-  window: { before: ['nelle prime', 'nei primi', 'entro le prime', 'entro i primi', 'per', 'per più di', 'per almeno', 'durante', 'oltre', 'più di', 'negli ultimi'], after: ['consecutivi', 'consecutive', 'di fila', 'continuativ*'], steady: ['costantemente', 'continuamente', 'in modo continuativo', 'persistente', 'sostenuto', 'sostenuta', 'consecutiv*', 'di fila'] },
+  window: { before: ['nelle prime', 'nei primi', 'entro le prime', 'entro i primi', 'per', 'per più di', 'per almeno', 'durante', 'oltre', 'più di', 'negli ultimi'], after: ['consecutivi', 'consecutive', 'di fila', 'continuativ*'], steady: ['consistentemente', 'costantemente', 'continuamente', 'in modo continuativo', 'persistente', 'sostenuto', 'sostenuta', 'consecutiv*', 'di fila'] },
   immediate: ['immediatamente', 'immediato', 'immediata', 'subito', 'senza indugio'],
   receipt: {
     measured: ['totale', 'rto', 'durata', 'tempo totale', 'tempo di ripristino', 'tempo di rollback', 'misurato', 'downtime'],

@@ -23,7 +23,7 @@ export const pt: Vocabulary = {
   negative: ['não', 'nunca', 'evitar', 'em vez de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*', 'acordad*', 'combinad*', 'risco de'],
   frequency: ['frequente', 'frequentes', 'frequentemente', 'ocasional', 'ocasionais', 'ocasionalmente', 'intermitente', 'intermitentes', 'repetidos', 'repetidas', 'recorrente', 'recorrentes', 'esporádic*', 'generalizados', 'generalizadas'],
-  events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega'],
+  events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega', 'inacessível', 'inacessíveis'],
   failures: ['falha*', 'erro', 'erros', 'rejeitad*', 'recusad*'],
   unresolved: ['não resolvid*', 'não resolvível', 'não corrigid*', 'sem correção', 'não mitigad*', 'não consegue resolver', 'não consegue corrigir', 'não consegue debugar'],
   deadlines: ['no mesmo dia', 'fim do dia'],
@@ -54,7 +54,7 @@ export const pt: Vocabulary = {
   stages: ['passo', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],
   objective: ['objetivo'],
-  window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por', 'sustentado', 'sustentada'], after: ['seguidos', 'consecutivos', 'sustentado*'], steady: ['sustentado', 'sustentada', 'de forma sustentada', 'constantemente', 'continuamente', 'de forma contínua', 'persistente', 'consecutivos', 'consecutivas', 'seguidos'] },
+  window: { before: ['nas primeiras', 'nos primeiros', 'durante as primeiras', 'durante os primeiros', 'durante', 'por', 'por mais de', 'por pelo menos', 'mais de', 'nos últimos', 'sustentado por', 'sustentado', 'sustentada'], after: ['seguidos', 'consecutivos', 'sustentado*'], steady: ['consistentemente', 'sustentado', 'sustentada', 'de forma sustentada', 'constantemente', 'continuamente', 'de forma contínua', 'persistente', 'consecutivos', 'consecutivas', 'seguidos'] },
   immediate: ['imediatamente', 'imediato', 'imediata', 'de imediato', 'sem demora', 'o quanto antes'],
   receipt: {
     measured: ['total', 'rto', 'tempo total', 'duração', 'duracao', 'tempo de recuperação', 'tempo de rollback', 'levou', 'medido', 'tempo de indisponibilidade'],
