@@ -338,6 +338,9 @@ test('RB011 reads numbered paths in the languages: several, none marked primary'
   const bold = (a: string, b: string) => `# Plan\n\n## Procedimiento de Rollback\n\n### Paso 4: Revertir Código\n\n**${a}**\n\n\`\`\`bash\ngit checkout v1.2.0\n\`\`\`\n\n**${b}**\n\n\`\`\`bash\nkubectl rollout undo deploy/app\n\`\`\`\n`;
   for (const [a, b] of [['Opción A: Git Checkout al Tag Anterior', 'Opción B: kubectl'], ['方案A：切换分支', '方案B：kubectl'], ['방법 1: 태그 체크아웃', '방법 2: kubectl']]) assert.ok(rb011(bold(a, b)), a);
   assert.ok(!rb011(bold('Opción A: Git Checkout (Recomendado)', 'Opción B: kubectl')));
+  // Sibling headings that say how ("Rollback via Vercel Dashboard" / "Rollback via Vercel CLI", "### Via Dashboard" / "### Via CLI").
+  for (const [a, b] of [['5.1 Rollback via Vercel Dashboard', '5.2 Rollback via Vercel CLI'], ['Via Dashboard', 'Via CLI'], ['通过控制台回滚', '通过 CLI 回滚'], ['Откат через docker-compose', 'Откат через скрипт']]) assert.ok(rb011(doc(a, b)), a);
+  assert.ok(!rb011(doc('Откат через docker-compose', 'Откат через скрипт (РЕКОМЕНДУЕТСЯ)')));
 });
 
 test('RB012: when every path is a console click or git revert, in any language', () => {
@@ -381,6 +384,12 @@ test('RB019: a schema reversal before traffic is stopped, in the languages; warn
   ]) assert.equal(rb019(s), 0, s);
   // A sibling path is not a stage: traffic stopped in "Option B" does not cover "Option A".
   assert.equal(rb019('### Option B: Restore\n\n1. Enable maintenance mode\n\n### Option A: Down migration\n\n1. `npm run migrate:rollback`'), 1);
+  // A command continued over lines ("liquibase \\" … "rollback-to-tag v1.0") is one step, reported once, where it starts.
+  const continued = '```bash\nliquibase \\\n  --url=jdbc:postgresql://db:5432/app \\\n  rollback-to-tag v1.0\n\n# Ou\nliquibase rollbackCount 1\n```';
+  const found = inProcedure('RB019', continued);
+  assert.equal(found.length, 1);
+  assert.ok(found[0].span.start < found[0].span.end);
+  assert.equal(rb019('1. Enable maintenance mode\n2. `liquibase rollbackCount 1`'), 0);
 });
 
 test('RB019: SQL shown as an example, or under a heading that writes it, runs nothing; the step that runs it is judged', () => {

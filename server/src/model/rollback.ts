@@ -67,7 +67,7 @@ const ROLLS_BACK = /rollouts?\s+(?:undo|abort)|roll(?:ed|ing)?\s*-?back|revert|u
 const STOP_TRAFFIC =
   /\bstop(?:ping)?\s+(?:all\s+)?(?:the\s+)?(?:new\s+|incoming\s+)?(?:traffic|writes|the\s+app)|\bdrain\b|\bmaintenance[\s_-]mode\b|\bmaintenance[:_-](?:on|enable|start)\b|\benable\s+(?:the\s+)?maintenance\b|\bmaintenance\s+page\s+(?:on|up)\b|\bscale\b[^\n]{0,40}(?:--replicas[= ]0|\bto\s+0\b|\bto\s+zero\b|\bcount\s+0\b)|\bdisable\s+(?:all\s+)?traffic|\bout\s+of\s+(?:rotation|the\s+load\s+balancer)|\bweight\s*(?:to\s*)?0\b|\bread[- ]only\s+mode\b|\bblock\s+(?:all\s+)?(?:traffic|writes)|\bcordon\b/i;
 const REVERSE_MIGRATION =
-  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|manage\.py\s+migrate\s+\w+\s+\d{4}|\.down\b(?!\.(?!sql\b)))/i;
+  /\b(?:migrat\w*\s+(?:down|rollback|revert|undo|reverse)|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+|schema\s+)?migration|db:rollback|db:migrate:(?:down|undo|rollback)|alembic\s+downgrade|flyway\s+undo|migrate:rollback|(?:reverse|revert|undo|roll\s*back)\s+(?:the\s+)?(?:db\s+|database\s+)?schema(?:\s+changes?)?\b|knex\s+migrate:(?:down|rollback)|sequelize\s+db:migrate:undo|prisma\s+migrate\s+reset|goose\s+down|liquibase\b[^\n]{0,80}?\brollback|manage\.py\s+migrate\s+\w+\s+\d{4}|\.down\b(?!\.(?!sql\b)))/i;
 
 function pathKind(text: string, commands: Command[]): PathKind {
   const all = `${text}\n${commands.map((c) => c.text).join('\n')}`;
@@ -195,13 +195,18 @@ function namedInGuide(paths: RollbackPath[], sections: Section[], text: string):
   }
 }
 
+/** "#### 5.1 Rollback via Vercel Dashboard" beside "#### 5.2 Rollback via Vercel CLI": two or more sibling headings that say how. */
+function isViaPath(s: Section): boolean {
+  return MATCH.pathVia.test(s.title) && !!s.parent && s.parent.children.filter((c) => MATCH.pathVia.test(c.title)).length >= 2;
+}
+
 /** Split rollback content into labelled paths ("Primary: …", "Fallback: …", "### Path B"). */
 function pathsIn(section: Section, text: string): RollbackPath[] {
   const paths: RollbackPath[] = [];
   const starts: { label: string; labelSpan: Span; index: number; section: Section; group: Section }[] = [];
   const flat: { node: RootContent; section: Section }[] = [];
   const visit = (s: Section) => {
-    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s, group: s.parent ?? section });
+    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title) || isViaPath(s)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s, group: s.parent ?? section });
     for (const n of s.own) {
       if (n.type === 'paragraph' || n.type === 'list') {
         const first = n.type === 'list' ? n.children[0]?.children[0] : n;
@@ -346,7 +351,12 @@ function stepsOfNode(top: RootContent, text: string): Step[] {
         if (inFile && line.trim() === fileContentUntil) fileContentUntil = undefined;
         const delimiter = inFile ? undefined : heredocToFile(line);
         if (delimiter) fileContentUntil = delimiter;
-        if (!inFile && line.trim() && !FENCE_LINE.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
+        const prev = steps[steps.length - 1];
+        if (!inFile && prev?.block === s && !prev.kind && /\\\s*$/.test(prev.text) && line.trim()) {
+          // "liquibase \" over "  rollback-to-tag v1.0": one command, continued.
+          prev.text = `${prev.text.replace(/\\\s*$/, '')} ${line.trim()}`;
+          prev.span = { start: prev.span.start, end: offset + line.length };
+        } else if (!inFile && line.trim() && !FENCE_LINE.test(line) && !header && !OUTPUT.test(line) && !STRING_LITERAL.test(line) && !SHELL_TEST.test(line)) {
           steps.push({ text: sql ? line.replace(SQL_STRING, "''") : line, span: { start: offset, end: offset + line.length }, block: s, ...(COMMENT.test(line) ? { kind: 'comment' as const } : {}) });
         }
         offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);

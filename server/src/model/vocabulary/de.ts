@@ -35,6 +35,7 @@ export const de: Vocabulary = {
   dataCorrection: ['datenkorrektur', 'daten korrigieren', 'backup wiederherstellen', 'wiederherstellung aus dem backup', 'datenbank wiederherstellen', 'wiederherstellung der datenbank'],
   dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
   paths: ['option', 'methode', 'variante', 'weg', 'plan'],
+  pathVia: ['via', 'über', 'mittels'],
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],
   browserConsole: ['browser-konsole', 'browserkonsole', 'konsole des browsers', 'fehler in der konsole'],
   symptom: ['symptom', 'symptome'],

@@ -81,6 +81,7 @@ export const en: Vocabulary = {
     'orphaned records',
   ],
   paths: ['option', 'path', 'method', 'plan', 'approach', 'variant', 'way'],
+  pathVia: ['via', 'using', 'through'],
   console: ['console', 'click', 'clicks', 'web ui', 'portal', 'button', 'dashboard', 'app store connect', 'play console', 'app store', 'google play', 'play store', 'testflight', 'admin panel', 'control panel', 'ui'],
   browserConsole: ['browser console', "browser's console", 'devtools', 'dev tools', 'developer console', 'javascript console', 'js console', 'console.log', 'console.error', 'console errors', 'errors in the console', 'error in the console'],
   symptom: ['symptom', 'symptoms'],

@@ -35,6 +35,7 @@ export const es: Vocabulary = {
   dataCorrection: ['corrección de datos', 'corregir los datos', 'restaurar backup', 'restaurar el backup', 'restaurar la base de datos', 'restaurar desde backup', 'restauración de la base de datos', 'restaurar respaldo'],
   dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos', 'datos incoherentes', 'incoherentes', 'incoherencia de datos'],
   paths: ['opción', 'opcion', 'método', 'metodo', 'alternativa', 'vía', 'camino', 'plan'],
+  pathVia: ['vía', 'via', 'mediante', 'usando'],
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],
   browserConsole: ['consola del navegador', 'errores en la consola', 'error en la consola'],
   symptom: ['síntoma', 'síntomas'],

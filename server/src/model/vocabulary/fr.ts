@@ -35,6 +35,7 @@ export const fr: Vocabulary = {
   dataCorrection: ['correction des données', 'corriger les données', 'restaurer le backup', 'restaurer la sauvegarde', 'restauration de la base', 'restauration depuis', 'restaurer la base', 'restauration du backup', 'restaurer depuis backup', 'restaurer depuis le backup', 'restaurer backup', 'restaurer depuis la sauvegarde'],
   dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données', 'incohérentes'],
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],
+  pathVia: ['via', 'en utilisant', 'par le biais de'],
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],
   browserConsole: ['console du navigateur', 'erreurs dans la console', 'erreur dans la console'],
   symptom: ['symptôme', 'symptômes'],

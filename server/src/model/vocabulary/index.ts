@@ -180,6 +180,7 @@ export const MATCH = {
   schemaChanges: compile(alternation(all('schemaChanges'))),
   /** A heading that names one path of several: "Option A", "Método 2", "方案A", "Вариант B". */
   pathHeading: compile(`^(?:${alternation(all('paths'))})\\s*[a-z0-9](?![\\p{L}\\p{N}])`),
+  pathVia: compile(alternation(all('pathVia'))),
   /** "Revertir si:", "Rollback wenn:": a rollback word, then soon an if-word (English labels have their own, stricter reading). */
   rollbackThenIf: compile(
     `(?:${alternation(all('rollback'))})[^\\n]{0,24}?(?:${alternation(

@@ -35,6 +35,7 @@ export const it: Vocabulary = {
   dataCorrection: ['correzione dei dati', 'correggere i dati', 'ripristino del backup', 'ripristinare il backup', 'ripristino del database', 'ripristinare il database'],
   dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati', 'integrità dati', 'dati incoerenti', 'incoerenti', 'doppi accrediti', 'doppi addebiti', 'record duplicati'],
   paths: ['opzione', 'metodo', 'alternativa', 'via', 'piano'],
+  pathVia: ['via', 'tramite', 'usando'],
   console: ['console', 'clic', 'cliccare', 'pannello', 'pulsante', 'dashboard', 'interfaccia web'],
   browserConsole: ['console del browser', 'errori nella console', 'errore nella console'],
   symptom: ['sintomo', 'sintomi'],

@@ -35,6 +35,7 @@ export const nl: Vocabulary = {
   dataCorrection: ['datacorrectie', 'data corrigeren', 'backup terugzetten', 'database herstellen', 'herstel vanuit backup', 'herstellen vanuit backup'],
   dataCorruption: ['datacorruptie', 'corrupte data', 'gegevensverlies', 'dataverlies', 'verlies van gegevens', 'inconsistente data', 'inconsistente gegevens', 'data-integriteit'],
   paths: ['optie', 'methode', 'variant', 'pad', 'plan'],
+  pathVia: ['via', 'met behulp van'],
   console: ['console', 'klik', 'klikken', 'dashboard', 'knop', 'webinterface'],
   browserConsole: ['browserconsole', 'console van de browser'],
   symptom: ['symptoom', 'symptomen'],

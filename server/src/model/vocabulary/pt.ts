@@ -35,6 +35,7 @@ export const pt: Vocabulary = {
   dataCorrection: ['correção de dados', 'corrigir os dados', 'restaurar backup', 'restaurar o backup', 'restaurar o banco', 'restauração do banco', 'restauração do backup'],
   dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados', 'dados incoerentes', 'incoerentes'],
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],
+  pathVia: ['via', 'usando', 'através de', 'atraves de'],
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
   browserConsole: ['console do navegador', 'console do browser', 'javascript no console', 'erros no console', 'erro no console'],
   symptom: ['sintoma', 'sintomas'],

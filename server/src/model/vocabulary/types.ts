@@ -79,6 +79,8 @@ export interface Vocabulary {
   dataCorruption: string[];
   /** Words that, with a letter or a number, name one of several rollback paths ("Option A", "Opção B", "方案A", "해결책 1"). */
   paths: string[];
+  /** How a path is done, in its heading ("Rollback via Vercel CLI", "### Via Dashboard", "通过控制台回滚"): sibling headings that say it are paths. */
+  pathVia: string[];
   /** A step that reverses the schema or the data ("down migration", "DROP COLUMN", "restaurar dump", "マイグレーションのロールバック"): RB019 asks for traffic stopped before it. */
   schemaReversal: string[];
   /** What a migration changes ("Colonne renommée / supprimée", "Enum réduit"): a list of them says which changes need a database rollback, not when to roll back. */

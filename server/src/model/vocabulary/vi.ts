@@ -35,6 +35,7 @@ export const vi: Vocabulary = {
   dataCorrection: ['sửa dữ liệu', 'khôi phục backup', 'khôi phục từ backup', 'khôi phục cơ sở dữ liệu', 'khôi phục database', 'restore bản backup', 'khôi phục dữ liệu', 'khôi phục bản backup', 'khôi phục từ bản sao lưu'],
   dataCorruption: ['hỏng dữ liệu', 'dữ liệu bị hỏng', 'mất dữ liệu', 'dữ liệu không nhất quán', 'sai lệch dữ liệu', 'toàn vẹn dữ liệu', 'sinh trùng', 'trùng mã', 'mất liên kết'],
   paths: ['phương án', 'phương pháp', 'cách', 'lựa chọn'],
+  pathVia: ['qua', 'thông qua', 'bằng'],
   console: ['bảng điều khiển', 'nhấn', 'bấm', 'nút', 'giao diện web', 'dashboard'],
   browserConsole: ['console trình duyệt', 'console của trình duyệt'],
   symptom: ['triệu chứng'],
