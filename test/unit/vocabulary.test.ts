@@ -196,6 +196,10 @@ test('RB007: users reporting it is a way it is observed; complaints with no numb
 test('RB007: how often, with no count, leaves even a concrete event vague', () => {
   const rb007 = (item: string) => findingsOf('RB007', `# Plan\n\n## Rollback triggers\n\n- ${item} (budget 5 min)\n`).length;
   for (const item of ['Memory leaks o crashes frecuentes del navegador', 'Exportación falla ocasionalmente', 'エラーが継続的に発生している', 'Checkout fails intermittently']) assert.equal(rb007(item), 1, item);
+  // Words of mood in the languages: nothing to measure.
+  for (const item of ['El sistema está inestable', 'Le site semble lent', 'Il sistema è instabile', 'Das System ist instabil', 'システムの様子がおかしい', '系统不稳定', 'Things look bad']) assert.equal(rb007(item), 1, item);
+  // A failure event beside the mood, in any language, names what to check.
+  for (const item of ['Sistema inestable: el login falla', 'Il sistema è instabile e il login non funziona']) assert.equal(rb007(item), 0, item);
   // "ON/OFF" is no mood word ("off"); an unreachable store is an event, however critical.
   for (const item of ['feature gating errato (ON/OFF non rispettato)', 'persistence non accessibile / errori DB critici']) assert.equal(rb007(item), 0, item);
   for (const item of ['Checkout fails 3 times in 10 minutes', 'Crashes frecuentes (> 5 por hora en Sentry)', 'Checkout page does not load']) assert.equal(rb007(item), 0, item);

@@ -23,6 +23,7 @@ export const de: Vocabulary = {
   negative: ['nicht', 'kein', 'keine', 'nie', 'niemals', 'vermeiden', 'statt', 'anstatt'],
   vague: ['erhöht*', 'signifikant*', 'deutlich*', 'anstieg', 'degradiert*', 'verschlechter*', 'schwer*', 'kritisch*', 'hoch', 'hohe*', 'unerwartet*', 'ungewöhnlich*', 'akzeptab*', 'beschwerden', 'entscheidung', 'probleme', 'kaputt', 'vereinbart*', 'risiko von', 'risiko eines', 'risiko einer'],
   frequency: ['häufig', 'häufige', 'häufigen', 'häufiger', 'gelegentlich*', 'sporadisch*', 'wiederholt*', 'vereinzelt*', 'intermittierend*', 'wiederkehrend*'],
+  mood: ['instabil', 'komisch', 'seltsam', 'merkwürdig', 'langsam', 'irgendwas', 'etwas stimmt nicht', 'scheint', 'verdächtig*'],
   events: ['kaputt', 'ausgefallen', 'ausfall', 'fehlgeschlagen', 'schlägt fehl', 'nicht erreichbar', 'erkannt', 'entdeckt', 'offengelegt', 'blockiert', 'verlust', 'sicherheitslücke', 'funktioniert nicht', 'unzugänglich'],
   failures: ['fehler*', 'fehlgeschlagen*', 'abgelehnt*', 'timeouts'],
   unresolved: ['nicht behoben', 'nicht gelöst', 'ungelöst', 'nicht behebbar', 'nicht beheben kann', 'kann nicht beheben', 'nicht beheben können'],

@@ -23,6 +23,7 @@ export const es: Vocabulary = {
   negative: ['no', 'nunca', 'evitar', 'en lugar de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'incremento', 'degradad*', 'degradación', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceptable', 'quejas', 'decisión', 'determinación', 'criterio del', 'problemas', 'rota', 'roto', 'acordad*', 'riesgo de'],
   frequency: ['frecuente', 'frecuentes', 'frecuentemente', 'ocasional', 'ocasionales', 'ocasionalmente', 'intermitente', 'intermitentes', 'repetidos', 'repetidas', 'recurrente', 'recurrentes', 'esporádic*', 'generalizados', 'generalizadas'],
+  mood: ['inestable', 'raro', 'rara', 'extraño', 'extraña', 'lento', 'lenta', 'algo', 'parece', 'sospechos*', 'no va bien', 'mal funcionamiento'],
   events: ['roto', 'rota', 'rotos', 'rotas', 'caído', 'caída', 'falla', 'fallan', 'falló', 'fallo', 'no disponible', 'detectad*', 'descubiert*', 'expuest*', 'bloquea*', 'impide*', 'pérdida', 'vulnerabilidad', 'no funciona', 'no carga', 'inaccesible', 'inaccesibles'],
   failures: ['fallo*', 'falla*', 'fallid*', 'error*', 'rechazad*'],
   unresolved: ['no resuelt*', 'sin resolver', 'no se resuelve', 'no corregid*', 'sin corrección', 'no mitigad*', 'no logra resolver', 'no consigue resolver', 'no puede resolver', 'no logra corregir'],

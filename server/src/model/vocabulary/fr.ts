@@ -23,6 +23,7 @@ export const fr: Vocabulary = {
   negative: ['ne pas', 'pas de', 'jamais', 'éviter', 'au lieu de'],
   vague: ['élevé*', 'significati*', 'augmentation', 'hausse', 'dégradé*', 'dégradation', 'grave*', 'sévère*', 'critique*', 'inattendu*', 'anormal*', 'acceptable', 'plaintes', 'décision', 'problèmes', 'problème', 'cassé*', 'modéré*', 'mineures', 'majeur*', 'convenu*', 'risque de'],
   frequency: ['fréquent', 'fréquents', 'fréquente', 'fréquentes', 'fréquemment', 'occasionnel*', 'intermittent*', 'répétés', 'répétées', 'récurrent*', 'sporadique*', 'généralisé*'],
+  mood: ['instable', 'bizarre', 'étrange', 'lent', 'lente', 'quelque chose', 'semble', 'suspect*', 'ça ne va pas'],
   events: ['cassé*', 'en panne', 'échec', 'échoue*', 'indisponible', 'détecté*', 'découvert*', 'exposé*', 'bloque*', 'empêch*', 'perte', 'vulnérabilité', 'défaillance', 'ne fonctionne pas', 'ne charge pas', 'identifié*', 'inaccessible', 'inaccessibles'],
   failures: ['échec*', 'echec*', 'erreur*', 'rejet*', 'refusé*'],
   unresolved: ['non résolu*', 'pas résolu*', 'non corrigé*', 'sans correctif', 'non mitigé*', 'ne parvient pas à corriger', 'ne parvient pas à résoudre', 'impossible de corriger'],

@@ -144,6 +144,7 @@ export const MATCH = {
   dataCorrection: compile(alternation(all('dataCorrection'))),
   vague: compile(alternation(all('vague'))),
   frequency: compile(alternation(all('frequency'))),
+  mood: compile(alternation(all('mood'))),
   events: compile(alternation(all('events'))),
   failures: compile(alternation(all('failures'))),
   unresolved: compile(alternation(all('unresolved'))),

@@ -23,6 +23,7 @@ export const it: Vocabulary = {
   negative: ['non', 'mai', 'evitare', 'invece'],
   vague: ['elevat*', 'significativ*', 'aumento', 'degradat*', 'degrado', 'grav*', 'sever*', 'critic*', 'alto', 'alta', 'inaspettat*', 'anomal*', 'accettabile', 'lamentele', 'decisione', 'problemi', 'rott*', 'inaccettabil*', 'concordat*', 'rischio di', 'insicur*', 'non quadra'],
   frequency: ['frequente', 'frequenti', 'frequentemente', 'occasional*', 'intermittent*', 'ripetut*', 'ricorrent*', 'sporadic*', 'diffuso', 'diffusa', 'diffusi', 'diffuse'],
+  mood: ['instabile', 'strano', 'strana', 'lento', 'lenta', 'qualcosa', 'sembra', 'sospett*', 'non va bene'],
   events: ['rott*', 'non disponibile', 'fallit*', 'fallisce', 'bloccat*', 'blocca', 'impediscono', 'impedisce', 'rilevat*', 'scopert*', 'espost*', 'perdita', 'vulnerabilità', 'non funziona', 'non accessibile', 'non accessibili', 'inaccessibil*', 'irraggiungibil*'],
   failures: ['errore', 'errori', 'fallit*', 'fallimenti', 'rifiutat*'],
   unresolved: ['non risolvibil*', 'non risolt*', 'non corrett*', 'irrisolt*', 'non riesce a debuggare', 'non riesce a risolvere', 'non riesce a correggere', 'non riesce a sistemare', 'non riusciamo a risolvere'],

@@ -23,6 +23,7 @@ export const nl: Vocabulary = {
   negative: ['niet', 'geen', 'nooit', 'vermijd*', 'in plaats van'],
   vague: ['verhoogd*', 'significant*', 'aanzienlijk*', 'stijging', 'gedegradeerd*', 'verslechter*', 'ernstig*', 'kritiek*', 'hoog', 'hoge', 'onverwacht*', 'abnormaal', 'acceptabel*', 'klachten', 'beslissing', 'problemen', 'kapot', 'afgesproken', 'risico op'],
   frequency: ['frequent', 'regelmatig', 'af en toe', 'herhaaldelijk', 'terugkerend*', 'sporadisch*'],
+  mood: ['instabiel', 'vreemd', 'raar', 'traag', 'iets', 'lijkt', 'verdacht*'],
   events: ['kapot', 'werkt niet', 'onbereikbaar', 'gedetecteerd', 'ontdekt', 'faalt', 'mislukt', 'geblokkeerd', 'blokkeert', 'verlies', 'kwetsbaarheid', 'failure'],
   failures: ['fout', 'fouten', 'mislukt*', 'geweigerd*'],
   unresolved: ['niet opgelost', 'onopgelost', 'niet verholpen', 'kan niet oplossen', 'niet kunnen oplossen', 'kan niet fixen'],

@@ -23,6 +23,7 @@ export const pt: Vocabulary = {
   negative: ['não', 'nunca', 'evitar', 'em vez de'],
   vague: ['elevad*', 'significativ*', 'aumento', 'degradad*', 'degradação', 'grave*', 'sever*', 'crític*', 'alto', 'alta', 'inesperad*', 'anormal', 'aceitável', 'reclamações', 'decisão', 'problemas', 'quebrad*', 'acordad*', 'combinad*', 'risco de'],
   frequency: ['frequente', 'frequentes', 'frequentemente', 'ocasional', 'ocasionais', 'ocasionalmente', 'intermitente', 'intermitentes', 'repetidos', 'repetidas', 'recorrente', 'recorrentes', 'esporádic*', 'generalizados', 'generalizadas'],
+  mood: ['instável', 'instavel', 'estranho', 'estranha', 'lento', 'lenta', 'algo', 'parece', 'suspeit*', 'não está bem'],
   events: ['quebrad*', 'fora do ar', 'falha*', 'falhou', 'indisponível', 'detectad*', 'descobert*', 'expost*', 'bloqueia*', 'impede*', 'perda', 'vulnerabilidade', 'não funciona', 'não carrega', 'inacessível', 'inacessíveis'],
   failures: ['falha*', 'erro', 'erros', 'rejeitad*', 'recusad*'],
   unresolved: ['não resolvid*', 'não resolvível', 'não corrigid*', 'sem correção', 'não mitigad*', 'não consegue resolver', 'não consegue corrigir', 'não consegue debugar'],

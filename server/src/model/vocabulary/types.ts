@@ -55,6 +55,8 @@ export interface Vocabulary {
   vague: string[];
   /** How often, with no count ("frequent crashes", "falla ocasionalmente", "API 500エラー多発"): even a concrete event is vague then (RB007). */
   frequency: string[];
+  /** Words of mood with nothing to measure ("things look bad", "something seems off", "inestable", "様子がおかしい"): a trigger made of them is vague (RB007). */
+  mood: string[];
   /** A concrete failure event ("broken", "fails", "unavailable", "discovered", "cassée", "失败"): with it, a degree word ("critical feature broken") still names something one can see happen. */
   events: string[];
   /** What fails one request or transaction at a time ("failed", "errors", "fallos", "échecs", "失败"): a percentage of them is a rate (RB008). */

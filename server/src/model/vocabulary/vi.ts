@@ -23,6 +23,7 @@ export const vi: Vocabulary = {
   negative: ['không', 'đừng', 'tránh', 'thay vì'],
   vague: ['tăng cao', 'đáng kể', 'tăng', 'suy giảm', 'nghiêm trọng', 'quan trọng', 'cao', 'bất thường', 'chấp nhận được', 'khiếu nại', 'quyết định', 'vấn đề', 'tăng dần', 'rủi ro', 'chậm'],
   frequency: ['thường xuyên', 'thỉnh thoảng', 'lặp lại', 'lặp đi lặp lại', 'liên tục xảy ra'],
+  mood: ['không ổn định', 'bất thường', 'chậm', 'có vẻ', 'đáng ngờ', 'kỳ lạ'],
   events: ['không hoạt động', 'bị hỏng', 'hỏng', 'phát hiện', 'sập', 'không truy cập được', 'lỗ hổng', 'mất dữ liệu', 'rò rỉ'],
   failures: ['lỗi', 'thất bại', 'timeout'],
   unresolved: ['không khắc phục', 'chưa khắc phục', 'không giải quyết', 'chưa giải quyết'],

@@ -7,7 +7,6 @@ import type { Trigger } from '../../model/triggers';
 const THRESHOLD = /[<>≤≥]=?\s*(?:~\s*)?\d|\b(?:above|below|over|under|exceeds?|exceeding|more than|less than|greater than|at least|drops? (?:below|to)|spikes? (?:above|to)|rises? (?:above|to))\s+~?\d|\d\s*(?:x|×)\s*(?:baseline|normal|usual|average|the )|\+\s*\d+\s*%|(?<!\d)\d+(?:\.\d+)?\s*%|\bp(?:50|90|95|99|999)\b|\b\d+\s*\/\s*(?:min|s|sec|hour|h)\b|\b\d+\s*(?:ms|errors?|requests?|failures?|alerts?)\b|\b[45]xx\b|\bhttp\s*[45]\d\d\b|\b[45]\d\d\b|\b\d+\+?\s*times\b/i;
 const FAILING = /\b(?:fail(?:s|ed|ing|ure|ures)?|red|broken|down|unavailable|unreachable|unresponsive|crash(?:es|ed|ing)?|crashloop\w*|time[sd]?\s*out|timeouts?|errors?|exceptions?|panic\w*|corrupt\w*|lost|loss|breach\w*|outage|cannot|can't|unable|not (?:respond\w*|load\w*|start\w*|work\w*|reachable)|rejected|refused|oom\w*|killed|restarts?|restarting|alerts?|alarms?|firing|fires|pages?|paged|stuck|missing|leak\w*|exhausted|invalid|wrong|incorrect|inconsisten\w*|degrad\w*|spike\w*|drop\w*|stops?|stopped|blocked|regress\w*|mismatch\w*|unhealthy|not healthy|complain\w*|not\s+\w+ing|backlog|saturat\w*|locked out|imagepullbackoff|5xx|4xx)\b/i;
 const OBSERVED = /\b(?:manual(?:ly)? check\w*|checked by|dashboard\w*|smoke tests?|synthetic\w*|monitor\w*|alert\w*|grafana|datadog|prometheus|lighthouse|web vitals|pagerduty|opsgenie|sentry|new relic|cloudwatch|stackdriver|honeycomb|kibana|logs?|health ?checks?|probes?|pipeline|ci\b|status page|support tickets?|customer reports?|on-?call|pager|metrics?|slo|sli|canary|tests?\b|you\b|observed)\b/i;
-const VAGUE = /\b(?:things?|stuff|issues?|problems?|weird\w*|odd|(?<!\/)off(?!\/)|bad|unstable|flaky|not great|something|anything|somehow|unusual|strange|concerns?|concerning|feels?|seems?|looks?|situations?|needed|need for|frustrat\w*|unhappy|not right|suspicious|sluggish|slow)\b/i;
 const RATE = /\b(?:rate|performance|latenc\w+|p(?:50|90|95|99|999)|errors?|5xx|4xx|response times?|throughput|queue (?:depth|length)|lag|apdex)\b/i;
 const WINDOW = /\bfor\s+(?:at least\s+|more than\s+|over\s+)?\d+(?:[.,]\d+)?(?![\d.,]|\s*%)|\bover\s+(?:the\s+)?(?:last\s+)?\d+\s*(?:s|sec|m|min|h|minutes?|seconds?|hours?)\b|\bwithin\s+\d|\[\d+[smh]\]|\b\d+\s*(?:s|m|min|minute|h)\s+window\b|\bfor\s+(?:a|one|two|three|five|ten)\s+(?:minute|min)|\bover\s+\d+\s+(?:checks|probes|requests)\b|\bper\s+\d+\s*(?:s|m|min|minutes?)\b|\bduring\s+\d|\bduration\s*(?:>=?|≥)\s*\d/i;
 
@@ -30,13 +29,16 @@ export function hasThreshold(text: string): boolean {
   return THRESHOLD.test(text);
 }
 export function hasFailingCheck(text: string): boolean {
-  return FAILING.test(text);
+  return FAILING.test(text) || MATCH.events.test(text);
 }
 export function hasObservation(text: string): boolean {
   return OBSERVED.test(text);
 }
+const OFF = /(?<![/\w-])off(?![/\w-])/i;
+
 export function isVague(text: string): boolean {
-  return VAGUE.test(text);
+  // "off" alone, not the "OFF" of "ON/OFF".
+  return MATCH.mood.test(text) || OFF.test(text);
 }
 /** camelCase metric names: `taskFailureRate`, `p99Latency`. */
 const CAMEL_RATE = /[a-z0-9](?:Rate|Latency|Errors?|Lag)\b/;
