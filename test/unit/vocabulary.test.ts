@@ -230,6 +230,15 @@ test('a severity legend answers the triggers tagged with its levels; untagged, i
   assert.equal(findingsOf('RB004', criteria).length, 1);
 });
 
+test("with no list of its own, each rollback level's 'when to use' is its trigger, with the level's time", () => {
+  const doc = "# Plan de Rollback\n\n## Niveaux de rollback\n\n### Niveau 1 — Rollback de routage (< 5 minutes)\n\n```bash\nkubectl rollout undo deploy/router\n```\n\n**Quand utiliser** : Taux d'erreur > 5%, latence anormale.\n\n### Niveau 3 — Rollback de schéma DB (< 30 minutes)\n\n**Prérequis** : un bloc `<rollback>` par changeset.  \n**Quand utiliser** : Migration de schéma causant des erreurs de données.\n";
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetMinutes]), [["Taux d'erreur > 5%, latence anormale", 5], ['Migration de schéma causant des erreurs de données', 30]]);
+  assert.equal(findingsOf('RB009', doc).length, 1);
+  // A method's "when to use" beside a trigger list is not one.
+  const listed = '# Runbook\n\n## Rollback triggers\n\n- 5xx > 5% for 2 min (budget 5 min)\n\n## Level 1 rollback (< 5 minutes)\n\n**When to use**: the router misbehaves.\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', listed).triggers.triggers.map((t) => t.name), ['5xx > 5% for 2 min']);
+});
+
 test("a table of severity levels with a time column gives its level's time to the triggers tagged with it", () => {
   const doc = '# 上线监控\n\n### 严重级别定义\n\n| 级别 | 条件 | 响应时间 | 处理流程 |\n|------|------|----------|----------|\n| **P0-Critical** | P99>1s | 立即 | 立即回滚 |\n| **P1-High** | 5xx>1% | 15分钟 | 评估回滚 |\n\n### 回滚决策树\n\n```\n异常发生\n  ├─ 多个P1级告警 → 评估后回滚\n  ├─ 多个P0级告警 → 回滚\n  └─ 5xx错误率 > 5% → 回滚\n```\n';
   assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => [t.name, t.budgetText]), [['多个P1级告警', '15分钟'], ['多个P0级告警', '立即'], ['5xx错误率 > 5%', undefined]]);

@@ -666,6 +666,42 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     model.announcements.push({ span: spanOf(para), section });
     model.triggers.push(...inline);
   };
+  // "### Niveau 1 — Rollback de routage (< 5 minutes)" over "**Quand utiliser** : Taux d'erreur > 5%, …": with no list
+  // of its own, each rollback level's "when to use" is its trigger, and the level's time its budget.
+  if (!model.triggers.length) {
+    for (const section of sections) {
+      if (!MATCH.levelStep.test(section.title) || !(aboutRollback || MATCH.rollback.test(section.title))) continue;
+      for (const n of section.own) {
+        if (n.type !== 'paragraph') continue;
+        // The label opens the paragraph or one of its lines ("**Prérequis** : …  " then "**Quand utiliser** : …").
+        const at = n.children.findIndex((c, i) => c.type === 'strong' && (i === 0 || n.children[i - 1].type === 'break') && MATCH.usage.test(plainText(c)));
+        if (at < 0) continue;
+        const label = n.children[at];
+        const next = n.children.findIndex((c, i) => i > at && c.type === 'break');
+        const nameSpan = trimSpan(text, spanOf(label).end, next < 0 ? spanOf(n).end : spanOf(n.children[next]).start);
+        while (nameSpan.start < nameSpan.end && /[\s:：—–-]/.test(text[nameSpan.start])) nameSpan.start++;
+        while (nameSpan.end > nameSpan.start && /[\s.。]/.test(text[nameSpan.end - 1])) nameSpan.end--;
+        const name = text.slice(nameSpan.start, nameSpan.end).replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+        if (!/\p{L}/u.test(name) || name.length > 300) continue;
+        const budget = headingBudgetOf(section);
+        model.announcements.push({ span: spanOf(n), section });
+        model.triggers.push({
+          name,
+          nameSpan,
+          fullText: name,
+          budgetText: budget ? text.slice(budget.start, budget.end) : undefined,
+          budgetSpan: budget ? { start: budget.start, end: budget.end } : undefined,
+          budgetMinutes: budget?.minutes,
+          dataCorrection: false,
+          budgetFromHeading: !!budget,
+          style: 'list',
+          span: spanOf(n),
+          section,
+        });
+      }
+    }
+  }
+
   // Bold labels anywhere: "**Immediate rollback if:**" followed by a list.
   const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {

@@ -34,7 +34,7 @@ export const de: Vocabulary = {
   rates: ['fehlerrate', 'fehlerquote', 'latenz', 'antwortzeit*', 'reaktionszeit*', 'performance', 'leistung', 'erfolgsrate', 'verfügbarkeit'],
   comparators: ['über', 'mehr als', 'weniger als', 'unter', 'oberhalb von', 'höher als', 'größer als'],
   dataCorrection: ['datenkorrektur', 'daten korrigieren', 'backup wiederherstellen', 'wiederherstellung aus dem backup', 'datenbank wiederherstellen', 'wiederherstellung der datenbank'],
-  dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten'],
+  dataCorruption: ['datenverlust', 'datenkorruption', 'beschädigte daten', 'datenbeschädigung', 'inkonsistente daten', 'dateninkonsistenz', 'datenintegrität', 'korrupte daten', 'datenfehler', 'fehlerhafte daten'],
   paths: ['option', 'methode', 'variante', 'weg', 'plan'],
   pathVia: ['via', 'über', 'mittels'],
   console: ['konsole', 'klick', 'klicken', 'oberfläche', 'schaltfläche', 'dashboard', 'web-ui'],

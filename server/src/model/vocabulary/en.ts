@@ -70,6 +70,7 @@ export const en: Vocabulary = {
     'data is lost',
     'data corrupted',
     'data is corrupted',
+    'data errors',
     'data wrong',
     'data is wrong',
     'inconsistent data',

@@ -34,7 +34,7 @@ export const es: Vocabulary = {
   rates: ['tasa de error*', 'tasa de fallo*', 'latencia', 'tiempo de respuesta', 'tiempos de respuesta', 'rendimiento', 'disponibilidad', 'tasa de éxito'],
   comparators: ['superior a', 'superiores a', 'mayor a', 'mayor que', 'más de', 'menos de', 'inferior a', 'por encima de', 'por debajo de'],
   dataCorrection: ['corrección de datos', 'corregir los datos', 'restaurar backup', 'restaurar el backup', 'restaurar la base de datos', 'restaurar desde backup', 'restauración de la base de datos', 'restaurar respaldo'],
-  dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos', 'datos incoherentes', 'incoherentes', 'incoherencia de datos'],
+  dataCorruption: ['corrupción de datos', 'datos corruptos', 'datos corrompidos', 'pérdida de datos', 'datos perdidos', 'datos inconsistentes', 'inconsistencia de datos', 'integridad de datos', 'integridad de los datos', 'datos incoherentes', 'incoherentes', 'incoherencia de datos', 'errores de datos', 'datos erróneos'],
   paths: ['opción', 'opcion', 'método', 'metodo', 'alternativa', 'vía', 'camino', 'plan'],
   pathVia: ['vía', 'via', 'mediante', 'usando'],
   console: ['consola', 'clic', 'clicar', 'hacer clic', 'panel', 'tablero', 'botón', 'interfaz web'],

@@ -34,7 +34,7 @@ export const fr: Vocabulary = {
   rates: ["taux d'erreur*", 'taux d’erreur*', "taux d'échec", 'latence', 'temps de réponse', 'performance*', 'disponibilité', 'taux de succès', 'taux de réussite'],
   comparators: ['supérieur à', 'supérieure à', 'au-dessus de', 'plus de', 'moins de', 'inférieur à', 'inférieure à', 'au-delà de', 'dépasse*'],
   dataCorrection: ['correction des données', 'corriger les données', 'restaurer le backup', 'restaurer la sauvegarde', 'restauration de la base', 'restauration depuis', 'restaurer la base', 'restauration du backup', 'restaurer depuis backup', 'restaurer depuis le backup', 'restaurer backup', 'restaurer depuis la sauvegarde'],
-  dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données', 'incohérentes'],
+  dataCorruption: ['corruption des données', 'corruption de données', 'données corrompues', 'perte de données', 'données perdues', 'données incohérentes', 'incohérence des données', 'intégrité des données', 'incohérentes', 'erreurs de données', 'données erronées'],
   paths: ['option', 'méthode', 'methode', 'voie', 'plan', 'variante'],
   pathVia: ['via', 'en utilisant', 'par le biais de'],
   console: ['console', 'clic', 'cliquer', 'tableau de bord', 'bouton', 'interface web', 'panneau'],

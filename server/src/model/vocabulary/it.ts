@@ -34,7 +34,7 @@ export const it: Vocabulary = {
   rates: ['tasso di errore', 'tasso di errori', "tasso d'errore", 'latenza', 'tempo di risposta', 'tempi di risposta', 'prestazioni', 'disponibilità', 'tasso di successo'],
   comparators: ['superiore a', 'superiori a', 'oltre', 'più di', 'meno di', 'inferiore a', 'sopra', 'sotto'],
   dataCorrection: ['correzione dei dati', 'correggere i dati', 'ripristino del backup', 'ripristinare il backup', 'ripristino del database', 'ripristinare il database'],
-  dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati', 'integrità dati', 'dati incoerenti', 'incoerenti', 'doppi accrediti', 'doppi addebiti', 'record duplicati'],
+  dataCorruption: ['corruzione dei dati', 'dati corrotti', 'perdita di dati', 'perdita dei dati', 'dati persi', 'dati inconsistenti', 'incoerenza dei dati', 'integrità dei dati', 'integrità dati', 'dati incoerenti', 'incoerenti', 'doppi accrediti', 'doppi addebiti', 'record duplicati', 'errori nei dati', 'dati errati'],
   paths: ['opzione', 'metodo', 'alternativa', 'via', 'piano'],
   pathVia: ['via', 'tramite', 'usando'],
   console: ['console', 'clic', 'cliccare', 'pannello', 'pulsante', 'dashboard', 'interfaccia web'],

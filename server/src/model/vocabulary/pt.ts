@@ -34,7 +34,7 @@ export const pt: Vocabulary = {
   rates: ['taxa de erro*', 'taxa de falha*', 'latência', 'tempo de resposta', 'tempos de resposta', 'desempenho', 'performance', 'disponibilidade', 'taxa de sucesso'],
   comparators: ['superior a', 'acima de', 'maior que', 'mais de', 'menos de', 'abaixo de', 'inferior a'],
   dataCorrection: ['correção de dados', 'corrigir os dados', 'restaurar backup', 'restaurar o backup', 'restaurar o banco', 'restauração do banco', 'restauração do backup'],
-  dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados', 'dados incoerentes', 'incoerentes'],
+  dataCorruption: ['corrupção de dados', 'dados corrompidos', 'perda de dados', 'dados perdidos', 'dados inconsistentes', 'inconsistência de dados', 'integridade dos dados', 'integridade de dados', 'dados incoerentes', 'incoerentes', 'erros de dados', 'dados errados'],
   paths: ['opção', 'opcao', 'método', 'metodo', 'alternativa', 'caminho', 'plano'],
   pathVia: ['via', 'usando', 'através de', 'atraves de'],
   console: ['console', 'clique', 'clicar', 'painel', 'botão', 'interface web', 'dashboard'],
