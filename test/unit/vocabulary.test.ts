@@ -809,6 +809,9 @@ test('RB010: a flag flipped by its variable and a request to a rollback endpoint
   assert.equal(rb010('1. **Immediate**: Set `VALIDATION_ORCHESTRATOR_V2=false` and push the env var'), 0);
   assert.equal(rb010('Endpoint: `POST /api/system/update/runs/:id/rollback`'), 0);
   assert.equal(rb010('Watch `GET /api/orders` until it recovers.'), 1);
+  // A URL's path is where to look, not a slash command; `/rollback` in ChatOps is one.
+  assert.equal(rb010('Volver desde Coolify al deployment conocido y comprobar `/api/health` y `/dashboard`.'), 1);
+  assert.equal(rb010('Type `/rollback api` in #deploys.'), 0);
 });
 
 test('RB010 and RB012: data blocks and file names are no commands; a browser console and a symptom heading are no console path', () => {

@@ -88,6 +88,8 @@ function pathKind(text: string, commands: Command[]): PathKind {
  * an HTTP request line (`GET /api/orders`) or a single word.
  */
 export function isInlineCommand(code: string): boolean {
+  // `/api/health`, `/dashboard`: a URL's path, not a slash command (`/rollback`, `/deploy api v1.2`).
+  if (/^\/[\w.~:{}/-]*$/.test(code) && !ROLLS_BACK.test(code)) return false;
   // A script by its path counts too (`scripts/rollback.sh v0.9.9`).
   return (
     COMMANDISH.test(code) ||
