@@ -812,6 +812,10 @@ test('RB010: a flag flipped by its variable and a request to a rollback endpoint
   // A URL's path is where to look, not a slash command; `/rollback` in ChatOps is one.
   assert.equal(rb010('Volver desde Coolify al deployment conocido y comprobar `/api/health` y `/dashboard`.'), 1);
   assert.equal(rb010('Type `/rollback api` in #deploys.'), 0);
+  // Commands that only look say nothing to run.
+  assert.equal(rb010('- **即時ロールバック**: ECS タスク定義を前のリビジョンに戻す。\n- **ログ分析**: `aws logs tail` で 10 分間監視。'), 1);
+  assert.equal(rb010('```bash\nkubectl get pods -n prod\ncurl -fsS https://api.example.com/health\n```'), 1);
+  assert.equal(rb010('```bash\nkubectl rollout undo deploy/api\nkubectl get pods -n prod\n```'), 0);
 });
 
 test('RB010 and RB012: data blocks and file names are no commands; a browser console and a symptom heading are no console path', () => {

@@ -21,7 +21,7 @@ export const RB010: RunbookRule = {
   description: 'No command to run right now, and no honest roll-forward-only statement.',
   check({ model, report }) {
     const rb = model.rollback;
-    if (rb.commands.length || rb.rollForward) return;
+    if (rb.commands.some((c) => !observesOnly(c.text)) || rb.rollForward) return;
     const section = rb.sections[0];
     for (const s of rb.sections) {
       for (const n of contentOf(s)) {
@@ -40,6 +40,16 @@ export const RB010: RunbookRule = {
     });
   },
 };
+
+/**
+ * `aws logs tail`, `kubectl get pods`, `curl …/health`: a command that only looks. A rollback section
+ * whose every command looks still says nothing to run ("ECS タスク定義を前のリビジョンに戻す").
+ */
+const OBSERVE = /^\s*(?:sudo\s+)?(?:aws\s+logs\b|kubectl\s+(?:logs|get|describe|top)\b|docker\s+(?:ps|logs)\b|docker\s+compose\s+(?:ps|logs)\b|journalctl\b|tail\b|grep\b|less\b|watch\b|curl\b[^\n|;&]{0,200}\/(?:health|healthz|ready|readyz|status|ping)\b[^\n|;&]*$)/i;
+function observesOnly(command: string): boolean {
+  const lines = command.split(/\r?\n/).filter((l) => l.trim() && !/^\s*(?:#|\/\/|```|~~~)/.test(l));
+  return lines.length > 0 && lines.every((l) => OBSERVE.test(l));
+}
 
 function actionUnderTriggers(model: RunbookModel): boolean {
   for (const a of model.triggers.announcements) {
