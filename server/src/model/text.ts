@@ -134,20 +134,30 @@ export class StringCache<R> {
   private readonly seen = new Map<string, R>();
   constructor(private readonly max: number) {}
 
-  get(key: string, compute: () => R): R {
-    const known = this.seen.get(key);
-    if (known !== undefined || this.seen.has(key)) return known as R;
-    const r = compute();
+  /** The kept answer, or undefined when there is none (`has` tells a kept undefined apart). No closure per call: matchers ask this on every edit. */
+  peek(key: string): R | undefined {
+    return this.seen.get(key);
+  }
+
+  put(key: string, r: R): R {
     if (this.seen.size >= this.max) this.seen.clear();
     this.seen.set((' ' + key).slice(1), r);
     return r;
+  }
+
+  has(key: string): boolean {
+    return this.seen.has(key);
   }
 }
 
 /** `fn` remembered by `key(...args)`, at most `max` results (a {@link StringCache}). */
 export function memoized<A extends unknown[], R>(fn: (...args: A) => R, max: number, key: (...args: A) => string = (...args) => String(args[0])): (...args: A) => R {
   const cache = new StringCache<R>(max);
-  return (...args: A) => cache.get(key(...args), () => fn(...args));
+  return (...args: A) => {
+    const k = key(...args);
+    const known = cache.peek(k);
+    return known !== undefined || cache.has(k) ? (known as R) : cache.put(k, fn(...args));
+  };
 }
 
 /**

@@ -98,7 +98,7 @@ export class Matcher {
   private readonly seen = new StringCache<boolean>(4096);
   test(text: string): boolean {
     if (text.length > SEEN_LENGTH) return this.regex.test(text.toLowerCase());
-    return this.seen.get(text, () => this.regex.test(text.toLowerCase()));
+    return this.seen.peek(text) ?? this.seen.put(text, this.regex.test(text.toLowerCase()));
   }
 
   /** Where the first match stands in `text` (the whole text when lowering changed its length, "İ" → "i̇"). */
