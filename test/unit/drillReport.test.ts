@@ -89,3 +89,15 @@ test('RR010 on a prose report: a bold label or a log column that holds what the 
   // A word in a sentence is no label: "we found no gaps" states nothing to fix or keep.
   assert.equal(rr010('We rolled back in 12 minutes; the lessons were discussed.'), true);
 });
+
+test('RR013 on a prose report: a sign-off table that names people is a witness; an empty template is not', () => {
+  const file = '/w/library/raw/rollback-rehearsals/002.md';
+  const rr013 = (signOff: string) => {
+    const p = new Project({ today: () => '2026-06-01', configFor: () => defaultConfig('/w') });
+    p.set(file, `# DR test report — 2026-01-15\n\nWe failed over to the second region.\n\n### **Sign-offs**\n${signOff}\n`, 'receipt');
+    return p.lint(file).filter((f) => f.ruleId === 'RR013').length;
+  };
+  assert.equal(rr013('| Role | Name | Signature | Date |\n|------|------|-----------|------|\n| DR Coordinator | John Smith | JS | 2025-01-15 |'), 0);
+  assert.equal(rr013('| Role | Name | Signature | Date |\n|------|------|-----------|------|\n| DR Coordinator | [Name] | | |\n| DBA | TBD | | |'), 1);
+  assert.equal(rr013('Pending.'), 1);
+});

@@ -4,7 +4,7 @@ import * as nodePath from 'node:path';
 import type { Root } from 'mdast';
 import { parseDocument, isMap, isScalar, stringify, type Node as YamlNode } from 'yaml';
 import { frontMatterSpan } from './chunks';
-import { LineIndex } from './text';
+import { isTableDelimiterRow, LineIndex, placeholderIn } from './text';
 import { readReceiptBody, type ReceiptBody } from './receiptBody';
 import { MATCH } from './vocabulary';
 import type { Span } from './types';
@@ -289,9 +289,32 @@ class Receipt implements ReceiptModel {
   }
   get witnessed(): boolean {
     // "Witness: Sam", "参加者", "Recording gedeeld": someone watched, or it was recorded. Read once, like the body.
-    this.seenWitness ??= MATCH.receipt.witness.test(this.text.slice(this.frontMatter?.span.end ?? 0));
+    const body = this.text.slice(this.frontMatter?.span.end ?? 0);
+    this.seenWitness ??= MATCH.receipt.witness.test(body) || signedOff(body);
     return this.seenWitness;
   }
+}
+
+/**
+ * "### Sign-offs" over "| DR Coordinator | John Smith | JS | 2025-01-15 |": a row of the table under a sign-off
+ * heading or label that names someone. An empty template ("| DBA | [Name] | |", "TBD") names nobody.
+ */
+function signedOff(body: string): boolean {
+  const lines = body.split(/\r?\n/, 5000);
+  for (let i = 0; i < lines.length; i++) {
+    const label = lines[i].replace(/^\s*(?:#{1,6}\s+|[-*]\s+)?/, '').replace(/[*_:：]/g, '').trim();
+    if (!label || label.length > 60 || !MATCH.receipt.signOff.test(label)) continue;
+    let j = i + 1;
+    while (j < lines.length && !lines[j].trim()) j++;
+    // Header and delimiter, then the rows.
+    if (!/^\s*\|/.test(lines[j] ?? '') || !isTableDelimiterRow(lines[j + 1] ?? '')) continue;
+    for (let k = j + 2; k < lines.length && /^\s*\|/.test(lines[k]); k++) {
+      const cells = lines[k].split('|').slice(1, -1).map((c) => c.trim());
+      const named = cells.filter((c) => /\p{L}{2}/u.test(c) && !/^\[.*\]$|^<.*>$|^_+$|^-+$/.test(c) && !placeholderIn(c));
+      if (named.length >= 2) return true;
+    }
+  }
+  return false;
 }
 
 /** Minutes since the epoch of a "YYYY-MM-DDTHH:MM" (or with seconds, or a space) timestamp; undefined if unreadable or not a real date and time. */

@@ -63,7 +63,7 @@ export const de: Vocabulary = {
     estimate: ['geschätzt', 'ziel', 'zielwert', 'erwartet', 'budget', 'geplant'],
     notRun: ['nicht ausgeführt', 'nicht durchgeführt', 'verschoben', 'planspiel', 'tabletop'],
     status: ['ergebnis', 'status', 'zustand', 'typ', 'art'],
-    commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen', 'grenzen', 'blocker'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'] },
+    commands: ['befehle', 'kommandos', 'ausgeführte schritte'], gaps: ['lücken', 'erkenntnisse', 'befunde', 'probleme', 'offene punkte', 'restrisiken', 'verbesserungen', 'grenzen', 'blocker'], timeline: ['zeitablauf', 'zeitleiste', 'chronologie'], witness: ['zeuge', 'beobachter', 'teilnehmer', 'teilnehmende', 'aufzeichnung', 'moderator'], signOff: ['unterschriften', 'freigaben', 'abnahme'] },
   units: { seconds: ['sekunden', 'sekunde', 'sek'], minutes: ['minuten', 'minute'], hours: ['stunden', 'stunde', 'std'], days: ['tage', 'tag'] },
   columns: {
     trigger: ['auslöser', 'bedingung', 'kriteri', 'symptom', 'metrik', 'wann', 'ereignis', 'alarm', 'signal', 'problem', 'situation', 'störung'],

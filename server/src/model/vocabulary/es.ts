@@ -63,7 +63,7 @@ export const es: Vocabulary = {
     estimate: ['estimado', 'estimada', 'objetivo', 'meta', 'esperado', 'presupuesto', 'previsto'],
     notRun: ['no ejecutado', 'no ejecutada', 'no se ejecutó', 'no realizado', 'pospuesto', 'aplazado', 'tabletop', 'ejercicio de escritorio'],
     status: ['resultado', 'estado', 'estatus', 'tipo'],
-    commands: ['comandos', 'comando', 'acciones ejecutadas', 'pasos ejecutados'], gaps: ['brechas', 'hallazgos', 'lecciones aprendidas', 'lecciones', 'problemas encontrados', 'mejoras', 'riesgos residuales', 'pendientes', 'limitaciones', 'bloqueos'], timeline: ['cronología', 'línea de tiempo', 'línea temporal'], witness: ['testigo', 'observador', 'participantes', 'asistentes', 'grabación', 'facilitador'] },
+    commands: ['comandos', 'comando', 'acciones ejecutadas', 'pasos ejecutados'], gaps: ['brechas', 'hallazgos', 'lecciones aprendidas', 'lecciones', 'problemas encontrados', 'mejoras', 'riesgos residuales', 'pendientes', 'limitaciones', 'bloqueos'], timeline: ['cronología', 'línea de tiempo', 'línea temporal'], witness: ['testigo', 'observador', 'participantes', 'asistentes', 'grabación', 'facilitador'], signOff: ['firmas', 'aprobaciones'] },
   units: { seconds: ['segundos', 'segundo', 'seg'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['días', 'día', 'dias'] },
   columns: {
     trigger: ['disparador', 'desencadenante', 'condición', 'condicion', 'criterio', 'síntoma', 'métrica', 'cuándo', 'evento', 'alerta', 'señal', 'problema', 'situación'],

@@ -63,7 +63,7 @@ export const fr: Vocabulary = {
     estimate: ['estimé', 'estimée', 'objectif', 'cible', 'attendu', 'budget', 'prévu'],
     notRun: ['non exécuté', 'non exécutée', 'pas exécuté', 'non réalisé', 'reporté', 'tabletop', 'exercice sur table'],
     status: ['résultat', 'statut', 'état', 'issue', 'type'],
-    commands: ['commandes', 'commande', 'actions exécutées'], gaps: ['lacunes', 'constats', 'enseignements', 'leçons apprises', 'problèmes rencontrés', 'points d\'amélioration', 'risques résiduels', 'limites', 'blocages'], timeline: ['chronologie'], witness: ['témoin', 'observateur', 'participants', 'enregistrement', 'animateur'] },
+    commands: ['commandes', 'commande', 'actions exécutées'], gaps: ['lacunes', 'constats', 'enseignements', 'leçons apprises', 'problèmes rencontrés', 'points d\'amélioration', 'risques résiduels', 'limites', 'blocages'], timeline: ['chronologie'], witness: ['témoin', 'observateur', 'participants', 'enregistrement', 'animateur'], signOff: ['signatures', 'validations'] },
   units: { seconds: ['secondes', 'seconde'], minutes: ['minutes', 'minute'], hours: ['heures', 'heure'], days: ['jours', 'jour'] },
   columns: {
     trigger: ['déclencheur', 'condition', 'critère', 'symptôme', 'métrique', 'quand', 'événement', 'alerte', 'signal', 'problème', 'situation'],

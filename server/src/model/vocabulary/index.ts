@@ -211,6 +211,7 @@ export const MATCH = {
     gaps: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.gaps))),
     timeline: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.timeline))),
     witness: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.witness))),
+    signOff: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.signOff))),
     measured: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.measured))),
     estimate: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.estimate))),
     notRun: compile(alternation(VOCABULARIES.flatMap((v) => v.receipt.notRun))),

@@ -63,7 +63,7 @@ export const it: Vocabulary = {
     estimate: ['stimato', 'stimata', 'obiettivo', 'target', 'previsto', 'atteso', 'budget'],
     notRun: ['non eseguito', 'non eseguita', 'non effettuato', 'rimandato', 'tabletop'],
     status: ['esito', 'risultato', 'stato', 'tipo'],
-    commands: ['comandi', 'comando'], gaps: ['lacune', 'risultanze', 'lezioni apprese', 'problemi riscontrati', 'criticità', 'rischi residui', 'miglioramenti', 'limiti', 'blocchi'], timeline: ['cronologia', 'sequenza temporale'], witness: ['testimone', 'osservatore', 'partecipanti', 'registrazione', 'facilitatore'] },
+    commands: ['comandi', 'comando'], gaps: ['lacune', 'risultanze', 'lezioni apprese', 'problemi riscontrati', 'criticità', 'rischi residui', 'miglioramenti', 'limiti', 'blocchi'], timeline: ['cronologia', 'sequenza temporale'], witness: ['testimone', 'osservatore', 'partecipanti', 'registrazione', 'facilitatore'], signOff: ['firme', 'approvazioni'] },
   units: { seconds: ['secondi', 'secondo'], minutes: ['minuti', 'minuto'], hours: ['ore', 'ora'], days: ['giorni', 'giorno'] },
   columns: {
     trigger: ['trigger', 'condizion', 'criteri', 'sintomo', 'metrica', 'quando', 'evento', 'allarme', 'segnale', 'problema', 'situazione'],

@@ -63,7 +63,7 @@ export const nl: Vocabulary = {
     estimate: ['geschat', 'doel', 'streefwaarde', 'verwacht', 'budget', 'gepland'],
     notRun: ['niet uitgevoerd', 'uitgesteld', 'tabletop'],
     status: ['resultaat', 'status', 'uitkomst', 'soort', 'type'],
-    commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s', 'lessen'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'] },
+    commands: ['commando\'s', 'commando', 'opdrachten'], gaps: ['hiaten', 'bevindingen', 'geleerde lessen', 'verbeterpunten', 'knelpunten', 'restrisico\'s', 'lessen'], timeline: ['tijdlijn', 'chronologie'], witness: ['getuige', 'waarnemer', 'deelnemers', 'opname', 'facilitator'], signOff: ['handtekeningen', 'goedkeuringen'] },
   units: { seconds: ['seconden', 'seconde'], minutes: ['minuten', 'minuut'], hours: ['uur', 'uren'], days: ['dagen', 'dag'] },
   columns: {
     trigger: ['wat stuk', 'probleem', 'storing', 'trigger', 'voorwaarde', 'criteri', 'symptoom', 'metriek', 'wanneer', 'gebeurtenis', 'alarm', 'signaal', 'situatie'],

@@ -63,7 +63,7 @@ export const pt: Vocabulary = {
     estimate: ['estimado', 'estimada', 'objetivo', 'meta', 'esperado', 'orçamento', 'previsto', 'alvo'],
     notRun: ['não executado', 'não executada', 'não foi executado', 'não realizado', 'adiado', 'tabletop', 'exercício de mesa'],
     status: ['resultado', 'status', 'estado', 'situação', 'tipo'],
-    commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias', 'limitações', 'bloqueios'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'] },
+    commands: ['comandos', 'comando', 'passos executados', 'ações executadas'], gaps: ['lacunas', 'achados', 'lições aprendidas', 'aprendizados', 'problemas encontrados', 'riscos residuais', 'pendências', 'melhorias', 'limitações', 'bloqueios'], timeline: ['cronologia', 'linha do tempo'], witness: ['testemunha', 'observador', 'participantes', 'gravação', 'facilitador'], signOff: ['assinaturas', 'aprovações'] },
   units: { seconds: ['segundos', 'segundo'], minutes: ['minutos', 'minuto'], hours: ['horas', 'hora'], days: ['dias', 'dia'] },
   columns: {
     trigger: ['gatilho', 'condição', 'condicao', 'critério', 'sintoma', 'métrica', 'quando', 'evento', 'alerta', 'sinal', 'problema', 'situação'],

@@ -142,6 +142,8 @@ export interface Vocabulary {
     gaps: string[];
     timeline: string[];
     witness: string[];
+    /** A sign-off heading over a table of who signed ("### Sign-offs", "Firmas", "签字"): a filled row is a witness. */
+    signOff: string[];
     /** A measured total in a drill report written as prose ("Total RTO", "Tiempo total", "回滚耗时"). */
     measured: string[];
     /** Words that make a time a plan, not a measurement ("estimated", "target", "目標"). */

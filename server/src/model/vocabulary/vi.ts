@@ -63,7 +63,7 @@ export const vi: Vocabulary = {
     estimate: ['ước tính', 'mục tiêu', 'dự kiến', 'kế hoạch'],
     notRun: ['chưa thực hiện', 'chưa chạy', 'hoãn lại', 'diễn tập trên giấy'],
     status: ['kết quả', 'trạng thái', 'loại', 'hình thức'],
-    commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng', 'hạn chế', 'điểm nghẽn'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'] },
+    commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng', 'hạn chế', 'điểm nghẽn'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'], signOff: ['chữ ký', 'phê duyệt'] },
   units: { seconds: ['giây'], minutes: ['phút'], hours: ['giờ', 'tiếng'], days: ['ngày'] },
   columns: {
     trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger', 'vấn đề', 'tình huống'],
