@@ -4,7 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import { NodeMemo, plainText, spanOf, walk, type Nodes } from './markdown';
 import { contentOf, descendants, isRollbackTitle, isTriggerTitle, type Section } from './sections';
 import { isStepList } from './triggers';
-import { isCommentLine } from './text';
+import { derivedFrom, isCommentLine } from './text';
 import type { Span } from './types';
 import { entrySource, MATCH, PATH_ID_SOURCE } from './vocabulary';
 
@@ -199,8 +199,10 @@ function namedInGuide(paths: RollbackPath[], sections: Section[], text: string):
 
 /** "#### 5.1 Rollback via Vercel Dashboard" beside "#### 5.2 Rollback via Vercel CLI": two or more sibling headings that say how. */
 function isViaPath(s: Section): boolean {
-  return MATCH.pathVia.test(s.title) && !!s.parent && s.parent.children.filter((c) => MATCH.pathVia.test(c.title)).length >= 2;
+  return MATCH.pathVia.test(s.title) && !!s.parent && viaChildren(s.parent) >= 2;
 }
+// Counted once per parent, not once per child that asks.
+const viaChildren = derivedFrom((parent: Section) => parent.children.filter((c) => MATCH.pathVia.test(c.title)).length);
 
 /** Split rollback content into labelled paths ("Primary: …", "Fallback: …", "### Path B"). */
 function pathsIn(section: Section, text: string): RollbackPath[] {

@@ -157,9 +157,8 @@ function triggersOfTable(text: string, tt: TriggerTable): Trigger[] {
 function immediateAnswer(text: string, cells: Cell[], taken: number[]): SharedBudget | undefined {
   for (let i = 0; i < cells.length; i++) {
     if (taken.includes(i) || !MATCH.rollback.test(cells[i].text)) continue;
-    const raw = text.slice(cells[i].span.start, cells[i].span.end);
-    const word = MATCH.immediate.find(raw);
-    if (word) return { start: cells[i].span.start + word.index, end: cells[i].span.start + word.index + word.length };
+    const word = immediateWordIn(text, cells[i].span);
+    if (word) return word;
   }
   return undefined;
 }
@@ -334,7 +333,11 @@ function holdsWindow(text: string, n: Paragraph): boolean {
 /** "### 즉시 롤백이 필요한 경우", "## Immediate rollback": the list's own heading gives a budget as a word (RB004, once for the list). */
 function immediateHeading(text: string, section: Section | undefined): SharedBudget | undefined {
   if (!section || headingBudgetOf(section)) return undefined;
-  const at = spanOf(section.heading);
+  return immediateWordIn(text, spanOf(section.heading));
+}
+
+/** "Immediately", "立即", "即時" in `at` of the text, as a budget with no minutes (RB004), offsets in the document. */
+function immediateWordIn(text: string, at: Span): SharedBudget | undefined {
   const word = MATCH.immediate.find(text.slice(at.start, at.end));
   return word ? { start: at.start + word.index, end: at.start + word.index + word.length } : undefined;
 }
@@ -391,8 +394,7 @@ function leadBudget(text: string, n: Paragraph, automatic: boolean): SharedBudge
   const durations = findDurations(src);
   const d = durations.find((x) => !isWindowAt(src, x.start, x.end)) ?? (automatic ? durations[0] : undefined);
   if (d) return { start: span.start + d.start, end: span.start + d.end, minutes: d.minutes };
-  const word = MATCH.immediate.find(src);
-  return word ? { start: span.start + word.index, end: span.start + word.index + word.length } : undefined;
+  return immediateWordIn(text, span);
 }
 
 /** The words an item opens with: no checkbox, numbering, emoji or markup before them. */
@@ -842,10 +844,12 @@ function inheritDocumentBudget(root: Root, text: string, sections: Section[], mo
   if (!heirs.length) return;
   const fallback = documentBudget(root, text);
   const answering = answeringRollbacks();
+  // Asked once per word, not once per heir: a 20,000-line runbook has hundreds of them and thousands of sections.
+  const named = memoized((word: string) => namedRollback(sections, word), 256);
   for (const t of heirs) {
     // "### 触发条件" then "### 快速回滚（5分钟内）": the rollback that answers them, with its time.
     // "| 运行时异常 | … | 立即回滚 |" and "### 2.1 立即回滚（5分钟内完成）": the word names the rollback that gives its minutes.
-    const b = answering(t.section)?.budget ?? (t.budgetText ? namedRollback(sections, t.budgetText)?.budget : undefined) ?? fallback;
+    const b = answering(t.section)?.budget ?? (t.budgetText ? named(t.budgetText)?.budget : undefined) ?? fallback;
     if (!b) continue;
     t.budgetText = text.slice(b.start, b.end);
     t.budgetSpan = { start: b.start, end: b.end };
@@ -1017,25 +1021,24 @@ function inheritFromSeverityTables(root: Root, text: string, model: TriggerModel
   const orphans = model.triggers.filter((t) => t.budgetText === undefined && severityTagOf(t.name));
   if (!orphans.length) return;
   const triggerTables = new Set(model.tables.map((tt) => tt.table.span.start));
-  const times = new Map<string, Cell>();
+  const times = new Map<string, { cell: Cell; budget: Duration | undefined }>();
   for (const node of root.children) {
     if (node.type !== 'table' || triggerTables.has(spanOf(node).start) || headerColumn(node, BUDGET_COL, [0]) < 0) continue;
     const table = parseTable(text, node);
     const col = columnIndex(table, BUDGET_COL, [0]);
-    const rows = table.rows.filter((r) => {
+    const rows = table.rows.flatMap((r) => {
       const cell = r.cells[col];
-      return severityTagOf(r.cells[0]?.text ?? '') && cell && (parseBudget(cell.text) || MATCH.immediate.test(cell.text));
+      const tag = severityTagOf(r.cells[0]?.text ?? '');
+      const budget = cell && parseBudget(cell.text);
+      return tag && cell && (budget || MATCH.immediate.test(cell.text)) ? [{ tag, cell, budget: budget || undefined }] : [];
     });
     if (rows.length < 2) continue;
-    for (const r of rows) {
-      const tag = severityTagOf(r.cells[0].text)!;
-      if (!times.has(tag)) times.set(tag, r.cells[col]);
-    }
+    for (const r of rows) if (!times.has(r.tag)) times.set(r.tag, r);
   }
   for (const t of orphans) {
-    const cell = times.get(severityTagOf(t.name)!);
-    if (!cell) continue;
-    Object.assign(t, { budgetText: cell.text, budgetSpan: cell.span, budgetMinutes: parseBudget(cell.text)?.minutes, dataCorrection: isDataCorrection(cell.text), budgetFromHeading: true });
+    const hit = times.get(severityTagOf(t.name)!);
+    if (!hit) continue;
+    Object.assign(t, { budgetText: hit.cell.text, budgetSpan: hit.cell.span, budgetMinutes: hit.budget?.minutes, dataCorrection: isDataCorrection(hit.cell.text), budgetFromHeading: true });
   }
 }
 
