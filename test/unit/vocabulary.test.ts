@@ -959,3 +959,27 @@ test("a tier label whose qualifier answers otherwise ('**Bajo** (Evaluar fix for
   assert.deepEqual(names('**Bajo** (Evaluar fix forward):'), ['Sitio caído']);
   assert.deepEqual(names('**P2 Triggers (Monitor and Decide):**'), ['Sitio caído', 'Error rate < 10%']);
 });
+
+test('RB011: options inside one path are not a choice of rollback paths; "시나리오" is no if-word', () => {
+  const rb011 = (doc: string) => findingsOf('RB011', doc).length;
+  const inner = '### 2-4. Production으로 전환\n\n**옵션 A: Neon Branch 스위칭 (빠름)**\n\nConsole에서 전환.\n\n**옵션 B: 데이터 마이그레이션 (안전)**\n\n```bash\npg_dump > x.sql\n```\n\n';
+  const doc = (mark: string) =>
+    `# Migration Rollback\n\n## 방법 1: Prisma Migrate 롤백${mark}\n\n\`\`\`bash\nnpx prisma migrate deploy\n\`\`\`\n\n## 방법 2: Neon PITR\n\n${inner}## 방법 3: Git Revert\n\n\`\`\`bash\ngit revert HEAD\n\`\`\`\n`;
+  assert.equal(rb011(doc(' (권장)')), 0, 'the paths are ranked; the options inside 방법 2 are its own steps');
+  assert.equal(rb011(doc('')), 1);
+  // Two solutions under a scenario heading: the scenario is not a condition.
+  assert.equal(rb011('# 롤백 전략\n\n### 시나리오 3: Breaking Changes\n\n**해결책 1: DB도 함께 롤백**\n\n```bash\ncp backup.db data.db\n```\n\n**해결책 2: 핫픽스 배포**\n\n```bash\n./deploy.sh v3.1\n```\n'), 1);
+});
+
+test('RB011: an automatic and a manual way back beside each other are two paths; two tiers of triggers are not', () => {
+  const rb011 = (doc: string) => findingsOf('RB011', doc).length;
+  const ways = (auto: string, manual: string, sub = '') =>
+    `# Rollback\n\n## Rollback-Tools\n\n### ${auto}\n\n${sub}\`\`\`bash\n./scripts/emergency-rollback.sh\n\`\`\`\n\n### ${manual}\n\n\`\`\`bash\ndocker compose down\n\`\`\`\n`;
+  assert.equal(rb011(ways('Automated Rollback', 'Manual Rollback Steps')), 1);
+  assert.equal(rb011(ways('자동 롤백', '수동 롤백')), 1);
+  assert.equal(rb011(ways('Rollback automatique', 'Rollback manuel')), 1);
+  // The automatic path holds the recommended way: it is the one to take.
+  assert.equal(rb011(ways('Automated Rollback', 'Manual Rollback', '#### Using the rollback script (Recommended)\n\n')), 0);
+  const tiers = '# Plano\n\n## Critérios de rollback (Triggers)\n\n### Automático (Immediate Rollback)\n\n- Error rate > 10%\n\n### Manual (Avaliação Necessária)\n\n- Latência alta\n\n## Procedimento\n\n```bash\ngit revert HEAD\n```\n';
+  assert.equal(rb011(tiers), 0);
+});

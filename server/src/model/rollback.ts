@@ -31,6 +31,8 @@ export interface RollbackPath {
   environment?: string;
   /** The section whose paths it is one of: "#### Option A" under "### Procédure rollback Vercel" is not a choice beside the database's Option A. */
   group?: Section;
+  /** The section its heading opens, when its label is a heading: a choice made inside it ("#### Via Script" under "### Opzione 2") is not beside it. */
+  section?: Section;
 }
 
 export interface Step {
@@ -204,13 +206,25 @@ function isViaPath(s: Section): boolean {
 // Counted once per parent, not once per child that asks.
 const viaChildren = derivedFrom((parent: Section) => parent.children.filter((c) => MATCH.pathVia.test(c.title)).length);
 
+/** "### Automated Rollback" beside "### Manual Rollback Steps", "### 자동 롤백" beside "### 수동 롤백": two ways back, not two triggers' sections. */
+function isModePath(s: Section): boolean {
+  return !!s.parent && modeChildren(s.parent).has(s);
+}
+const modeChildren = derivedFrom((parent: Section): ReadonlySet<Section> => {
+  // "## Critérios de rollback (Triggers)" over "### Automático" / "### Manual": two tiers of triggers.
+  for (let s: Section | undefined = parent; s; s = s.parent) if (isTriggerTitle(s.title)) return new Set();
+  const ways = parent.children.filter((c) => !isTriggerTitle(c.title) && (MATCH.automatic.test(c.title) || MATCH.manual.test(c.title)));
+  const both = ways.some((c) => MATCH.automatic.test(c.title)) && ways.some((c) => MATCH.manual.test(c.title));
+  return new Set(both ? ways : []);
+});
+
 /** Split rollback content into labelled paths ("Primary: …", "Fallback: …", "### Path B"). */
 function pathsIn(section: Section, text: string): RollbackPath[] {
   const paths: RollbackPath[] = [];
   const starts: { label: string; labelSpan: Span; index: number; section: Section; group: Section }[] = [];
   const flat: { node: RootContent; section: Section }[] = [];
   const visit = (s: Section) => {
-    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title) || isViaPath(s)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s, group: s.parent ?? section });
+    if ((PATH_HEADING.test(s.title) || MATCH.pathHeading.test(s.title) || isViaPath(s) || isModePath(s)) && s !== section) starts.push({ label: s.title, labelSpan: s.span, index: flat.length, section: s, group: s.parent ?? section });
     for (const n of s.own) {
       if (n.type === 'paragraph' || n.type === 'list') {
         const first = n.type === 'list' ? n.children[0]?.children[0] : n;
@@ -247,7 +261,11 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
     const span = nodes.length ? { start: Math.min(starts[i].labelSpan.start, spanOf(nodes[0]).start), end: spanOf(nodes[nodes.length - 1]).end } : starts[i].labelSpan;
     // "## Option A: via GitHub Actions" over "This is the preferred way, …": the path's first paragraph can mark it.
     const lead = nodes[0]?.type === 'paragraph' ? plainText(nodes[0]).slice(0, 200) : '';
-    const primary = PRIMARY.test(labelText) || (!!lead && PRIMARY.test(lead) && !MATCH.negative.test(lead));
+    // "## Automated Rollback Procedure" over "### Using Rollback Script (Recommended)": the way it holds is the one to take.
+    const primary =
+      PRIMARY.test(labelText) ||
+      (!!lead && PRIMARY.test(lead) && !MATCH.negative.test(lead)) ||
+      (starts[i].section.span === starts[i].labelSpan && descendants(starts[i].section).some((d) => PRIMARY.test(d.title) && !MATCH.negative.test(d.title)));
     // "**When to use**: If service becomes unresponsive" may follow the path's first steps.
     const conditional =
       MATCH.conditional.test(labelText) ||
@@ -265,6 +283,7 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
       commands,
       text: `${labelText}\n${body}`,
       group: starts[i].group,
+      ...(starts[i].section.span === starts[i].labelSpan ? { section: starts[i].section } : {}),
       ...(conditional ? { conditional: true as const } : {}),
       ...environmentOf(lineAt(text, starts[i].labelSpan.start)),
     });

@@ -27,7 +27,13 @@ export const RB011: RunbookRule = {
       if (g) g.push(p);
       else groups.set(p.group, [p]);
     }
-    const unranked = [...groups.values()].filter((g) => g.length >= 2);
+    // "**옵션 A:**" under "방법 2"'s step "2-4": a choice inside one path, not among the rollback paths.
+    const heads = new Set(paths.map((p) => p.section).filter((s) => s !== undefined));
+    const insidePath = (g: (typeof paths)[number]['group']) => {
+      for (let s = g; s; s = s.parent) if (heads.has(s)) return true;
+      return false;
+    };
+    const unranked = [...groups.values()].filter((g) => g.length >= 2 && !insidePath(g[0].group));
     const choices = unranked.length ? unranked : [paths];
     for (const group of choices) {
       if (group.some(marked)) continue;

@@ -53,6 +53,7 @@ export const de: Vocabulary = {
   run: ['ausführen', 'führe', 'starte', 'starten'],
   stepLabels: ['schritte', 'vorgehen', 'ablauf', 'maßnahmen', 'vorgehensweise', 'was tun', 'maßnahme', 'aktion'],
   automatic: ['automatisch', 'automatische', 'automatischer', 'automatischen', 'automatisiert'],
+  manual: ['manuell', 'manuelle', 'manueller', 'manuellen', 'händisch'],
   stages: ['schritt', 'phase'],
   rto: ['rto', 'maximale rollback-dauer'],
   objective: ['ziel'],

@@ -100,6 +100,7 @@ export const en: Vocabulary = {
   run: ['run', 'execute'],
   stepLabels: ['steps', 'procedure', 'process', 'actions', 'rollback steps', 'rollback procedure', 'rollback process', 'how to roll back', 'what to do', 'response', 'response steps', 'next steps', 'runbook steps', 'steps to roll back', 'action'],
   automatic: ['automatic', 'automatically', 'automated', 'auto', 'auto-rollback'],
+  manual: ['manual', 'manually', 'by hand'],
   stages: ['step', 'phase', 'stage'],
   rto: ['rto', 'mttr', 'recovery time objective', 'rollback target', 'target rollback time', 'rollback time target', 'rollback sla', 'rollback slo', 'maximum rollback time', 'rollback must complete within', 'rollback decision within', 'decide to roll back within', 'decision to roll back within'],
   objective: ['objective'],

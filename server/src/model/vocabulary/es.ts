@@ -53,6 +53,7 @@ export const es: Vocabulary = {
   run: ['ejecutar', 'ejecuta', 'ejecute', 'correr'],
   stepLabels: ['proceso', 'pasos', 'procedimiento', 'acciones', 'pasos a seguir', 'qué hacer', 'pasos de rollback', 'pasos de reversión', 'acción', 'accion'],
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automáticamente', 'automatizado', 'automatizada'],
+  manual: ['manual', 'manuales', 'manualmente'],
   stages: ['paso', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tiempo de recuperación', 'tiempo objetivo de recuperación', 'tiempo máximo de rollback'],
   objective: ['objetivo'],

@@ -53,6 +53,7 @@ export const fr: Vocabulary = {
   run: ['exécuter', 'exécutez', 'lancer', 'lancez'],
   stepLabels: ['processus', 'étapes', 'procédure', 'actions', 'que faire', 'marche à suivre', 'étapes de rollback', 'étapes du rollback', 'action'],
   automatic: ['automatique', 'automatiques', 'automatiquement', 'automatisé', 'automatisée'],
+  manual: ['manuel', 'manuelle', 'manuels', 'manuellement'],
   stages: ['étape', 'phase'],
   rto: ['rto', 'objectif de temps de récupération', 'délai de rollback', 'délai de retour arrière', 'objectif de rollback'],
   objective: ['objectif'],

@@ -46,10 +46,12 @@ function entryParts(entry: string): { left: string; body: string; right: string 
   if (prefix) e = e.slice(0, -1);
   const suffix = e.startsWith('*');
   if (suffix) e = e.slice(1);
+  const ends = e.endsWith('>');
+  if (ends) e = e.slice(0, -1);
   const body = e.split(/\s+/).map(escape).join('[\\s-]{0,2}');
   const bounded = isSpaced(e);
   const left = anchored ? '^' : bounded && !suffix ? LEFT_BOUND : '';
-  const right = bounded && !prefix ? RIGHT_BOUND : '';
+  const right = (bounded && !prefix) || ends ? RIGHT_BOUND : '';
   return { left, body, right };
 }
 
@@ -166,6 +168,7 @@ export const MATCH = {
   step: compile(`^(?:${alternation(all('steps'))})`),
   run: compile(`^(?:${alternation(all('run'))})`),
   automatic: compile(alternation(all('automatic'))),
+  manual: compile(alternation(all('manual'))),
   /** "step 1", "paso 2", "步骤3", "第3步": a stage of one sequence. */
   stageHeading: compile(`^(?:${alternation(all('stages'))})\\s*\\d`),
   stepLabel: compile(`^(?:${alternation(all('stepLabels'))})$`),

@@ -53,6 +53,7 @@ export const it: Vocabulary = {
   run: ['eseguire', 'esegui', 'lanciare', 'lancia'],
   stepLabels: ['processo', 'passi', 'passaggi', 'procedura', 'azioni', 'cosa fare', 'azione'],
   automatic: ['automatico', 'automatica', 'automatici', 'automatiche', 'automaticamente'],
+  manual: ['manuale', 'manuali', 'manualmente'],
   stages: ['passo', 'fase'],
   rto: ['rto', 'obiettivo di tempo di ripristino'],
   objective: ['obiettivo'],

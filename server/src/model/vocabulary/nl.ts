@@ -53,6 +53,7 @@ export const nl: Vocabulary = {
   run: ['voer', 'uitvoeren', 'draai'],
   stepLabels: ['stappen', 'procedure', 'acties', 'werkwijze', 'wat te doen', 'actie'],
   automatic: ['automatisch', 'automatische', 'geautomatiseerd'],
+  manual: ['handmatig', 'handmatige'],
   stages: ['stap', 'fase'],
   rto: ['rto'],
   objective: ['doelstelling'],

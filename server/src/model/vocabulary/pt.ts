@@ -53,6 +53,7 @@ export const pt: Vocabulary = {
   run: ['executar', 'execute', 'rodar', 'rode'],
   stepLabels: ['processo', 'passos', 'procedimento', 'ações', 'acoes', 'etapas', 'o que fazer', 'passos de rollback', 'passos do rollback', 'ação', 'acao'],
   automatic: ['automático', 'automática', 'automáticos', 'automáticas', 'automaticamente', 'automatizado', 'automatizada'],
+  manual: ['manual', 'manuais', 'manualmente'],
   stages: ['passo', 'fase', 'etapa'],
   rto: ['rto', 'objetivo de tempo de recuperação', 'tempo máximo de rollback', 'tempo alvo de rollback'],
   objective: ['objetivo'],

@@ -7,6 +7,8 @@
 //   start inside a word ("*kriterien": "Abbruchkriterien");
 // - a word in a script without spaces (Japanese, Chinese) matches inside text; other
 //   words match whole, between non-letters;
+// - a trailing `>` ends the word there even in such a script ("시>": "롤백 시", "롤백시",
+//   not "시나리오", "시간");
 // - in `triggerPhrases`, a leading `^` ties the phrase to the start of the heading.
 // Adding a language is a new file here, a line in index.ts, and a fixture.
 
@@ -118,6 +120,8 @@ export interface Vocabulary {
   stepLabels: string[];
   /** A rollback no one decides ("Automatic rollback triggers", "The system automatically rolls back when:"): there a trigger's window is its time to the decision. */
   automatic: string[];
+  /** Done by hand: with an automatic sibling ("### Automated Rollback" / "### Manual Rollback Steps"), two ways back. */
+  manual: string[];
   /** With a number, a heading that is one stage of a sequence ("Step 1: Stop New Traffic", "Paso 2", "步骤3"), not one path of several. */
   stages: string[];
   /** A document-wide rollback time ("RTO: 15 minutes", "Tempo de rollback: < 10 min", "目標復旧時間 30分"): the default budget of triggers that state none. */

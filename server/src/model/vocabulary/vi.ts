@@ -53,6 +53,7 @@ export const vi: Vocabulary = {
   run: ['chạy', 'thực thi'],
   stepLabels: ['các bước', 'quy trình', 'hành động', 'thủ tục', 'cần làm gì', 'các bước rollback', 'xử lý'],
   automatic: ['tự động'],
+  manual: ['thủ công'],
   stages: ['bước', 'giai đoạn'],
   rto: ['rto', 'mục tiêu thời gian rollback'],
   objective: ['mục tiêu'],

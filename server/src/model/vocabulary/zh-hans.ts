@@ -53,6 +53,7 @@ export const zhHans: Vocabulary = {
   run: ['执行', '运行'],
   stepLabels: ['步骤', '流程', '操作', '操作步骤', '处理步骤', '处理流程', '回滚步骤', '回滚流程', '回滚操作'],
   automatic: ['自动'],
+  manual: ['手动', '人工'],
   stages: ['步骤', '阶段', '第'],
   rto: ['rto', '恢复时间目标', '回滚目标时间', '回滚决策', '回滚判断'],
   objective: ['目标'],

@@ -53,6 +53,7 @@ export const zhHant: Vocabulary = {
   run: ['執行', '運行'],
   stepLabels: ['步驟', '流程', '操作', '操作步驟', '處理步驟', '處理流程', '回滾步驟', '回滾流程', '回滾操作'],
   automatic: ['自動'],
+  manual: ['手動', '人工'],
   stages: ['步驟', '階段', '第'],
   rto: ['rto', '恢復時間目標', '回滾目標時間', '回滾決策', '回滾判斷'],
   objective: ['目標'],
