@@ -983,3 +983,10 @@ test('RB011: an automatic and a manual way back beside each other are two paths;
   const tiers = '# Plano\n\n## Critérios de rollback (Triggers)\n\n### Automático (Immediate Rollback)\n\n- Error rate > 10%\n\n### Manual (Avaliação Necessária)\n\n- Latência alta\n\n## Procedimento\n\n```bash\ngit revert HEAD\n```\n';
   assert.equal(rb011(tiers), 0);
 });
+
+test('a word in a spaced script ends where that script ends: "Cloudflare Dashboardでのロールバック" names a dashboard', () => {
+  assert.ok(MATCH.console.test('cloudflare dashboardでのロールバック'));
+  assert.ok(MATCH.console.test('管理はdashboard'));
+  assert.ok(!MATCH.console.test('dashboardx-as-code'));
+  assert.equal(findingsOf('RB012', '# 切り戻しテスト\n\n### 検証する切り戻し方法\n\n1. **方法1**: Cloudflare Dashboardでのロールバック（推奨）\n2. **方法2**: Git revertによる切り戻し\n').length, 1);
+});

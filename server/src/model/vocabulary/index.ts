@@ -34,8 +34,11 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-const LEFT_BOUND = '(?<![\\p{L}\\p{N}])';
-const RIGHT_BOUND = '(?![\\p{L}\\p{N}])';
+// A spaced word ends where a letter of a spaced script ends: "Dashboardでのロールバック" holds "dashboard".
+const LEFT_BOUND = '(?<![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}])';
+const RIGHT_BOUND = '(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}])';
+// "시>": no letter of any script may follow ("롤백 시", not "시나리오").
+const WORD_END = '(?![\\p{L}\\p{N}])';
 
 /** One entry as the parts of a regex source (the syntax is in types.ts): what must stand before it, the entry, what must follow. */
 function entryParts(entry: string): { left: string; body: string; right: string } {
@@ -51,7 +54,7 @@ function entryParts(entry: string): { left: string; body: string; right: string 
   const body = e.split(/\s+/).map(escape).join('[\\s-]{0,2}');
   const bounded = isSpaced(e);
   const left = anchored ? '^' : bounded && !suffix ? LEFT_BOUND : '';
-  const right = (bounded && !prefix) || ends ? RIGHT_BOUND : '';
+  const right = ends ? WORD_END : bounded && !prefix ? RIGHT_BOUND : '';
   return { left, body, right };
 }
 

@@ -6,7 +6,8 @@
 // - a trailing `*` lets the word go on ("critère*": "critères"), a leading `*` lets it
 //   start inside a word ("*kriterien": "Abbruchkriterien");
 // - a word in a script without spaces (Japanese, Chinese) matches inside text; other
-//   words match whole, between non-letters;
+//   words match whole, where no letter of a spaced script (Latin, Cyrillic, Greek) or digit
+//   touches them: "dashboard" in "Cloudflare Dashboardでのロールバック";
 // - a trailing `>` ends the word there even in such a script ("시>": "롤백 시", "롤백시",
 //   not "시나리오", "시간");
 // - in `triggerPhrases`, a leading `^` ties the phrase to the start of the heading.
