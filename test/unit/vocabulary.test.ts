@@ -990,3 +990,39 @@ test('a word in a spaced script ends where that script ends: "Cloudflare Dashboa
   assert.ok(!MATCH.console.test('dashboardx-as-code'));
   assert.equal(findingsOf('RB012', '# 切り戻しテスト\n\n### 検証する切り戻し方法\n\n1. **方法1**: Cloudflare Dashboardでのロールバック（推奨）\n2. **方法2**: Git revertによる切り戻し\n').length, 1);
 });
+
+test("an objective in brackets after a recovery word ('(목표: 30분 이내)') is the document's budget; one after a metric is not", () => {
+  const doc = (principle: string) => `# 롤백 계획\n\n## 롤백 원칙\n\n1. ${principle}\n\n## Phase 1\n\n**롤백 트리거:**\n- 서버 시작 실패\n- 빌드 실패\n`;
+  const budgets = (principle: string) => buildRunbook('/w/RUNBOOK.md', doc(principle)).triggers.triggers.map((t) => t.budgetMinutes);
+  assert.deepEqual(budgets('**빠른 복구**: 서비스 중단 시간 최소화 (목표: 30분 이내)'), [30, 30]);
+  assert.deepEqual(budgets('**Fast recovery**: minimise downtime (objective: 20 minutes)'), [20, 20]);
+  assert.deepEqual(budgets('**응답 속도**: 빠르게 (목표: 2초 이내)'), [undefined, undefined]);
+  assert.equal(findingsOf('RB005', doc('**빠른 복구**: 서비스 중단 시간 최소화 (목표: 30분 이내)')).length, 1, 'reported once, where it is written');
+});
+
+test("a Vietnamese table by its 'Mức độ | Hiện tượng' columns is a trigger table", () => {
+  const doc = '# Quy trình Rollback\n\n## 1. Nguyên tắc Phân loại Sự cố & Điều kiện Rollback\n\n| Mức độ | Hiện tượng | Biện pháp xử lý |\n| :--- | :--- | :--- |\n| **P1** | Toàn bộ hệ thống sập | Kích hoạt Rollback khẩn cấp. |\n| **P3** | Lỗi hiển thị giao diện | Rollback container Frontend. |\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name), ['Toàn bộ hệ thống sập', 'Lỗi hiển thị giao diện']);
+  assert.equal(findingsOf('RB001', doc).length, 0);
+  assert.equal(findingsOf('RB002', doc).length, 1);
+});
+
+test('RB019: a GitHub alert warns and runs nothing; a `cd` between the comment and its command is no step', () => {
+  const rb019 = (block: string) => findingsOf('RB019', `# Rollback\n\n## 4. Quy trình Rollback Cơ sở Dữ liệu\n\n${block}\n`).map((f) => f.span.start);
+  const alert = '> [!CAUTION]\n> Rollback Migration cơ sở dữ liệu có thể dẫn đến mất các dữ liệu mới.\n';
+  assert.deepEqual(rb019(alert), []);
+  const script = '```powershell\n# 2. Revert migration về phiên bản trước\ncd backend/src/Infrastructure\ndotnet ef database update PreviousMigration\n```';
+  const doc = `# Rollback\n\n## 4. Quy trình Rollback Cơ sở Dữ liệu\n\n${script}\n`;
+  assert.deepEqual(rb019(script), [doc.indexOf('dotnet ef')]);
+});
+
+test("a section whose lead-in says no rollback is needed ('**ロールバックは不要**') holds fixes, not triggers", () => {
+  const doc = '# 手順書\n\n## ロールバック判断基準\n\n### 2.1 即座にロールバック\n\n| No. | 状況 | 影響 |\n|---|---|---|\n| 1 | **システムが起動しない** | 全ユーザー |\n\n### 2.3 回避策で対応可能な状況\n\n以下に該当する場合、**ロールバックは不要**（修正対応）\n\n| No. | 状況 | 対応 |\n|---|---|---|\n| 1 | 軽微なUI表示の問題 | CSS修正で対応 |\n';
+  assert.deepEqual(buildRunbook('/w/RUNBOOK.md', doc).triggers.triggers.map((t) => t.name), ['**システムが起動しない**'.replace(/\*/g, '')].map((n) => n));
+});
+
+test("RB007: a threshold written after its number in another cell ('表示速度が10秒以上') measures the trigger", () => {
+  const doc = '# 手順書\n\n## ロールバック判断基準\n\n以下に該当する場合、**1時間以内にロールバック判断**を行う。\n\n| No. | 状況 | 影響 |\n|---|---|---|\n| 1 | **性能が著しく劣化** | 表示速度が10秒以上 |\n';
+  assert.equal(findingsOf('RB007', doc).length, 0);
+  assert.equal(findingsOf('RB007', doc.replace('表示速度が10秒以上', '表示が遅い')).length, 1);
+});

@@ -589,7 +589,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
       const whole = !section.parent && section.depth === 1 && section.children.length > 1;
       for (const d of descendants(section)) {
         // "### 3.1 判断責任者", "### Communication": who decides and whom to tell, not when.
-        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || isWatchTitle(d.title) || (whole && !namesConditions(d.title) && !d.own.some((n) => n.type === 'table' && isVerdictTable(text, n)))) continue;
+        if (isNegativeTitle(d.title) || isRolesTitle(d.title) || isWatchTitle(d.title) || declinesRollback(d) || (whole && !namesConditions(d.title) && !d.own.some((n) => n.type === 'table' && isVerdictTable(text, n)))) continue;
         takeNodes(d.own, d);
       }
     }
@@ -792,9 +792,9 @@ function objectiveIn(text: string): SharedBudget | undefined {
   for (let m = line.exec(text); m; m = line.exec(text)) {
     const s = m[0];
     if (s.length > 300) continue;
-    const lead = /^[\s>*_-]*/.exec(s)![0].length;
-    const at = MATCH.objective.find(s.slice(lead));
-    if (!at) continue;
+    const lead = objectiveAt(s);
+    if (lead < 0) continue;
+    const at = MATCH.objective.find(s.slice(lead))!;
     const colon = s.slice(lead + at.length, lead + at.length + 25).search(/[:：]/);
     if (colon < 0) continue;
     const from = lead + at.length + colon + 1;
@@ -802,6 +802,20 @@ function objectiveIn(text: string): SharedBudget | undefined {
     if (d) return { start: m.index + from + d.start, end: m.index + from + d.end, minutes: d.minutes };
   }
   return undefined;
+}
+
+/**
+ * Where a line's objective label starts: at the line's start, or in brackets after a recovery
+ * ("**빠른 복구**: 서비스 중단 시간 최소화 (목표: 30분 이내)"); -1 when it has none.
+ */
+function objectiveAt(s: string): number {
+  const lead = /^[\s>*_-]*/.exec(s)![0].length;
+  if (MATCH.objective.test(s.slice(lead))) return lead;
+  for (let b = s.search(/[(（]/), n = 0; b >= 0 && n < 4; b = s.slice(b + 1).search(/[(（]/) + b + 1, n++) {
+    if (MATCH.objective.test(s.slice(b + 1)) && MATCH.procedure.test(s.slice(0, b))) return b + 1;
+    if (s.slice(b + 1).search(/[(（]/) < 0) break;
+  }
+  return -1;
 }
 
 /**
@@ -1204,6 +1218,22 @@ function isTriggerShaped(text: string, node: Table): boolean {
 }
 
 /** "| # | Signal | Verdict | Action |" whose rows mostly say "ROLL BACK": a decision table, under whatever heading ("## Decide in one row"). */
+/**
+ * A section whose lead-in says the rollback is not needed ("以下に該当する場合、**ロールバックは不要**（修正対応）",
+ * "In these cases rollback is not required"): its rows are fixes, not triggers.
+ */
+function declinesRollback(section: Section): boolean {
+  const lead = section.own[0];
+  if (lead?.type !== 'paragraph') return false;
+  const t = plainText(lead);
+  if (t.length > 200) return false;
+  const at = MATCH.rollback.find(t);
+  if (!at) return false;
+  const after = t.slice(at.index + at.length, at.index + at.length + 12);
+  const no = MATCH.negative.find(after);
+  return !!no && no.index <= 6;
+}
+
 function isVerdictTable(text: string, node: Table): boolean {
   if (headerColumn(node, TRIGGER_COL) < 0) return false;
   const rows = parseTable(text, node).rows;

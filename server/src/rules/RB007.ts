@@ -1,5 +1,5 @@
 import type { RunbookRule } from './rule';
-import { hasFailingCheck, hasObservation, hasThreshold, isVague, withoutBudget } from './helpers/measure';
+import { hasFailingCheck, hasNumericThreshold, hasObservation, hasThreshold, isVague, withoutBudget } from './helpers/measure';
 import { MATCH } from '../model/vocabulary';
 import { bracketedExamples } from './helpers/examples';
 import { severityTagOf } from '../model/triggers';
@@ -16,7 +16,7 @@ export const RB007: RunbookRule = {
     for (const t of model.triggers.triggers) {
       // The budget is no threshold: "| Major feature broken | P1 | Yes | < 15 min |".
       const all = `${withoutBudget(t)} ${t.observed ?? ''}`;
-      if (t.observed || hasThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
+      if (t.observed || hasThreshold(all) || hasNumericThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
       // "Errori critici non risolvibili in [N] ore": a timer on the fix attempt, measured by the clock (a placeholder there is RB004's).
       if (t.budgetText && MATCH.unresolved.test(t.fullText)) continue;
       // A concrete event ("Security vulnerability introduced", "Checkout page does not load") is

@@ -35,9 +35,14 @@ const stepKind = memoized((text: string): 'stop' | 'stop if' | 'reversal' | unde
   // "-- KHÔNG DROP COLUMN", "never run the down migration", "❌ DROP TABLE": a warning, not a step; and
   // "**Option A: Down Migration**", "或执行数据库迁移回滚:" name the step that follows, which is judged itself.
   // The reversal is the command that runs, never the comment that names it nor an overview table's row.
-  if (!isReverseMigration(text) || ADVICE.test(text) || READINESS.test(text) || BACKUP.test(text) || MATCH.negative.test(text) || NOT_A_STEP.test(text) || MATCH.pathHeading.test(text.trim())) return undefined;
+  if (!isReverseMigration(text) || ALERT.test(text) || ADVICE.test(text) || READINESS.test(text) || BACKUP.test(text) || MATCH.negative.test(text) || NOT_A_STEP.test(text) || MATCH.pathHeading.test(text.trim())) return undefined;
   return 'reversal';
 }, 10_000);
+
+const CHANGE_DIR = /^\s*(?:cd|pushd|set-location)\s+\S+\s*$/i;
+
+// A GitHub alert ("> [!CAUTION]" over "Rollback Migration … có thể dẫn đến mất dữ liệu") warns; it runs nothing.
+const ALERT = /^\s*\[!(?:caution|warning|important|note|tip)\]/i;
 
 /** Between a comment and its command only a line break, or lines that print ("echo \"Reverting schema changes...\""). */
 function onlyOutputBetween(gap: string): boolean {
@@ -127,8 +132,11 @@ export const RB019: RunbookRule = {
       // A comment that names the reversal ("# 2. Manually revert schema changes") is judged on the command on its next line.
       let at = step;
       if (step.kind === 'comment') {
-        const next = steps[i + 1];
-        if (!next || next.kind || NOT_THE_REVERSAL.some((re) => re.test(next.text)) || !onlyOutputBetween(model.text.slice(step.span.end, next.span.start))) continue;
+        // "cd backend/src/Infrastructure" between them only moves to where the command runs.
+        let k = i + 1;
+        while (steps[k] && !steps[k].kind && CHANGE_DIR.test(steps[k].text) && onlyOutputBetween(model.text.slice(steps[k - 1].span.end, steps[k].span.start))) k++;
+        const next = steps[k];
+        if (!next || next.kind || NOT_THE_REVERSAL.some((re) => re.test(next.text)) || !onlyOutputBetween(model.text.slice(steps[k - 1].span.end, next.span.start))) continue;
         at = next;
       }
       const path = pathAt(at.span.start);

@@ -67,11 +67,11 @@ export const vi: Vocabulary = {
     commands: ['lệnh', 'câu lệnh'], gaps: ['thiếu sót', 'phát hiện', 'bài học', 'vấn đề', 'rủi ro còn lại', 'tồn đọng', 'hạn chế', 'điểm nghẽn'], timeline: ['dòng thời gian', 'mốc thời gian'], witness: ['người chứng kiến', 'người quan sát', 'người tham gia', 'bản ghi', 'ghi hình'], signOff: ['chữ ký', 'phê duyệt'] },
   units: { seconds: ['giây'], minutes: ['phút'], hours: ['giờ', 'tiếng'], days: ['ngày'] },
   columns: {
-    trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger', 'vấn đề', 'tình huống'],
+    trigger: ['sự cố', 'điều kiện', 'tiêu chí', 'dấu hiệu', 'chỉ số', 'sự kiện', 'cảnh báo', 'khi', 'trigger', 'vấn đề', 'tình huống', 'hiện tượng', 'triệu chứng'],
     observed: ['phát hiện', 'giám sát', 'nguồn', 'kiểm tra', 'cách'],
     budget: ['thời gian', 'phút', 'thời hạn'],
     threshold: ['ngưỡng'],
     fixTime: ['thời gian sửa', 'thời gian khắc phục'],
-    severity: ['mức độ nghiêm trọng', 'mức nghiêm trọng', 'độ ưu tiên', 'severity'],
+    severity: ['mức độ', 'mức độ nghiêm trọng', 'mức nghiêm trọng', 'độ ưu tiên', 'severity'],
   },
 };
