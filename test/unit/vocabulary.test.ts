@@ -1026,3 +1026,9 @@ test("RB007: a threshold written after its number in another cell ('表示速度
   assert.equal(findingsOf('RB007', doc).length, 0);
   assert.equal(findingsOf('RB007', doc.replace('表示速度が10秒以上', '表示が遅い')).length, 1);
 });
+
+test("RB007: a problem word is a mood word in every language, as 'issues' is: an event beside it names what happens", () => {
+  const rb007 = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback triggers\n\n- ${item}\n`).length;
+  for (const item of ['Security issues detected', 'Problèmes de sécurité identifiés', 'セキュリティ上の問題が発見された', 'Problemas de seguridad detectados']) assert.equal(rb007(item), 0, item);
+  for (const item of ['Problems occur', '問題が発生', 'Problèmes critiques', 'Problemi gravi']) assert.equal(rb007(item), 1, item);
+});
