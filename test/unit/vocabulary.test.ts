@@ -1032,3 +1032,18 @@ test("RB007: a problem word is a mood word in every language, as 'issues' is: an
   for (const item of ['Security issues detected', 'Problèmes de sécurité identifiés', 'セキュリティ上の問題が発見された', 'Problemas de seguridad detectados']) assert.equal(rb007(item), 0, item);
   for (const item of ['Problems occur', '問題が発生', 'Problèmes critiques', 'Problemi gravi']) assert.equal(rb007(item), 1, item);
 });
+
+test('RB016: a level range beside the rollback it belongs to names the level', () => {
+  const rb016 = (line: string) => findingsOf('RB016', `# Go/No-Go\n\n## Rollback Triggers\n\n- Error rate > 5% for 5 min, budget 5 min\n\n${line}\n`).length;
+  assert.equal(rb016('**Action**: Follow `docs/ROLLBACK.md` Level 1-2'), 0);
+  assert.equal(rb016('**Action**: escalate to support level 1-2'), 1);
+});
+
+test("a KPI row that names the rollback time and its limit ('| Tempo rollback | < 5 min |') is the document's budget", () => {
+  const doc = (row: string) => `# Migrazione\n\n### KPI\n\n| Metrica | Target |\n|---|---|\n| Downtime | < 15 min |\n${row}\n\n## ROLLBACK\n\n### QUANDO FARE ROLLBACK\n\n- Errori critici che impediscono login\n`;
+  const budget = (row: string) => buildRunbook('/w/RUNBOOK.md', doc(row)).triggers.triggers.map((t) => t.budgetMinutes);
+  assert.deepEqual(budget('| Tempo rollback (se necessario) | < 5 min |'), [5]);
+  assert.deepEqual(budget('| Rollback time | < 10 minutes |'), [10]);
+  assert.deepEqual(budget('| Tempo rollback stimato | 5-10 min |'), [undefined], 'an estimate sets no limit');
+  assert.deepEqual(budget('| Errori post-migrazione | < 5 |'), [undefined]);
+});

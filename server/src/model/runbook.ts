@@ -56,6 +56,8 @@ const LEVEL_PATTERNS = [
   /\broll\s{0,3}-?back\s+at\s+level\s{0,3}([1-4])\b/i,
   /\blevel\s{0,3}([1-4])[\s(:—–-]{0,6}(?:flag[- ]off|flag|deploy(?:ment)?\s+rollback|migration\s+rollback|data\s+correction)\b/i,
   /^[ \t*+-]{0,8}(?:rollback\s+)?level[ \t*_]{0,6}[:=][ \t*_]{0,6}([1-4])\b/im,
+  // A range beside the rollback it belongs to: "Follow `docs/ROLLBACK.md` Level 1-2".
+  /\broll\s{0,3}-?back\b[^\n]{0,40}?\blevels?\s{0,3}([1-4])\s{0,2}[-–]\s{0,2}[1-4]\b/i,
   // Named without the number: "Rollback level: deploy rollback", "Rollback level: flag off".
   /\brollback\s+level(?:\s+required)?[\s*_:=—–|-]{1,12}(flag[- ]?off|flag|feature[- ]flag|deploy(?:ment)?(?:\s+rollback)?|code(?:\s+rollback)?|migration(?:\s+rollback)?|schema(?:\s+rollback)?|data(?:\s+correction)?)\b/i,
 ];

@@ -763,7 +763,7 @@ function documentBudget(root: Root, text: string): SharedBudget | undefined {
 const rtoOfBlock = new WeakMap<object, SharedBudget | null>();
 
 function budgetInLines(text: string): SharedBudget | undefined {
-  const objective = objectiveIn(text);
+  const objective = objectiveIn(text) ?? rollbackTimeRow(text);
   if (objective) return objective;
   if (!MATCH.rto.test(text)) return undefined;
   const line = /[^\r\n]+/g;
@@ -800,6 +800,28 @@ function objectiveIn(text: string): SharedBudget | undefined {
     const from = lead + at.length + colon + 1;
     const d = findDurations(s.slice(from)).find((x) => !isWindowAt(s.slice(from), x.start, x.end));
     if (d) return { start: m.index + from + d.start, end: m.index + from + d.end, minutes: d.minutes };
+  }
+  return undefined;
+}
+
+/**
+ * A KPI table's row that names the rollback time and holds its limit ("| Tempo rollback (se necessario) | < 5 min |"):
+ * the limit, offsets in the block.
+ */
+function rollbackTimeRow(text: string): SharedBudget | undefined {
+  if (!text.startsWith('|') || !MATCH.rollback.test(text)) return undefined;
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    const cells = m[0].split('|');
+    const name = cells[1] ?? '';
+    if (name.length > 80 || !MATCH.rollback.test(name) || !MATCH.columns.budget.test(name.toLowerCase())) continue;
+    const rest = cells.slice(2).join('|');
+    const limit = /[<≤]\s{0,3}(?=\d)/.exec(rest);
+    const d = limit ? findDurations(rest.slice(limit.index)).find((x) => x.start <= limit[0].length) : undefined;
+    if (d && limit) {
+      const at = m.index + cells[0].length + name.length + 2 + limit.index;
+      return { start: at + d.start, end: at + d.end, minutes: d.minutes };
+    }
   }
   return undefined;
 }
