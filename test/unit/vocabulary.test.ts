@@ -1047,3 +1047,9 @@ test("a KPI row that names the rollback time and its limit ('| Tempo rollback | 
   assert.deepEqual(budget('| Tempo rollback stimato | 5-10 min |'), [undefined], 'an estimate sets no limit');
   assert.deepEqual(budget('| Errori post-migrazione | < 5 |'), [undefined]);
 });
+
+test('RB007: a status code beside a degree word is what is counted, not a threshold; a metric selector names where it is read', () => {
+  const rb007 = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback triggers\n\n- ${item}\n`).length;
+  for (const item of ['API 응답 500 에러 증가', 'API 500エラー多発', 'errori diffusi (5xx)', 'Elevated 5xx errors']) assert.equal(rb007(item), 1, item);
+  for (const item of ['5xx > 2% for 5 min', 'Any HTTP 500 on /checkout', 'High error rate: `http_requests_total{status="5xx"}` spike']) assert.equal(rb007(item), 0, item);
+});

@@ -4,6 +4,8 @@ import { MATCH } from '../model/vocabulary';
 import { bracketedExamples } from './helpers/examples';
 import { severityTagOf } from '../model/triggers';
 
+const STATUS_CODE = /\b(?:http\s*)?[45](?:xx|\d\d)\b/gi;
+
 export const RB007: RunbookRule = {
   id: 'RB007',
   name: 'trigger-not-measurable',
@@ -16,7 +18,10 @@ export const RB007: RunbookRule = {
     for (const t of model.triggers.triggers) {
       // The budget is no threshold: "| Major feature broken | P1 | Yes | < 15 min |".
       const all = `${withoutBudget(t)} ${t.observed ?? ''}`;
-      if (t.observed || hasThreshold(all) || hasNumericThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
+      if (t.observed || hasNumericThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
+      // "API 응답 500 에러 증가", "errore 5xx sostenuto": a status code says what is counted, not how many are too many.
+      const degreeOf = (name: string) => MATCH.vague.test(name) || MATCH.frequency.test(name);
+      if (hasThreshold(degreeOf(t.name) ? all.replace(STATUS_CODE, ' ') : all)) continue;
       // "Errori critici non risolvibili in [N] ore": a timer on the fix attempt, measured by the clock (a placeholder there is RB004's).
       if (t.budgetText && MATCH.unresolved.test(t.fullText)) continue;
       // A concrete event ("Security vulnerability introduced", "Checkout page does not load") is

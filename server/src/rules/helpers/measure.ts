@@ -31,8 +31,11 @@ export function hasThreshold(text: string): boolean {
 export function hasFailingCheck(text: string): boolean {
   return FAILING.test(text) || MATCH.events.test(text);
 }
+// A metric's selector names where it is read: `http_requests_total{status="5xx"}`.
+const METRIC_SELECTOR = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\{/;
+
 export function hasObservation(text: string): boolean {
-  return OBSERVED.test(text);
+  return OBSERVED.test(text) || METRIC_SELECTOR.test(text);
 }
 const OFF = /(?<![/\w-])off(?![/\w-])/i;
 
