@@ -816,6 +816,9 @@ test('RB010: a flag flipped by its variable and a request to a rollback endpoint
   assert.equal(rb010('- **即時ロールバック**: ECS タスク定義を前のリビジョンに戻す。\n- **ログ分析**: `aws logs tail` で 10 分間監視。'), 1);
   assert.equal(rb010('```bash\nkubectl get pods -n prod\ncurl -fsS https://api.example.com/health\n```'), 1);
   assert.equal(rb010('```bash\nkubectl rollout undo deploy/api\nkubectl get pods -n prod\n```'), 0);
+  // A project script that checks (`pnpm ops:healthcheck`, `node scripts/smoke-http.mjs`) looks too.
+  assert.equal(rb010('1. Reimplantar versão anterior.\n2. Validar com `pnpm ops:healthcheck`.\n3. Rodar `node scripts/smoke-http.mjs`.'), 1);
+  assert.equal(rb010('1. Rodar `pnpm ops:rollback`.\n2. Validar com `pnpm ops:healthcheck`.'), 0);
 });
 
 test('RB010 and RB012: data blocks and file names are no commands; a browser console and a symptom heading are no console path', () => {
@@ -1052,4 +1055,11 @@ test('RB007: a status code beside a degree word is what is counted, not a thresh
   const rb007 = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback triggers\n\n- ${item}\n`).length;
   for (const item of ['API 응답 500 에러 증가', 'API 500エラー多発', 'errori diffusi (5xx)', 'Elevated 5xx errors']) assert.equal(rb007(item), 1, item);
   for (const item of ['5xx > 2% for 5 min', 'Any HTTP 500 on /checkout', 'High error rate: `http_requests_total{status="5xx"}` spike']) assert.equal(rb007(item), 0, item);
+});
+
+test("a sentence that ends on its if-word and says it happens by itself, under the automatic rollback, opens its triggers", () => {
+  const names = (parent: string) =>
+    buildRunbook('/w/RUNBOOK.md', `# Procédures\n\n## ${parent}\n\n### Activation du mode d'urgence\n\nLe mode d'urgence est activé automatiquement lorsque :\n- Une attaque MEV est identifiée\n- Une perte de fonds est détectée\n`).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('Procédures de rollback automatiques'), ['Une attaque MEV est identifiée', 'Une perte de fonds est détectée']);
+  assert.deepEqual(names('Surveillance'), []);
 });

@@ -708,7 +708,7 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
   const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
-      if (n.type === 'paragraph' && nodes[i + 1]?.type === 'list' && isLabelParagraph(n)) {
+      if (n.type === 'paragraph' && nodes[i + 1]?.type === 'list' && (isLabelParagraph(n) || isAutomaticWhen(n, section))) {
         model.announcements.push({ span: spanOf(n), section });
         takeList(nodes[i + 1] as List, section, plainText(n), n);
       } else if (n.type === 'paragraph' && !(nodes[i + 1]?.type === 'list') && !seen.has(spanOf(n).start)) {
@@ -1172,6 +1172,21 @@ function inlineTriggers(text: string, n: Paragraph, section: Section | undefined
     });
   }
   return out.length >= 2 ? out : [];
+}
+
+/**
+ * "Le mode d'urgence est activé automatiquement lorsque :" under "## Procédures de rollback automatiques": a sentence
+ * that ends on its if-word and says it happens by itself, in a section of the automatic rollback, opens its triggers.
+ */
+function isAutomaticWhen(n: Paragraph, section: Section | undefined): boolean {
+  const raw = plainText(n).trim();
+  if (raw.length > 160 || !/[:：]$/.test(raw)) return false;
+  const t = raw.slice(0, -1).trim();
+  const tail = t.slice(-12).toLowerCase();
+  const last = MATCH.conditional.find(tail);
+  if (!last || last.index + last.length !== tail.length || !MATCH.automatic.test(t)) return false;
+  for (let s = section, k = 0; s && k < 2; s = s.parent, k++) if (MATCH.rollback.test(s.title) && MATCH.automatic.test(s.title)) return true;
+  return false;
 }
 
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */

@@ -45,7 +45,7 @@ export const RB010: RunbookRule = {
  * `aws logs tail`, `kubectl get pods`, `curl …/health`: a command that only looks. A rollback section
  * whose every command looks still says nothing to run ("ECS タスク定義を前のリビジョンに戻す").
  */
-const OBSERVE = /^\s*(?:sudo\s+)?(?:aws\s+logs\b|kubectl\s+(?:logs|get|describe|top)\b|docker\s+(?:ps|logs)\b|docker\s+compose\s+(?:ps|logs)\b|journalctl\b|tail\b|grep\b|less\b|watch\b|curl\b[^\n|;&]{0,200}\/(?:health|healthz|ready|readyz|status|ping)\b[^\n|;&]*$)/i;
+const OBSERVE = /^\s*(?:sudo\s+)?(?:aws\s+logs\b|kubectl\s+(?:logs|get|describe|top)\b|docker\s+(?:ps|logs)\b|docker\s+compose\s+(?:ps|logs)\b|journalctl\b|tail\b|grep\b|less\b|watch\b|curl\b[^\n|;&]{0,200}\/(?:health|healthz|ready|readyz|status|ping)\b[^\n|;&]*$|(?:npm|pnpm|yarn)\s+(?:run\s+)?[\w:.-]{0,40}(?:health|verify|check|smoke|status)[\w:.-]{0,40}\s*$|node\s+[\w./\\-]{0,80}(?:health|verify|check|smoke)[\w.-]{0,40}\.m?js\s*$)/i;
 function observesOnly(command: string): boolean {
   const lines = command.split(/\r?\n/).filter((l) => l.trim() && !/^\s*(?:#|\/\/|```|~~~)/.test(l));
   return lines.length > 0 && lines.every((l) => OBSERVE.test(l));
