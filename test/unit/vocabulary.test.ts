@@ -1063,3 +1063,9 @@ test("a sentence that ends on its if-word and says it happens by itself, under t
   assert.deepEqual(names('Procédures de rollback automatiques'), ['Une attaque MEV est identifiée', 'Une perte de fonds est détectée']);
   assert.deepEqual(names('Surveillance'), []);
 });
+
+test("RB007: a named thing gone wrong ('errati') and a reporter who says so ('segnala') are something one can see happen", () => {
+  const rb007 = (item: string) => findingsOf('RB007', `# Runbook\n\n## Rollback triggers\n\n- ${item}\n`).length;
+  for (const item of ['Redirect SEO critici errati', 'Commercialista segnala anomalie gravi']) assert.equal(rb007(item), 0, item);
+  for (const item of ['Anomalie gravi', 'Rischio di regressioni']) assert.equal(rb007(item), 1, item);
+});
