@@ -261,11 +261,12 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
     const span = nodes.length ? { start: Math.min(starts[i].labelSpan.start, spanOf(nodes[0]).start), end: spanOf(nodes[nodes.length - 1]).end } : starts[i].labelSpan;
     // "## Option A: via GitHub Actions" over "This is the preferred way, …": the path's first paragraph can mark it.
     const lead = nodes[0]?.type === 'paragraph' ? plainText(nodes[0]).slice(0, 200) : '';
+    const heading = starts[i].section.span === starts[i].labelSpan;
     // "## Automated Rollback Procedure" over "### Using Rollback Script (Recommended)": the way it holds is the one to take.
     const primary =
       PRIMARY.test(labelText) ||
       (!!lead && PRIMARY.test(lead) && !MATCH.negative.test(lead)) ||
-      (starts[i].section.span === starts[i].labelSpan && descendants(starts[i].section).some((d) => PRIMARY.test(d.title) && !MATCH.negative.test(d.title)));
+      (heading && descendants(starts[i].section).some((d) => PRIMARY.test(d.title) && !MATCH.negative.test(d.title)));
     // "**When to use**: If service becomes unresponsive" may follow the path's first steps.
     const conditional =
       MATCH.conditional.test(labelText) ||
@@ -283,7 +284,7 @@ function pathsIn(section: Section, text: string): RollbackPath[] {
       commands,
       text: `${labelText}\n${body}`,
       group: starts[i].group,
-      ...(starts[i].section.span === starts[i].labelSpan ? { section: starts[i].section } : {}),
+      ...(heading ? { section: starts[i].section } : {}),
       ...(conditional ? { conditional: true as const } : {}),
       ...environmentOf(lineAt(text, starts[i].labelSpan.start)),
     });

@@ -833,9 +833,10 @@ function rollbackTimeRow(text: string): SharedBudget | undefined {
 function objectiveAt(s: string): number {
   const lead = /^[\s>*_-]*/.exec(s)![0].length;
   if (MATCH.objective.test(s.slice(lead))) return lead;
-  for (let b = s.search(/[(（]/), n = 0; b >= 0 && n < 4; b = s.slice(b + 1).search(/[(（]/) + b + 1, n++) {
-    if (MATCH.objective.test(s.slice(b + 1)) && MATCH.procedure.test(s.slice(0, b))) return b + 1;
-    if (s.slice(b + 1).search(/[(（]/) < 0) break;
+  let n = 0;
+  for (const b of s.matchAll(/[(（]/g)) {
+    if (++n > 4) break;
+    if (MATCH.objective.test(s.slice(b.index + 1)) && MATCH.procedure.test(s.slice(0, b.index))) return b.index + 1;
   }
   return -1;
 }
