@@ -1069,3 +1069,14 @@ test("RB007: a named thing gone wrong ('errati') and a reporter who says so ('se
   for (const item of ['Redirect SEO critici errati', 'Commercialista segnala anomalie gravi']) assert.equal(rb007(item), 0, item);
   for (const item of ['Anomalie gravi', 'Rischio di regressioni']) assert.equal(rb007(item), 1, item);
 });
+
+test("with no trigger list, an immediate rollback's label over the condition it answers is one trigger, the label's word its budget", () => {
+  const doc = (item: string) => `# チェックリスト\n\n## 5. 緊急時の切り戻し（Rollback）\n\n- ${item}\n- **ログ分析**: \`aws logs tail\` で 10 分間監視。\n`;
+  const triggers = (item: string) => buildRunbook('/w/RUNBOOK.md', doc(item)).triggers.triggers.map((t) => [t.name, t.budgetText]);
+  assert.deepEqual(triggers('**即時ロールバック**: 致命的な不具合発見時、ECS タスク定義を前のリビジョンに戻す。'), [['致命的な不具合発見時', '即時']]);
+  assert.deepEqual(triggers('**Immediate rollback**: if checkout fails, redeploy v1.4.'), [['checkout fails', 'Immediate']]);
+  assert.deepEqual(triggers('**Immediate rollback:** if checkout fails, redeploy v1.4.'), [['checkout fails', 'Immediate']]);
+  assert.deepEqual(triggers('**即時ロールバック**: ECS タスク定義を前のリビジョンに戻す。'), []);
+  assert.equal(findingsOf('RB004', doc('**即時ロールバック**: 致命的な不具合発見時、ECS タスク定義を前のリビジョンに戻す。')).length, 1);
+  assert.equal(findingsOf('RB007', doc('**即時ロールバック**: 致命的な不具合発見時、ECS タスク定義を前のリビジョンに戻す。')).length, 1, '不具合 names no thing');
+});

@@ -704,6 +704,21 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     }
   }
 
+  // "- **即時ロールバック**: 致命的な不具合発見時、…に戻す": with no list of triggers, an immediate rollback's label over the
+  // condition it answers is one trigger, the label's word its budget (RB004).
+  if (!model.triggers.length) {
+    for (const section of sections) {
+      if (!isRollbackTitle(section.title)) continue;
+      for (const n of section.own) {
+        if (n.type !== 'list') continue;
+        for (const item of n.children) {
+          const t = immediateLabelTrigger(text, item, section);
+          if (t) model.triggers.push(t);
+        }
+      }
+    }
+  }
+
   // Bold labels anywhere: "**Immediate rollback if:**" followed by a list.
   const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {
@@ -1173,6 +1188,48 @@ function inlineTriggers(text: string, n: Paragraph, section: Section | undefined
     });
   }
   return out.length >= 2 ? out : [];
+}
+
+/**
+ * "**即時ロールバック**: 致命的な不具合発見時、…", "**Immediate rollback**: if checkout fails, redeploy v1.4": the condition
+ * after an immediate rollback's label, up to the comma that closes it (the if-word last in scripts without spaces, first in others).
+ */
+function immediateLabelTrigger(text: string, item: ListItem, section: Section): Trigger | undefined {
+  const para = item.children[0];
+  const label = para?.type === 'paragraph' ? para.children[0] : undefined;
+  if (label?.type !== 'strong') return undefined;
+  const labelSpan = spanOf(label);
+  const word = immediateWordIn(text, labelSpan);
+  if (!word || !MATCH.rollback.test(plainText(label))) return undefined;
+  const after = text.slice(labelSpan.end, Math.min(spanOf(para).end, labelSpan.end + 200));
+  // The colon after the label, or inside it ("**Immediate rollback:** if …").
+  const lead = /[:：]\s*$/.test(plainText(label)) ? /^\s{0,3}/.exec(after) : /^\s{0,2}[:：]\s{0,3}/.exec(after);
+  if (!lead) return undefined;
+  const body = after.slice(lead[0].length);
+  const comma = body.search(/[、,，]/);
+  if (comma <= 0 || comma > 120) return undefined;
+  const clause = body.slice(0, comma);
+  const cond = MATCH.conditional.find(clause.toLowerCase());
+  if (!cond) return undefined;
+  const spaced = isSpaced(clause.slice(cond.index, cond.index + cond.length));
+  if (spaced ? cond.index !== 0 : cond.index + cond.length !== clause.length) return undefined;
+  const start = labelSpan.end + lead[0].length + (spaced ? cond.length + (/^\s*/.exec(clause.slice(cond.length))?.[0].length ?? 0) : 0);
+  const nameSpan = { start, end: labelSpan.end + lead[0].length + comma };
+  const name = text.slice(nameSpan.start, nameSpan.end).trim();
+  if (!/\p{L}/u.test(name)) return undefined;
+  return {
+    name,
+    nameSpan,
+    fullText: name,
+    budgetText: text.slice(word.start, word.end),
+    budgetSpan: word,
+    budgetMinutes: undefined,
+    dataCorrection: false,
+    budgetFromHeading: true,
+    style: 'list',
+    span: spanOf(item),
+    section,
+  };
 }
 
 /**
