@@ -1080,3 +1080,11 @@ test("with no trigger list, an immediate rollback's label over the condition it 
   assert.equal(findingsOf('RB004', doc('**即時ロールバック**: 致命的な不具合発見時、ECS タスク定義を前のリビジョンに戻す。')).length, 1);
   assert.equal(findingsOf('RB007', doc('**即時ロールバック**: 致命的な不具合発見時、ECS タスク定義を前のリビジョンに戻す。')).length, 1, '不具合 names no thing');
 });
+
+test("with no trigger list, a verdict list's items whose answer after the arrow is the rollback are its triggers", () => {
+  const names = (items: string) => buildRunbook('/w/RUNBOOK.md', `# 部署手冊\n\n## 步驟 4：快篩 8 項\n\n${items}\n`).triggers.triggers.map((t) => t.name);
+  assert.deepEqual(names('- 8 項全過 → 上線完成 🎉\n- 有任一項不符 → 進入下面「回退」。'), ['有任一項不符']);
+  assert.deepEqual(names('- All checks pass → done\n- Any check fails -> roll back to v1.2'), ['Any check fails']);
+  assert.deepEqual(names('- All checks pass → done\n- Minor glitch → do not roll back, fix forward'), []);
+  assert.deepEqual(names('- Open the console\n- Any check fails -> roll back'), [], 'every item must be a verdict');
+});

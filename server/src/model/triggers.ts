@@ -719,6 +719,14 @@ export function extractTriggers(root: Root, text: string, sections: Section[]): 
     }
   }
 
+  // "- 8 項全過 → 上線完成" / "- 有任一項不符 → 進入下面「回退」": with no list of triggers, a verdict list's items whose answer
+  // after the arrow is the rollback are its triggers.
+  if (!model.triggers.length) {
+    for (const section of sections) {
+      for (const n of section.own) if (n.type === 'list' && n.children.length >= 2) model.triggers.push(...verdictTriggers(text, n, section));
+    }
+  }
+
   // Bold labels anywhere: "**Immediate rollback if:**" followed by a list.
   const visitBlocks = (nodes: RootContent[], section: Section | undefined) => {
     for (let i = 0; i < nodes.length; i++) {
@@ -1188,6 +1196,26 @@ function inlineTriggers(text: string, n: Paragraph, section: Section | undefined
     });
   }
   return out.length >= 2 ? out : [];
+}
+
+/** The items of a verdict list ("condition → answer", every item) whose answer names the rollback. */
+function verdictTriggers(text: string, list: List, section: Section): Trigger[] {
+  const out: Trigger[] = [];
+  for (const item of list.children) {
+    const para = item.children[0];
+    if (para?.type !== 'paragraph' || item.children.length > 1) return [];
+    const span = spanOf(para);
+    const line = text.slice(span.start, span.end);
+    const arrow = ARROW.exec(line);
+    if (!arrow || line.length > 200) return [];
+    const answer = line.slice(arrow.index + arrow[0].length);
+    if (!MATCH.rollback.test(answer) || isNegativeTitle(answer)) continue;
+    const nameSpan = trimSpan(text, span.start, span.start + arrow.index);
+    const name = text.slice(nameSpan.start, nameSpan.end).replace(/\*\*|__|`/g, '').trim();
+    if (!/\p{L}/u.test(name)) continue;
+    out.push({ name, nameSpan, fullText: name, dataCorrection: false, budgetFromHeading: false, style: 'list', span: spanOf(item), section });
+  }
+  return out;
 }
 
 /**
