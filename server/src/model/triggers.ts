@@ -1265,15 +1265,19 @@ function immediateLabelTrigger(text: string, item: ListItem, section: Section): 
  * that ends on its if-word and says it happens by itself, in a section of the automatic rollback, opens its triggers.
  */
 function isAutomaticWhen(n: Paragraph, section: Section | undefined): boolean {
+  if (!isAutomaticSentence(n)) return false;
+  for (let s = section, k = 0; s && k < 2; s = s.parent, k++) if (MATCH.rollback.test(s.title) && MATCH.automatic.test(s.title)) return true;
+  return false;
+}
+// Judged once per node: every paragraph before a list asks, on every edit.
+const isAutomaticSentence = derivedFrom((n: Paragraph): boolean => {
   const raw = plainText(n).trim();
   if (raw.length > 160 || !/[:：]$/.test(raw)) return false;
   const t = raw.slice(0, -1).trim();
   const tail = t.slice(-12).toLowerCase();
   const last = MATCH.conditional.find(tail);
-  if (!last || last.index + last.length !== tail.length || !MATCH.automatic.test(t)) return false;
-  for (let s = section, k = 0; s && k < 2; s = s.parent, k++) if (MATCH.rollback.test(s.title) && MATCH.automatic.test(s.title)) return true;
-  return false;
-}
+  return !!last && last.index + last.length === tail.length && MATCH.automatic.test(t);
+});
 
 /** A paragraph that is a trigger label, judged once per node (every paragraph before a list, on every edit). */
 const isLabelParagraph = derivedFrom((n: RootContent): boolean => isTriggerLabel(plainText(n)));
@@ -1347,7 +1351,9 @@ function isTriggerShaped(text: string, node: Table): boolean {
  */
 function declinesRollback(section: Section): boolean {
   const lead = section.own[0];
-  if (lead?.type !== 'paragraph') return false;
+  return lead?.type === 'paragraph' && leadDeclines(lead);
+}
+const leadDeclines = derivedFrom((lead: Paragraph): boolean => {
   const t = plainText(lead);
   if (t.length > 200) return false;
   const at = MATCH.rollback.find(t);
@@ -1355,7 +1361,7 @@ function declinesRollback(section: Section): boolean {
   const after = t.slice(at.index + at.length, at.index + at.length + 12);
   const no = MATCH.negative.find(after);
   return !!no && no.index <= 6;
-}
+});
 
 function isVerdictTable(text: string, node: Table): boolean {
   if (headerColumn(node, TRIGGER_COL) < 0) return false;
