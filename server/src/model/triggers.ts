@@ -815,9 +815,9 @@ function objectiveIn(text: string): SharedBudget | undefined {
   for (let m = line.exec(text); m; m = line.exec(text)) {
     const s = m[0];
     if (s.length > 300) continue;
-    const lead = objectiveAt(s);
-    if (lead < 0) continue;
-    const at = MATCH.objective.find(s.slice(lead))!;
+    const at = objectiveAt(s);
+    if (!at) continue;
+    const lead = at.index;
     const colon = s.slice(lead + at.length, lead + at.length + 25).search(/[:：]/);
     if (colon < 0) continue;
     const from = lead + at.length + colon + 1;
@@ -851,17 +851,19 @@ function rollbackTimeRow(text: string): SharedBudget | undefined {
 
 /**
  * Where a line's objective label starts: at the line's start, or in brackets after a recovery
- * ("**빠른 복구**: 서비스 중단 시간 최소화 (목표: 30분 이내)"); -1 when it has none.
+ * ("**빠른 복구**: 서비스 중단 시간 최소화 (목표: 30분 이내)"), and the label's length.
  */
-function objectiveAt(s: string): number {
+function objectiveAt(s: string): { index: number; length: number } | undefined {
   const lead = /^[\s>*_-]*/.exec(s)![0].length;
-  if (MATCH.objective.test(s.slice(lead))) return lead;
+  const first = MATCH.objective.find(s.slice(lead));
+  if (first) return { index: lead, length: first.length };
   let n = 0;
   for (const b of s.matchAll(/[(（]/g)) {
     if (++n > 4) break;
-    if (MATCH.objective.test(s.slice(b.index + 1)) && MATCH.procedure.test(s.slice(0, b.index))) return b.index + 1;
+    const at = MATCH.objective.find(s.slice(b.index + 1));
+    if (at && MATCH.procedure.test(s.slice(0, b.index))) return { index: b.index + 1, length: at.length };
   }
-  return -1;
+  return undefined;
 }
 
 /**

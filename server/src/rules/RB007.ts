@@ -19,9 +19,11 @@ export const RB007: RunbookRule = {
       // The budget is no threshold: "| Major feature broken | P1 | Yes | < 15 min |".
       const all = `${withoutBudget(t)} ${t.observed ?? ''}`;
       if (t.observed || hasNumericThreshold(all) || hasObservation(all) || MATCH.observedBy.test(all)) continue;
+      const vagueName = MATCH.vague.test(t.name);
+      // "Memory leaks o crashes frecuentes", "API 500エラー多発": how often, with no count, is no threshold.
+      const often = MATCH.frequency.test(t.name);
       // "API 응답 500 에러 증가", "errore 5xx sostenuto": a status code says what is counted, not how many are too many.
-      const degreeOf = (name: string) => MATCH.vague.test(name) || MATCH.frequency.test(name);
-      if (hasThreshold(degreeOf(t.name) ? all.replace(STATUS_CODE, ' ') : all)) continue;
+      if (hasThreshold(vagueName || often ? all.replace(STATUS_CODE, ' ') : all)) continue;
       // "Errori critici non risolvibili in [N] ore": a timer on the fix attempt, measured by the clock (a placeholder there is RB004's).
       if (t.budgetText && MATCH.unresolved.test(t.fullText)) continue;
       // A concrete event ("Security vulnerability introduced", "Checkout page does not load") is
@@ -30,7 +32,7 @@ export const RB007: RunbookRule = {
       // "deployment lead decision"), in any of the languages.
       // A degree word beside a concrete event of a named thing ("Authentification cassée", "Critical user data
       // exposed") is something one can see happen; of a thing not named ("Critical feature broken"), it is not.
-      const degree = MATCH.vague.test(t.name) && !(MATCH.events.test(t.name) && !MATCH.generic.test(t.name));
+      const degree = vagueName && !(MATCH.events.test(t.name) && !MATCH.generic.test(t.name));
       // "**Critical Security Issue** - RLS Policy Bypass entdeckt", "**Features críticas quebradas**: login, anamnese":
       // the detail after a label names what happens or which thing, unless it is as vague as the label.
       const bold = t.style === 'list' && /^(?:\*\*|__)\s*[:：—–-]/.test(model.text.slice(t.nameSpan.end, t.nameSpan.end + 4));
@@ -40,8 +42,6 @@ export const RB007: RunbookRule = {
       const concrete = examples.filter((e) => !MATCH.vague.test(e) && !MATCH.generic.test(e) && !isVague(e)).length;
       if (examples.length && concrete * 2 > examples.length) continue;
       if (detail.split(/\s+/).length >= 2 && !/[?？→]/.test(detail) && !MATCH.vague.test(detail) && !MATCH.generic.test(detail) && !isVague(detail)) continue;
-      // "Memory leaks o crashes frecuentes", "API 500エラー多発": how often, with no count, is no threshold.
-      const often = MATCH.frequency.test(t.name);
       if (!degree && !often && (!isVague(t.name) || hasFailingCheck(all))) continue;
       // "部署後 5 分鐘內發現 P1 問題" under "| **P1 — Critical** | 服務完全中斷 |": the document says what that level is.
       if (definesLevel(model.text, t.name, defined)) continue;
